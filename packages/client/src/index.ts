@@ -1,0 +1,1 @@
+export { createNimClient } from './client.js';

@@ -1,0 +1,55 @@
+/**
+ * Types of the NetEase Yunxin IM server API v2, conversation groups, generated from
+ * `openapi/conversation-groups.yaml`.
+ *
+ * @example
+ * ```ts
+ * import type { ConversationGroup, paths } from '@nim-api/types';
+ *
+ * type GetQuery = paths['/im/v2/conversation_groups/{group_id}']['get']['parameters']['query'];
+ * const show = (g: ConversationGroup) => `${g.group_id}: ${g.name}`;
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type { components, operations } from './generated/openapi.js';
+
+export type { components, operations, paths, webhooks, $defs } from './generated/openapi.js';
+
+type Schemas = components['schemas'];
+
+/** Every operationId of the spec. */
+export type OperationId = keyof operations;
+
+/** A conversation group (会话分组). */
+export type ConversationGroup = Schemas['ConversationGroup'];
+/** A 64-bit group id, carried as an exact decimal string (values above 2^53 stay exact). */
+export type GroupId = Schemas['GroupId'];
+/** An IM account id (accid). */
+export type AccountId = Schemas['AccountId'];
+/** A conversation id, `owner|type|target`. */
+export type ConversationId = Schemas['ConversationId'];
+/** A conversation that could not be added or removed, with its error. */
+export type FailedConversation = Schemas['FailedConversation'];
+/** A group id that could not be read, with its error. */
+export type FailedGroup = Schemas['FailedGroup'];
+/** One conversation of a group page. */
+export type GroupConversation = Schemas['GroupConversation'];
+/** Body of `createConversationGroup`. */
+export type CreateConversationGroupRequest = Schemas['CreateConversationGroupRequest'];
+/** Body of `updateConversationGroup`. */
+export type UpdateConversationGroupRequest = Schemas['UpdateConversationGroupRequest'];
+/** Result of create and update: the group and the per-conversation outcome. */
+export type ConversationGroupMutation = Schemas['ConversationGroupMutation'];
+/** Result of create (alias of {@link ConversationGroupMutation}). */
+export type CreateConversationGroupResult = ConversationGroupMutation;
+/** Result of update (alias of {@link ConversationGroupMutation}). */
+export type UpdateConversationGroupResult = ConversationGroupMutation;
+/** Result of `batchGetConversationGroups`. */
+export type BatchGetConversationGroupsResult = Schemas['BatchGetConversationGroupsResult'];
+/** Result of `listConversationGroups`. */
+export type ConversationGroupList = Schemas['ConversationGroupList'];
+/** One page of `listGroupConversations`. */
+export type GroupConversationPage = Schemas['GroupConversationPage'];
+/** The empty `data` of an error envelope. */
+export type EmptyObject = Schemas['EmptyObject'];

@@ -1,0 +1,35 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { ConversationGroup, CreateConversationGroupRequest, GroupId, OperationId, paths } from '../src/index.js';
+
+describe('generated request types', () => {
+  it('require a name to create a group', () => {
+    // @ts-expect-error -- `name` is required by the spec
+    const missingName: CreateConversationGroupRequest = { account_id: 'alice' };
+    const complete: CreateConversationGroupRequest = { account_id: 'alice', name: 'Work' };
+    expectTypeOf(complete).toHaveProperty('name').toEqualTypeOf<string>();
+    void missingName;
+  });
+
+  it('carry int64 group ids as exact decimal strings', () => {
+    expectTypeOf<GroupId>().toEqualTypeOf<string>();
+    expectTypeOf<ConversationGroup['group_id']>().toEqualTypeOf<string>();
+    expectTypeOf<ConversationGroup['create_time']>().toEqualTypeOf<number>();
+  });
+
+  it('name all seven operations', () => {
+    expectTypeOf<OperationId>().toEqualTypeOf<
+      | 'createConversationGroup'
+      | 'updateConversationGroup'
+      | 'deleteConversationGroup'
+      | 'getConversationGroup'
+      | 'batchGetConversationGroups'
+      | 'listConversationGroups'
+      | 'listGroupConversations'
+    >();
+  });
+
+  it('type the create body of the POST path', () => {
+    type Body = NonNullable<paths['/im/v2/conversation_groups']['post']['requestBody']>['content']['application/json'];
+    expectTypeOf<Body>().toEqualTypeOf<CreateConversationGroupRequest>();
+  });
+});

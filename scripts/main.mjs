@@ -1,0 +1,22 @@
+// The main job (README command 1, after install): build, lint the spec, render what the spec yields.
+import { spawnSync } from 'node:child_process';
+import { quietToolEnv } from './tool-env.mjs';
+
+const env = { ...process.env, ...quietToolEnv };
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+step('build all packages', 'pnpm', ['exec', 'turbo', 'run', 'build']);
+step('lint the spec', 'pnpm', ['exec', 'redocly', 'lint', '--format=stylish']);
+
+console.log(`
+✔ main job done. Outputs:
+  packages/types/dist/      @nim-api/types (ESM + CJS + .d.ts)
+  packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)`);
