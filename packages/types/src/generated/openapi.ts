@@ -38,7 +38,7 @@ export interface paths {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
@@ -95,7 +95,7 @@ export interface paths {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
@@ -130,8 +130,9 @@ export interface components {
          * Format: int64
          * @description The id of a conversation group (会话分组 ID), a 64-bit integer. Values above 2^53 do not fit a JavaScript
          *     `number`; `x-nim-js-type: decimal-string` tells the TypeScript generator to carry it as an exact decimal
-         *     string, which `@nim-api/client` reads and writes without rounding.
-         * @example 9007199254740992
+         *     string, which `@nim-api/client` reads and writes without rounding. (The examples stay at or below
+         *     2^53 − 1 because the mock server parses them as JavaScript numbers.)
+         * @example 9007199254740991
          */
         GroupId: string;
         /**
@@ -353,7 +354,7 @@ export interface components {
         AccountIdQuery: components["schemas"]["AccountId"];
         /**
          * @description The id of the group (会话分组 ID).
-         * @example 9007199254740992
+         * @example 9007199254740991
          */
         GroupIdPath: components["schemas"]["GroupId"];
         /**
@@ -479,7 +480,7 @@ export interface operations {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
@@ -520,7 +521,7 @@ export interface operations {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
@@ -555,7 +556,7 @@ export interface operations {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
@@ -654,7 +655,7 @@ export interface operations {
             path: {
                 /**
                  * @description The id of the group (会话分组 ID).
-                 * @example 9007199254740992
+                 * @example 9007199254740991
                  */
                 group_id: components["parameters"]["GroupIdPath"];
             };
