@@ -1,19 +1,27 @@
-// Generates src/generated/openapi.ts from the spec. `--check` fails (exit 1) when the committed file is stale.
+// Generates src/generated/* from the spec. `--check` fails (exit 1) when a committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { renderConstraints } from './render-constraints.mjs';
 import { renderTypes } from './render-types.mjs';
 
-const outFile = fileURLToPath(new URL('../src/generated/openapi.ts', import.meta.url));
-const fresh = await renderTypes();
+const outputs = [
+  ['../src/generated/openapi.ts', renderTypes],
+  ['../src/generated/constraints.ts', renderConstraints],
+];
 
-if (process.argv.includes('--check')) {
-  const committed = await readFile(outFile, 'utf8').catch(() => '');
-  if (committed !== fresh) {
-    console.error(`${outFile} does not match openapi/conversation-groups.yaml. Run \`pnpm generate\` and commit.`);
-    process.exit(1);
+let stale = 0;
+for (const [relative, render] of outputs) {
+  const file = fileURLToPath(new URL(relative, import.meta.url));
+  const fresh = await render();
+  if (process.argv.includes('--check')) {
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    if (committed !== fresh) {
+      console.error(`${file} does not match openapi/conversation-groups.yaml. Run \`pnpm generate\` and commit.`);
+      stale += 1;
+    }
+  } else {
+    await writeFile(file, fresh);
+    console.log(`wrote ${file}`);
   }
-  console.log('types are up to date with the spec');
-} else {
-  await writeFile(outFile, fresh);
-  console.log(`wrote ${outFile}`);
 }
+if (stale) process.exit(1);

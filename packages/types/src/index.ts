@@ -53,3 +53,5 @@ export type ConversationGroupList = Schemas['ConversationGroupList'];
 export type GroupConversationPage = Schemas['GroupConversationPage'];
 /** The empty `data` of an error envelope. */
 export type EmptyObject = Schemas['EmptyObject'];
+
+export { constraints } from './generated/constraints.js';

@@ -1,18 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain .mjs helper without declarations
+// @ts-expect-error -- plain .mjs helpers without declarations
+import { renderConstraints } from '../scripts/render-constraints.mjs';
+// @ts-expect-error -- plain .mjs helpers without declarations
 import { renderTypes } from '../scripts/render-types.mjs';
 
-describe('the drift gate', () => {
-  it('finds the committed generated types identical to a fresh generation from the spec', async () => {
-    const committed = await readFile(new URL('../src/generated/openapi.ts', import.meta.url), 'utf8');
-    const fresh: string = await renderTypes();
-    // On failure: run `pnpm generate` and commit the result.
-    expect(committed === fresh, 'src/generated/openapi.ts is stale: run `pnpm generate`').toBe(true);
-  });
+const generated = [
+  ['openapi.ts', renderTypes],
+  ['constraints.ts', renderConstraints],
+] as const;
 
-  it('marks the generated file as generated', async () => {
-    const committed = await readFile(new URL('../src/generated/openapi.ts', import.meta.url), 'utf8');
-    expect(committed.startsWith('/**\n * GENERATED FILE — DO NOT EDIT.')).toBe(true);
-  });
+describe('the drift gate', () => {
+  for (const [file, render] of generated) {
+    it(`finds src/generated/${file} identical to a fresh generation from the spec`, async () => {
+      const committed = await readFile(new URL(`../src/generated/${file}`, import.meta.url), 'utf8');
+      const fresh: string = await render();
+      expect(committed === fresh, `src/generated/${file} is stale: run \`pnpm generate\` and commit`).toBe(true);
+      expect(committed.startsWith('/**\n * GENERATED FILE — DO NOT EDIT.')).toBe(true);
+    });
+  }
 });
