@@ -1,1 +1,75 @@
-export { createNimClient } from './client.js';
+/**
+ * `@nim-api/client` — a typed, signed, resilient client for the NetEase Yunxin IM server API v2.
+ *
+ * @example
+ * ```ts
+ * import { createNimClient, conversationId } from '@nim-api/client';
+ *
+ * const nim = createNimClient({ appKey: process.env.NIM_APP_KEY!, appSecret: process.env.NIM_APP_SECRET! });
+ * await nim.conversationGroups.create({
+ *   account_id: 'alice',
+ *   name: 'Work',
+ *   conversation_ids: [conversationId.p2p('alice', 'bob')],
+ * });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createNimClient, type NimClient } from './client.js';
+export { conversationId, parseConversationId, type ConversationType, type ParsedConversationId } from './conversation-id.js';
+export {
+  isNimError,
+  NimAbortError,
+  NimApiError,
+  NimAuthError,
+  NimConnectionError,
+  NimError,
+  NimHttpError,
+  NimLimitExceededError,
+  NimNotFoundError,
+  NimParamError,
+  NimRateLimitError,
+  NimResponseError,
+  NimTimeoutError,
+  NimValidationError,
+  type NimApiErrorDetails,
+  type NimErrorContext,
+  type NimErrorsByName,
+  type NimPartialProgress,
+  type NimValidationIssue,
+} from './errors.js';
+export type { GroupIdInput } from './int64.js';
+export { traceIdOf } from './internal/trace-ids.js';
+export type { NimRawClient } from './internal/raw-client.js';
+export type { NimMetricsEntry, NimMetricsSnapshot } from './metrics.js';
+export type {
+  NimAttemptState,
+  NimClientOptions,
+  NimHooks,
+  NimLogger,
+  NimRegion,
+  NimRequestOptions,
+  NimResultState,
+} from './options.js';
+export type {
+  AccountQuery,
+  BatchGetFailure,
+  BatchGetInput,
+  BatchGetResult,
+  ConversationGroupChange,
+  ConversationGroupsResource,
+  ConversationsInput,
+  IterateConversationsInput,
+  ListConversationsInput,
+  UpdateConversationGroupInput,
+} from './resources/conversation-groups.js';
+export { checksum } from './signing.js';
+export type {
+  ConversationGroup,
+  ConversationGroupList,
+  ConversationId,
+  FailedConversation,
+  GroupConversation,
+  GroupConversationPage,
+  GroupId,
+} from '@nim-api/types';

@@ -1,0 +1,70 @@
+import { constraints, type ConversationId } from '@nim-api/types';
+import { NimValidationError, type NimValidationIssue } from './errors.js';
+
+/** Conversation types: 1 one-to-one, 2 advanced team, 3 super team. */
+export type ConversationType = 1 | 2 | 3;
+
+/** A conversation id taken apart. */
+export interface ParsedConversationId {
+  /** The account that owns the conversation (must be the request's `account_id`). */
+  readonly ownerId: string;
+  readonly type: ConversationType;
+  /** The peer's account id (type 1) or the team id (types 2 and 3). */
+  readonly targetId: string;
+}
+
+const accountIdPattern = new RegExp(constraints.accountId.pattern);
+const conversationIdPattern = new RegExp(constraints.conversationId.pattern);
+
+/** Problems with `id` as a conversation id, reported under `path`. */
+export function conversationIdIssues(id: unknown, path: string): NimValidationIssue[] {
+  if (typeof id !== 'string') return [{ path, message: 'must be a string like "alice|1|bob"' }];
+  if (!conversationIdPattern.test(id)) {
+    return [{ path, message: `"${id}" is not "owner|type|target" with type 1, 2 or 3 and ids of letters, digits, _ @ . -` }];
+  }
+  return [];
+}
+
+function build(ownerId: string, type: ConversationType, targetId: string | number | bigint): ConversationId {
+  const target = String(targetId);
+  const issues: NimValidationIssue[] = [];
+  if (!accountIdPattern.test(ownerId)) issues.push({ path: 'ownerId', message: `"${ownerId}" is not an account id` });
+  if (type !== 1 && !/^[0-9]+$/.test(target)) issues.push({ path: 'teamId', message: `"${target}" is not a team id` });
+  if (type === 1 && !accountIdPattern.test(target)) issues.push({ path: 'peerId', message: `"${target}" is not an account id` });
+  if (issues.length) throw new NimValidationError(issues);
+  return `${ownerId}|${type}|${target}`;
+}
+
+/**
+ * Builds conversation ids (`owner|type|target`). Throws {@link NimValidationError} for a malformed part.
+ *
+ * @example
+ * ```ts
+ * conversationId.p2p('alice', 'bob');        // 'alice|1|bob'
+ * conversationId.team('alice', 6001);        // 'alice|2|6001'
+ * conversationId.superTeam('alice', '7001'); // 'alice|3|7001'
+ * ```
+ */
+export const conversationId = {
+  /** A one-to-one conversation of `ownerId` with `peerId`. */
+  p2p: (ownerId: string, peerId: string): ConversationId => build(ownerId, 1, peerId),
+  /** An advanced-team conversation of `ownerId`. */
+  team: (ownerId: string, teamId: string | number | bigint): ConversationId => build(ownerId, 2, teamId),
+  /** A super-team conversation of `ownerId`. */
+  superTeam: (ownerId: string, teamId: string | number | bigint): ConversationId => build(ownerId, 3, teamId),
+} as const;
+
+/**
+ * Takes a conversation id apart. Throws {@link NimValidationError} when it is malformed.
+ *
+ * @example
+ * ```ts
+ * parseConversationId('alice|2|6001'); // { ownerId: 'alice', type: 2, targetId: '6001' }
+ * ```
+ */
+export function parseConversationId(id: string): ParsedConversationId {
+  const issues = conversationIdIssues(id, 'conversationId');
+  if (issues.length) throw new NimValidationError(issues);
+  const [ownerId, type, targetId] = id.split('|') as [string, string, string];
+  return { ownerId, type: Number(type) as ConversationType, targetId };
+}

@@ -1,0 +1,288 @@
+import type { FailedConversation } from '@nim-api/types';
+
+const nimErrorBrand = Symbol.for('@nim-api/client/NimError');
+
+/** Where an error happened; every field is optional because validation errors happen before any request. */
+export interface NimErrorContext {
+  /** The spec's operationId, e.g. `createConversationGroup`. */
+  readonly operationId?: string | undefined;
+  /** HTTP method of the request. */
+  readonly method?: string | undefined;
+  /** Base URL of the host the failing attempt went to. */
+  readonly host?: string | undefined;
+  /** The `X-custom-traceid` of the logical call, the same on every attempt. */
+  readonly traceId?: string | undefined;
+  /** How many HTTP attempts were made. */
+  readonly attempts?: number | undefined;
+}
+
+/**
+ * What a chunked `addConversations`/`removeConversations` had done when a chunk failed outright.
+ * `applied` and `failed` come from the chunks that completed; `notApplied` lists every id of the failed chunk and
+ * of the chunks after it.
+ */
+export interface NimPartialProgress {
+  readonly applied: readonly string[];
+  readonly failed: readonly FailedConversation[];
+  readonly notApplied: readonly string[];
+}
+
+/**
+ * Root of every error the client throws. Use {@link isNimError} rather than `instanceof` when two copies of the
+ * package may meet (it checks a brand).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await nim.conversationGroups.get('1001', { account_id: 'alice' });
+ * } catch (error) {
+ *   if (isNimError(error)) console.error(error.name, error.traceId, error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
+export class NimError extends Error {
+  override readonly name: string = 'NimError';
+  readonly operationId: string | undefined;
+  readonly method: string | undefined;
+  readonly host: string | undefined;
+  readonly traceId: string | undefined;
+  readonly attempts: number | undefined;
+  /** Set when a chunked call failed part-way: which ids were applied and which were not. */
+  readonly partial: NimPartialProgress | undefined;
+
+  constructor(message: string, context: NimErrorContext & { cause?: unknown } = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.operationId = context.operationId;
+    this.method = context.method;
+    this.host = context.host;
+    this.traceId = context.traceId;
+    this.attempts = context.attempts;
+    this.partial = undefined;
+    Object.defineProperty(this, nimErrorBrand, { value: true });
+  }
+}
+
+/** Details of a business error: the body's `code` was not 200. */
+export interface NimApiErrorDetails extends NimErrorContext {
+  readonly code: number;
+  readonly msg: string;
+  readonly httpStatus: number;
+}
+
+/**
+ * The server answered with a business error: HTTP 200 and a body `code` other than 200. Subclasses narrow the
+ * common codes; any other code is a plain `NimApiError`.
+ *
+ * @example
+ * ```ts
+ * catch (error) {
+ *   if (error instanceof NimApiError) console.log(error.code, error.msg, error.traceId);
+ * }
+ * ```
+ */
+export class NimApiError extends NimError {
+  override readonly name: string = 'NimApiError';
+  readonly code: number;
+  readonly msg: string;
+  readonly httpStatus: number;
+  declare readonly operationId: string;
+  declare readonly traceId: string;
+
+  constructor(details: NimApiErrorDetails) {
+    super(
+      `${details.operationId ?? 'request'} failed with code ${details.code}: ${details.msg}` +
+        ` (${details.method ?? ''} ${details.host ?? ''}, trace id ${details.traceId ?? 'none'})`,
+      details,
+    );
+    this.code = details.code;
+    this.msg = details.msg;
+    this.httpStatus = details.httpStatus;
+  }
+}
+
+/** Code 414: a parameter was rejected (older gateways also send it for a bad CheckSum). */
+export class NimParamError extends NimApiError { override readonly name = 'NimParamError' as const; }
+/** Code 403: authentication failed (AppKey, CheckSum or an expired CurTime). */
+export class NimAuthError extends NimApiError { override readonly name = 'NimAuthError' as const; }
+/** Code 416: rate limited; the client retries it by default. */
+export class NimRateLimitError extends NimApiError { override readonly name = 'NimRateLimitError' as const; }
+/** Codes 102404, 108404, 110404, 116404: the account, team, conversation or group does not exist. */
+export class NimNotFoundError extends NimApiError { override readonly name = 'NimNotFoundError' as const; }
+/** Codes 116435, 116437, 110304: a group, conversation or membership limit was reached. */
+export class NimLimitExceededError extends NimApiError { override readonly name = 'NimLimitExceededError' as const; }
+
+/**
+ * A non-200 HTTP status: a gateway or transport failure, never a business error.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NimHttpError && error.status === 503) scheduleLater();
+ * ```
+ */
+export class NimHttpError extends NimError {
+  override readonly name = 'NimHttpError' as const;
+  /** The HTTP status. */
+  readonly status: number;
+  /** The start of the body (at most 512 characters, secrets redacted). */
+  readonly bodyExcerpt: string;
+  /** The `Retry-After` delay the server asked for, in ms, if any. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(status: number, bodyExcerpt: string, context: NimErrorContext & { retryAfterMs?: number | undefined }) {
+    super(
+      `${context.operationId ?? 'request'} got HTTP ${status} from ${context.method ?? ''} ${context.host ?? ''}` +
+        ` (trace id ${context.traceId ?? 'none'}): ${bodyExcerpt.slice(0, 120)}`,
+      context,
+    );
+    this.status = status;
+    this.bodyExcerpt = bodyExcerpt;
+    this.retryAfterMs = context.retryAfterMs;
+  }
+}
+
+/**
+ * HTTP 200, but the body is not JSON or not a `{code, msg, data}` envelope.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof NimResponseError) console.log(error.bodyExcerpt);
+ * ```
+ */
+export class NimResponseError extends NimError {
+  override readonly name = 'NimResponseError' as const;
+  readonly bodyExcerpt: string;
+
+  constructor(reason: string, bodyExcerpt: string, context: NimErrorContext & { cause?: unknown }) {
+    super(
+      `${context.operationId ?? 'request'}: ${reason} (${context.method ?? ''} ${context.host ?? ''}, trace id ` +
+        `${context.traceId ?? 'none'})`,
+      context,
+    );
+    this.bodyExcerpt = bodyExcerpt;
+  }
+}
+
+/** One problem found in the input. */
+export interface NimValidationIssue {
+  /** Where, e.g. `conversation_ids[3]`. */
+  readonly path: string;
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
+/**
+ * The input was rejected before anything was sent; `issues` has one entry per problem.
+ *
+ * @example
+ * ```ts
+ * catch (error) {
+ *   if (error instanceof NimValidationError) for (const i of error.issues) console.log(i.path, i.message);
+ * }
+ * ```
+ */
+export class NimValidationError extends NimError {
+  override readonly name = 'NimValidationError' as const;
+  readonly issues: readonly NimValidationIssue[];
+
+  constructor(issues: readonly NimValidationIssue[], context: NimErrorContext = {}) {
+    const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+    super(`${context.operationId ?? 'input'} was not sent: ${list}`, context);
+    this.issues = issues;
+  }
+}
+
+/** An attempt exceeded `timeoutMs` (and no retry was left or allowed). */
+export class NimTimeoutError extends NimError {
+  override readonly name = 'NimTimeoutError' as const;
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, context: NimErrorContext & { cause?: unknown; note?: string }) {
+    super(
+      `${context.operationId ?? 'request'} timed out after ${timeoutMs} ms (${context.method ?? ''} ` +
+        `${context.host ?? ''}, trace id ${context.traceId ?? 'none'})${context.note ?? ''}`,
+      context,
+    );
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The connection failed. `requestSent` is false only when the request certainly never reached the server. */
+export class NimConnectionError extends NimError {
+  override readonly name = 'NimConnectionError' as const;
+  readonly requestSent: boolean;
+
+  constructor(requestSent: boolean, context: NimErrorContext & { cause?: unknown; note?: string }) {
+    const code = connectionErrorCode(context.cause);
+    super(
+      `${context.operationId ?? 'request'} could not reach ${context.host ?? 'the server'}` +
+        `${code ? ` (${code})` : ''}, trace id ${context.traceId ?? 'none'}${context.note ?? ''}`,
+      context,
+    );
+    this.requestSent = requestSent;
+  }
+}
+
+/** The caller's `signal` aborted the call; no further attempt is made. */
+export class NimAbortError extends NimError {
+  override readonly name = 'NimAbortError' as const;
+}
+
+/** The `code` of a Node/undici network error, found on the error or its `cause`. */
+export function connectionErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** The error classes by `name`, for {@link isNimError}'s second argument. */
+export interface NimErrorsByName {
+  NimError: NimError;
+  NimApiError: NimApiError;
+  NimParamError: NimParamError;
+  NimAuthError: NimAuthError;
+  NimRateLimitError: NimRateLimitError;
+  NimNotFoundError: NimNotFoundError;
+  NimLimitExceededError: NimLimitExceededError;
+  NimHttpError: NimHttpError;
+  NimResponseError: NimResponseError;
+  NimValidationError: NimValidationError;
+  NimTimeoutError: NimTimeoutError;
+  NimConnectionError: NimConnectionError;
+  NimAbortError: NimAbortError;
+}
+
+const apiErrorNames = new Set(['NimApiError', 'NimParamError', 'NimAuthError', 'NimRateLimitError', 'NimNotFoundError', 'NimLimitExceededError']);
+
+/**
+ * Whether `value` is an error of this client, also across two copies of the package (it checks a brand, not the
+ * prototype chain). With a `name`, narrows to that class; `'NimApiError'` also matches its subclasses.
+ *
+ * @example
+ * ```ts
+ * if (isNimError(error, 'NimRateLimitError')) await later();
+ * ```
+ */
+export function isNimError<Name extends keyof NimErrorsByName = 'NimError'>(
+  value: unknown,
+  name?: Name,
+): value is NimErrorsByName[Name] {
+  if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[nimErrorBrand] !== true) {
+    return false;
+  }
+  if (name === undefined || name === 'NimError') return true;
+  const actual = (value as Error).name;
+  return actual === name || (name === 'NimApiError' && apiErrorNames.has(actual));
+}
+
+/** Records on `error` what a chunked call had done before it failed, and says so in the message. */
+export function attachPartialProgress(error: NimError, partial: NimPartialProgress): NimError {
+  Object.defineProperty(error, 'partial', { value: partial, enumerable: true });
+  error.message +=
+    ` — ${partial.applied.length} conversation id(s) were applied, ${partial.failed.length} failed item by item` +
+    ` and ${partial.notApplied.length} were not sent or not applied (see error.partial)`;
+  return error;
+}

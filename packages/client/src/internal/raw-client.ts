@@ -1,0 +1,41 @@
+import type { paths } from '@nim-api/types';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { parseJsonWithExactIds } from '../int64.js';
+import { createSigningMiddleware } from '../signing.js';
+
+/** The typed openapi-fetch client over the spec's paths. */
+export type NimRawClient = Client<paths>;
+
+// For `nim.raw` calls (parseAs 'json'): re-serialise JSON bodies with int64 ids as exact strings, as the generated
+// types promise. The resource methods parse text themselves and skip this.
+const exactIdsMiddleware: Middleware = {
+  async onResponse({ response, options }) {
+    if (options.parseAs !== 'json' || !response.headers.get('content-type')?.includes('json')) return undefined;
+    const text = await response.text();
+    let body = text;
+    try {
+      body = JSON.stringify(parseJsonWithExactIds(text));
+    } catch {
+      // Not JSON after all: hand the text on untouched and let openapi-fetch report it.
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  },
+};
+
+/** Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`). */
+export function createRawClient(options: {
+  baseUrl: string;
+  appKey: string;
+  appSecret: string;
+  fetch: ((request: Request) => Promise<Response>) | undefined;
+}): NimRawClient {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    querySerializer: { array: { style: 'form', explode: false } },
+  });
+  client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);
+  return client;
+}

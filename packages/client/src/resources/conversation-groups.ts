@@ -1,0 +1,378 @@
+import {
+  constraints,
+  type ConversationGroup,
+  type ConversationGroupList,
+  type ConversationGroupMutation,
+  type ConversationId,
+  type CreateConversationGroupRequest,
+  type EmptyObject,
+  type FailedConversation,
+  type FailedGroup,
+  type GroupConversation,
+  type GroupConversationPage,
+  type GroupId,
+  type operations,
+  type UpdateConversationGroupRequest,
+} from '@nim-api/types';
+import { attachPartialProgress, NimError, NimResponseError } from '../errors.js';
+import type { GroupIdInput } from '../int64.js';
+import type { NimRawClient } from '../internal/raw-client.js';
+import { rememberTraceId } from '../internal/trace-ids.js';
+import type { Operation, SendAttempt, Transport } from '../internal/transport.js';
+import type { NimRequestOptions } from '../options.js';
+import { createTraceId } from '../signing.js';
+import { InputCheck } from '../validation.js';
+
+type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+
+/** Result of `create`, `update`, `addConversations` and `removeConversations`; both lists are always present. */
+export type ConversationGroupChange = ConversationGroupMutation &
+  Required<Pick<ConversationGroupMutation, 'success_list' | 'failed_list'>>;
+/** Input of `update`: the fields to change (add or remove conversations with the dedicated methods). */
+export type UpdateConversationGroupInput = Omit<UpdateConversationGroupRequest, 'conversations'>;
+/** Input of `addConversations` and `removeConversations`; any number of ids (sent in chunks of 100). */
+export type ConversationsInput = Pick<UpdateConversationGroupRequest, 'account_id'> & {
+  conversation_ids: readonly ConversationId[];
+};
+/** The account a read or delete is made for. */
+export type AccountQuery = QueryOf<'getConversationGroup'>;
+/** Input of `batchGet`. */
+export type BatchGetInput = Omit<QueryOf<'batchGetConversationGroups'>, 'group_ids'> & {
+  group_ids: readonly GroupIdInput[];
+};
+/** A group id that could not be read; the Java-style `code`/`msg` spelling is folded into `error_code`/`error_msg`. */
+export type BatchGetFailure = Pick<FailedGroup, 'group_id'> & Required<Pick<FailedGroup, 'error_code' | 'error_msg'>>;
+/** Result of `batchGet`. */
+export interface BatchGetResult {
+  success_list: ConversationGroup[];
+  failed_list: BatchGetFailure[];
+}
+/** Input of `listConversations` (one page). */
+export type ListConversationsInput = QueryOf<'listGroupConversations'>;
+/** Input of `iterateConversations` (all pages). */
+export type IterateConversationsInput = Omit<ListConversationsInput, 'page_token'>;
+
+const operation = {
+  create: { id: 'createConversationGroup', method: 'POST', unsafe: true },
+  update: { id: 'updateConversationGroup', method: 'PATCH' },
+  delete: { id: 'deleteConversationGroup', method: 'DELETE' },
+  get: { id: 'getConversationGroup', method: 'GET' },
+  batchGet: { id: 'batchGetConversationGroups', method: 'GET' },
+  list: { id: 'listConversationGroups', method: 'GET' },
+  listConversations: { id: 'listGroupConversations', method: 'GET' },
+} as const satisfies Record<string, Operation>;
+
+const groupPath = '/im/v2/conversation_groups/{group_id}';
+const maxIdsPerCall = constraints.maxConversationIdsPerCall;
+
+function asChange(data: unknown): ConversationGroupChange {
+  const { success_list = [], failed_list = [], ...rest } = data as ConversationGroupMutation;
+  return { ...rest, success_list, failed_list };
+}
+
+function asBatchGetResult(data: unknown): BatchGetResult {
+  const raw = data as { success_list?: ConversationGroup[]; failed_list?: FailedGroup[]; fail_list?: FailedGroup[] };
+  return {
+    success_list: raw.success_list ?? [],
+    failed_list: [...(raw.failed_list ?? []), ...(raw.fail_list ?? [])].map((item) => ({
+      group_id: item.group_id,
+      error_code: item.error_code ?? item.code ?? 0,
+      error_msg: item.error_msg ?? item.msg ?? '',
+    })),
+  };
+}
+
+/**
+ * The conversation-group methods (`nim.conversationGroups`). Field names are the wire's snake_case; group ids come
+ * back as exact decimal strings. Every method validates its input first (NimValidationError, nothing sent) and takes
+ * a last optional {@link NimRequestOptions}.
+ */
+export function createConversationGroups(raw: NimRawClient, transport: Transport) {
+  const call = (op: Operation, send: SendAttempt, options: NimRequestOptions | undefined) =>
+    transport.execute(op, send, options);
+
+  async function changeConversations(
+    type: 1 | 2,
+    groupIdInput: GroupIdInput,
+    input: ConversationsInput,
+    options: NimRequestOptions = {},
+  ): Promise<ConversationGroupChange> {
+    const check = new InputCheck(operation.update.id);
+    const group_id = check.groupId(groupIdInput);
+    const body = check.object(input, 'input');
+    check.accountId(body.account_id);
+    const ids = check.conversationIds(body.conversation_ids, body.account_id, 'conversation_ids');
+    check.done();
+
+    // One logical call, one trace id, however many chunks.
+    const callOptions = { ...options, traceId: options.traceId ?? createTraceId() };
+    const merged: ConversationGroupChange = { conversation_group: undefined!, success_list: [], failed_list: [] };
+    for (let start = 0; start < ids.length; start += maxIdsPerCall) {
+      const chunk = ids.slice(start, start + maxIdsPerCall);
+      try {
+        const { data } = await call(
+          operation.update,
+          (init) =>
+            raw.PATCH(groupPath, {
+              params: { path: { group_id } },
+              body: { account_id: input.account_id, conversations: { type, conversation_ids: chunk } },
+              ...init,
+            }),
+          callOptions,
+        );
+        const change = asChange(data);
+        merged.conversation_group = change.conversation_group;
+        merged.success_list.push(...change.success_list);
+        merged.failed_list.push(...change.failed_list);
+      } catch (error) {
+        if (ids.length > maxIdsPerCall && error instanceof NimError) {
+          attachPartialProgress(error, {
+            applied: [...merged.success_list],
+            failed: [...merged.failed_list],
+            notApplied: ids.slice(start),
+          });
+        }
+        throw error;
+      }
+    }
+    return rememberTraceId(merged, callOptions.traceId);
+  }
+
+  const resource = {
+    /**
+     * Creates a group, optionally with up to 100 conversations. Conversations the server refused are in
+     * `failed_list`. Not idempotent: after a timeout or a 5xx it is not retried (unless `retryUnsafe`).
+     *
+     * @example
+     * ```ts
+     * const { conversation_group, failed_list } = await nim.conversationGroups.create({
+     *   account_id: 'alice',
+     *   name: 'Work',
+     *   conversation_ids: [conversationId.p2p('alice', 'bob'), conversationId.team('alice', 6001)],
+     * });
+     * ```
+     */
+    async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+      const check = new InputCheck(operation.create.id);
+      const body = check.object(input, 'input');
+      check.accountId(body.account_id);
+      check.nonEmptyString(body.name, 'name');
+      check.optionalString(body.server_extension, 'server_extension');
+      check.conversationIds(body.conversation_ids, body.account_id, 'conversation_ids', maxIdsPerCall, true);
+      check.done();
+      const { data, traceId } = await call(operation.create, (init) => raw.POST('/im/v2/conversation_groups', { body: input, ...init }), options);
+      return rememberTraceId(asChange(data), traceId);
+    },
+
+    /**
+     * Renames a group or changes its extension. At least one of `name` and `server_extension` is required.
+     *
+     * @example
+     * ```ts
+     * await nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work (2026)' });
+     * ```
+     */
+    async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+      const check = new InputCheck(operation.update.id);
+      const group_id = check.groupId(groupId);
+      const body = check.object(input, 'input');
+      check.accountId(body.account_id);
+      check.nonEmptyString(body.name, 'name', true);
+      check.optionalString(body.server_extension, 'server_extension');
+      if (body.name === undefined && body.server_extension === undefined) {
+        check.issues.push({ path: 'input', message: 'nothing to update: give name and/or server_extension' });
+      }
+      check.done();
+      const { account_id, name, server_extension } = input;
+      const { data, traceId } = await call(
+        operation.update,
+        (init) => raw.PATCH(groupPath, { params: { path: { group_id } }, body: { account_id, name, server_extension }, ...init }),
+        options,
+      );
+      return rememberTraceId(asChange(data), traceId);
+    },
+
+    /**
+     * Adds conversations to a group. More than 100 ids are sent in chunks of 100, in order, and the lists merged;
+     * if a chunk fails outright the error's `partial` says which ids were applied and which were not.
+     *
+     * @example
+     * ```ts
+     * const { failed_list } = await nim.conversationGroups.addConversations('1001', {
+     *   account_id: 'alice',
+     *   conversation_ids: ['alice|1|bob', 'alice|2|6001'],
+     * });
+     * ```
+     */
+    addConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+      return changeConversations(1, groupId, input, options);
+    },
+
+    /**
+     * Removes conversations from a group; chunked like {@link addConversations}.
+     *
+     * @example
+     * ```ts
+     * await nim.conversationGroups.removeConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] });
+     * ```
+     */
+    removeConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+      return changeConversations(2, groupId, input, options);
+    },
+
+    /**
+     * Deletes a group (its conversations are kept).
+     *
+     * @example
+     * ```ts
+     * await nim.conversationGroups.delete('1001', { account_id: 'alice' });
+     * ```
+     */
+    async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
+      const check = new InputCheck(operation.delete.id);
+      const group_id = check.groupId(groupId);
+      check.accountId(check.object(query, 'query').account_id);
+      check.done();
+      const { data, traceId } = await call(
+        operation.delete,
+        (init) => raw.DELETE(groupPath, { params: { path: { group_id }, query: { account_id: query.account_id } }, ...init }),
+        options,
+      );
+      return rememberTraceId(data as EmptyObject, traceId);
+    },
+
+    /**
+     * Reads one group.
+     *
+     * @example
+     * ```ts
+     * const group = await nim.conversationGroups.get('9007199254740993', { account_id: 'alice' });
+     * group.group_id; // '9007199254740993', exact
+     * ```
+     */
+    async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
+      const check = new InputCheck(operation.get.id);
+      const group_id = check.groupId(groupId);
+      check.accountId(check.object(query, 'query').account_id);
+      check.done();
+      const { data, traceId } = await call(
+        operation.get,
+        (init) => raw.GET(groupPath, { params: { path: { group_id }, query: { account_id: query.account_id } }, ...init }),
+        options,
+      );
+      return rememberTraceId(data as ConversationGroup, traceId);
+    },
+
+    /**
+     * Reads several groups; ids that could not be read are listed in `failed_list`, one by one.
+     *
+     * @example
+     * ```ts
+     * const { success_list, failed_list } = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001', 1002n] });
+     * ```
+     */
+    async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
+      const check = new InputCheck(operation.batchGet.id);
+      const query = check.object(input, 'input');
+      check.accountId(query.account_id);
+      const group_ids: GroupId[] = check.groupIds(query.group_ids);
+      check.done();
+      const { data, traceId } = await call(
+        operation.batchGet,
+        (init) =>
+          raw.GET('/im/v2/conversation_groups/actions/group_ids', { params: { query: { account_id: input.account_id, group_ids } }, ...init }),
+        options,
+      );
+      return rememberTraceId(asBatchGetResult(data), traceId);
+    },
+
+    /**
+     * Lists every group of an account (not paginated).
+     *
+     * @example
+     * ```ts
+     * const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'alice' });
+     * ```
+     */
+    async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
+      const check = new InputCheck(operation.list.id);
+      check.accountId(check.object(query, 'query').account_id);
+      check.done();
+      const { data, traceId } = await call(
+        operation.list,
+        (init) => raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: query.account_id } }, ...init }),
+        options,
+      );
+      const list = data as Partial<ConversationGroupList>;
+      return rememberTraceId({ ...list, conversation_groups: list.conversation_groups ?? [] }, traceId);
+    },
+
+    /**
+     * Reads one page of a group's conversations. Pass `next_token` as `page_token` for the next page while
+     * `has_more` is true — or let {@link iterateConversations} do it.
+     *
+     * @example
+     * ```ts
+     * const page = await nim.conversationGroups.listConversations('1001', { account_id: 'alice', limit: 50 });
+     * ```
+     */
+    async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
+      const check = new InputCheck(operation.listConversations.id);
+      const group_id = check.groupId(groupId);
+      const q = check.object(query, 'query');
+      check.accountId(q.account_id);
+      check.pageLimit(q.limit);
+      check.optionalString(q.page_token, 'page_token');
+      check.done();
+      const { account_id, limit, page_token } = query;
+      const { data, traceId } = await call(
+        operation.listConversations,
+        (init) =>
+          raw.GET('/im/v2/conversation_groups/{group_id}/conversations', {
+            params: { path: { group_id }, query: { account_id, limit, page_token } },
+            ...init,
+          }),
+        options,
+      );
+      const page = data as Partial<GroupConversationPage>;
+      return rememberTraceId({ ...page, has_more: page.has_more === true, items: page.items ?? [] }, traceId);
+    },
+
+    /**
+     * Every conversation of a group, page after page. Stops when `has_more` is false; a page that claims more
+     * but gives no new `next_token` raises NimResponseError instead of looping forever.
+     *
+     * @example
+     * ```ts
+     * for await (const conversation of nim.conversationGroups.iterateConversations('1001', { account_id: 'alice' })) {
+     *   console.log(conversation.conversation_id);
+     * }
+     * ```
+     */
+    async *iterateConversations(
+      groupId: GroupIdInput,
+      query: IterateConversationsInput,
+      options?: NimRequestOptions,
+    ): AsyncGenerator<GroupConversation, void, undefined> {
+      let pageToken: string | undefined;
+      const seen = new Set<string>();
+      for (;;) {
+        const page = await resource.listConversations(groupId, { ...query, page_token: pageToken }, options);
+        yield* page.items;
+        if (!page.has_more) return;
+        if (!page.next_token || seen.has(page.next_token)) {
+          throw new NimResponseError(`has_more is true but next_token ${JSON.stringify(page.next_token ?? null)} is not new`, '', {
+            operationId: operation.listConversations.id,
+          });
+        }
+        seen.add(page.next_token);
+        pageToken = page.next_token;
+      }
+    },
+  };
+  return resource;
+}
+
+/** `nim.conversationGroups`. */
+export type ConversationGroupsResource = ReturnType<typeof createConversationGroups>;
+export type { FailedConversation };

@@ -1,0 +1,62 @@
+import type { Middleware } from 'openapi-fetch';
+
+const encoder = new TextEncoder();
+const hexByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+function toHex(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += hexByte[byte];
+  return hex;
+}
+
+/**
+ * The request signature: lowercase hex SHA-1 of `appSecret + nonce + curTime` (WebCrypto, so it runs on Node,
+ * Bun, Deno and edge runtimes).
+ *
+ * @example
+ * ```ts
+ * await checksum('abcdef123456', '4tgggergigwow323t23t', '1443592222');
+ * // → '2a5be7297876a281b888aead8752a54e1f9ab04a'
+ * ```
+ */
+export async function checksum(appSecret: string, nonce: string, curTime: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', encoder.encode(appSecret + nonce + curTime));
+  return toHex(new Uint8Array(digest));
+}
+
+/** A cryptographically random nonce: 32 hex characters (the API accepts up to 128). */
+export function createNonce(): string {
+  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+/** A trace id like the official SDKs send: a dash-less UUID v4. */
+export function createTraceId(): string {
+  return crypto.randomUUID().replaceAll('-', '');
+}
+
+/** The header that carries the trace id. */
+export const traceIdHeader = 'X-custom-traceid';
+const jsonContentType = 'application/json;charset=utf-8';
+
+/**
+ * The openapi-fetch middleware that signs a request. openapi-fetch runs it once per call, and the retry loop
+ * makes one call per attempt, so every attempt gets a fresh Nonce, CurTime and CheckSum. Signed headers overwrite
+ * whatever the caller set; the trace id set by the retry loop (or the caller) is kept.
+ */
+export function createSigningMiddleware(appKey: string, appSecret: string, now: () => number = Date.now): Middleware {
+  return {
+    async onRequest({ request }) {
+      const nonce = createNonce();
+      const curTime = String(Math.floor(now() / 1000));
+      const headers = request.headers;
+      headers.set('AppKey', appKey);
+      headers.set('Nonce', nonce);
+      headers.set('CurTime', curTime);
+      headers.set('CheckSum', await checksum(appSecret, nonce, curTime));
+      if (!headers.has(traceIdHeader)) headers.set(traceIdHeader, createTraceId());
+      if (request.body === null) headers.delete('Content-Type');
+      else headers.set('Content-Type', jsonContentType);
+      return request;
+    },
+  };
+}

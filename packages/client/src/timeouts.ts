@@ -1,0 +1,47 @@
+/** A per-attempt deadline combined with the caller's signal. Always `clear()` it when the attempt ends. */
+export interface AttemptDeadline {
+  readonly signal: AbortSignal;
+  /** True once the deadline (not the caller) aborted the attempt. */
+  readonly timedOut: boolean;
+  clear(): void;
+}
+
+/** Starts a fresh deadline for one attempt; the caller's abort is forwarded. */
+export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptDeadline {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`attempt exceeded ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
+  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) forwardAbort();
+  else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
+  return {
+    signal: controller.signal,
+    get timedOut() {
+      return timedOut;
+    },
+    clear() {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', forwardAbort);
+    },
+  };
+}
+
+/** Waits `ms`, ending early (rejecting with the signal's reason) when `signal` aborts. Leaves no timer behind. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
