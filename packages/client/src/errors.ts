@@ -101,15 +101,48 @@ export class NimApiError extends NimError {
   }
 }
 
-/** Code 414: a parameter was rejected (older gateways also send it for a bad CheckSum). */
+/**
+ * Code 414: a parameter was rejected (older gateways also send it for a bad CheckSum).
+ * @example
+ * ```ts
+ * if (error instanceof NimParamError) console.error('rejected input', error.msg, error.traceId);
+ * ```
+ */
 export class NimParamError extends NimApiError { override readonly name = 'NimParamError' as const; }
-/** Code 403: authentication failed (AppKey, CheckSum or an expired CurTime). */
+/**
+ * Code 403: authentication failed (AppKey, CheckSum or an expired CurTime — check the host's clock).
+ * @example
+ * ```ts
+ * if (error instanceof NimAuthError) alertOps('Yunxin credentials rejected');
+ * ```
+ */
 export class NimAuthError extends NimApiError { override readonly name = 'NimAuthError' as const; }
-/** Code 416: rate limited; the client retries it by default. */
+/**
+ * Code 416: rate limited (calls are then blocked for a while); the client retries it by default.
+ * @example
+ * ```ts
+ * if (error instanceof NimRateLimitError) queue.pauseFor(1_000);
+ * ```
+ */
 export class NimRateLimitError extends NimApiError { override readonly name = 'NimRateLimitError' as const; }
-/** Codes 102404, 108404, 110404, 116404: the account, team, conversation or group does not exist. */
+/**
+ * Codes 102404, 108404, 110404, 116404: the account, team, conversation or group does not exist.
+ * @example
+ * ```ts
+ * const group = await nim.conversationGroups.get(id, { account_id }).catch((e) => {
+ *   if (e instanceof NimNotFoundError) return undefined;
+ *   throw e;
+ * });
+ * ```
+ */
 export class NimNotFoundError extends NimApiError { override readonly name = 'NimNotFoundError' as const; }
-/** Codes 116435, 116437, 110304: a group, conversation or membership limit was reached. */
+/**
+ * Codes 116435, 116437, 110304: a group, conversation or membership limit was reached.
+ * @example
+ * ```ts
+ * if (error instanceof NimLimitExceededError && error.code === 116435) suggestDeletingOldGroups();
+ * ```
+ */
 export class NimLimitExceededError extends NimApiError { override readonly name = 'NimLimitExceededError' as const; }
 
 /**
@@ -192,7 +225,16 @@ export class NimValidationError extends NimError {
   }
 }
 
-/** An attempt exceeded `timeoutMs` (and no retry was left or allowed). */
+/**
+ * An attempt exceeded `timeoutMs` (and no retry was left or allowed).
+ * @example
+ * ```ts
+ * await nim.conversationGroups.list({ account_id: 'alice' }, { timeoutMs: 2_000 }).catch((e) => {
+ *   if (e instanceof NimTimeoutError) console.warn(`gave up after ${e.attempts} attempts`);
+ *   throw e;
+ * });
+ * ```
+ */
 export class NimTimeoutError extends NimError {
   override readonly name = 'NimTimeoutError' as const;
   readonly timeoutMs: number;
@@ -207,7 +249,13 @@ export class NimTimeoutError extends NimError {
   }
 }
 
-/** The connection failed. `requestSent` is false only when the request certainly never reached the server. */
+/**
+ * The connection failed. `requestSent` is false only when the request certainly never reached the server.
+ * @example
+ * ```ts
+ * if (error instanceof NimConnectionError && !error.requestSent) console.log('safe to send again');
+ * ```
+ */
 export class NimConnectionError extends NimError {
   override readonly name = 'NimConnectionError' as const;
   readonly requestSent: boolean;
@@ -223,7 +271,15 @@ export class NimConnectionError extends NimError {
   }
 }
 
-/** The caller's `signal` aborted the call; no further attempt is made. */
+/**
+ * The caller's `signal` aborted the call; no further attempt is made.
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 500);
+ * await nim.conversationGroups.list({ account_id: 'alice' }, { signal: controller.signal }); // NimAbortError
+ * ```
+ */
 export class NimAbortError extends NimError {
   override readonly name = 'NimAbortError' as const;
 }
