@@ -1,7 +1,13 @@
 /** How an attempt ended. */
 export type AttemptOutcome = 'ok' | 'apiError' | 'transportError';
 
-/** Counts and latencies of one operation or one host. */
+/**
+ * Counts and latencies of one operation or one host.
+ * @example
+ * ```ts
+ * const { ok, retries, latencyMs } = nim.metrics().byOperation.createConversationGroup ?? {};
+ * ```
+ */
 export interface NimMetricsEntry {
   /** Attempts that got code 200. */
   readonly ok: number;
@@ -15,7 +21,13 @@ export interface NimMetricsEntry {
   readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number };
 }
 
-/** A snapshot returned by `nim.metrics()`. */
+/**
+ * A snapshot returned by `nim.metrics()`.
+ * @example
+ * ```ts
+ * app.get('/metrics', (_req, res) => res.type('text/plain').send(nim.metrics().toPrometheus()));
+ * ```
+ */
 export interface NimMetricsSnapshot {
   readonly byOperation: Readonly<Record<string, NimMetricsEntry>>;
   readonly byHost: Readonly<Record<string, NimMetricsEntry>>;

@@ -1,9 +1,21 @@
 import type { OperationId } from '@nim-api/types';
 
-/** A region with a built-in primary/backup host pair (from the spec's `servers`). */
+/**
+ * A region with a built-in primary/backup host pair (from the spec's `servers`).
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, region: 'sg' });
+ * ```
+ */
 export type NimRegion = 'cn' | 'sg';
 
-/** Console-compatible logger; pino, winston and `console` fit. Each method gets one preformatted line. */
+/**
+ * Console-compatible logger; pino, winston and `console` fit. Each method gets one preformatted line.
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, logger: console });
+ * ```
+ */
 export interface NimLogger {
   debug(message: string): void;
   info(message: string): void;
@@ -11,7 +23,13 @@ export interface NimLogger {
   error(message: string): void;
 }
 
-/** The state handed to {@link NimHooks.onAttempt}, before an attempt is sent. */
+/**
+ * The state handed to {@link NimHooks.onAttempt}, before an attempt is sent.
+ * @example
+ * ```ts
+ * hooks: { onAttempt: ({ operationId, attempt, host }) => console.log(operationId, attempt, host) }
+ * ```
+ */
 export interface NimAttemptState {
   readonly operationId: OperationId;
   readonly method: string;
@@ -22,7 +40,13 @@ export interface NimAttemptState {
   readonly traceId: string;
 }
 
-/** The state handed to {@link NimHooks.onResult}, after an attempt ended. */
+/**
+ * The state handed to {@link NimHooks.onResult}, after an attempt ended.
+ * @example
+ * ```ts
+ * hooks: { onResult: ({ operationId, ms, code, willRetry }) => histogram.record(ms, { operationId, code, willRetry }) }
+ * ```
+ */
 export interface NimResultState extends NimAttemptState {
   /** Wall time of the attempt in milliseconds. */
   readonly ms: number;
@@ -38,14 +62,39 @@ export interface NimResultState extends NimAttemptState {
 
 /**
  * Observation points, e.g. for OpenTelemetry spans. Called in this order per attempt: `onAttempt`, then
- * `onResult`. Return values are ignored; a hook that throws is reported to the logger and the call goes on.
+ * `onResult`. Return values are ignored; a hook that throws is reported to the logger (or `console.error`) and the
+ * call goes on.
+ * @example
+ * ```ts
+ * const spans = new Map<string, Span>();
+ * const nim = createNimClient({
+ *   appKey,
+ *   appSecret,
+ *   hooks: {
+ *     onAttempt: (s) => spans.set(`${s.traceId}/${s.attempt}`, tracer.startSpan(s.operationId)),
+ *     onResult: (s) => spans.get(`${s.traceId}/${s.attempt}`)?.end(),
+ *   },
+ * });
+ * ```
  */
 export interface NimHooks {
   onAttempt?(state: NimAttemptState): void;
   onResult?(state: NimResultState): void;
 }
 
-/** Options of {@link createNimClient}. */
+/**
+ * Options of {@link createNimClient}; each says its unit and default.
+ * @example
+ * ```ts
+ * const nim = createNimClient({
+ *   appKey: process.env.NIM_APP_KEY!,
+ *   appSecret: process.env.NIM_APP_SECRET!,
+ *   baseUrl: ['https://open.yunxinapi.com', 'https://open-bak.yunxinapi.com'],
+ *   timeoutMs: 5_000,
+ *   rateLimit: { perSecond: 80 },
+ * });
+ * ```
+ */
 export interface NimClientOptions {
   /** The application's AppKey. */
   appKey: string;
@@ -104,7 +153,13 @@ export interface NimClientOptions {
   retryDelayMs?: (attempt: number, retryAfterMs: number | undefined) => number;
 }
 
-/** The last, optional argument of every method. */
+/**
+ * The last, optional argument of every method.
+ * @example
+ * ```ts
+ * await nim.conversationGroups.get('1001', { account_id: 'alice' }, { traceId: 'req-42', timeoutMs: 2_000 });
+ * ```
+ */
 export interface NimRequestOptions {
   /** Aborts the call at once, including back-off sleeps; raises NimAbortError. */
   signal?: AbortSignal;
