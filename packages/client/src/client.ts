@@ -8,7 +8,14 @@ import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 import { retryDelayMs } from './retry-policy.js';
 
-/** A client made by {@link createNimClient}. */
+/**
+ * A client made by {@link createNimClient}.
+ * @example
+ * ```ts
+ * const nim: NimClient = createNimClient({ appKey, appSecret });
+ * const { data } = await nim.raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } } });
+ * ```
+ */
 export interface NimClient {
   /** The conversation-group methods. */
   readonly conversationGroups: ConversationGroupsResource;

@@ -1,10 +1,22 @@
 import { constraints, type ConversationId } from '@nim-api/types';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
 
-/** Conversation types: 1 one-to-one, 2 advanced team, 3 super team. */
+/**
+ * Conversation types: 1 one-to-one, 2 advanced team, 3 super team.
+ * @example
+ * ```ts
+ * const type: ConversationType = parseConversationId('alice|2|6001').type; // 2
+ * ```
+ */
 export type ConversationType = 1 | 2 | 3;
 
-/** A conversation id taken apart. */
+/**
+ * A conversation id taken apart.
+ * @example
+ * ```ts
+ * const { ownerId, type, targetId }: ParsedConversationId = parseConversationId('alice|1|bob');
+ * ```
+ */
 export interface ParsedConversationId {
   /** The account that owns the conversation (must be the request's `account_id`). */
   readonly ownerId: string;

@@ -2,7 +2,13 @@ import type { FailedConversation } from '@nim-api/types';
 
 const nimErrorBrand = Symbol.for('@nim-api/client/NimError');
 
-/** Where an error happened; every field is optional because validation errors happen before any request. */
+/**
+ * Where an error happened; every field is optional because validation errors happen before any request.
+ * @example
+ * ```ts
+ * const where = (e: NimErrorContext) => `${e.operationId} ${e.method} ${e.host} trace=${e.traceId}`;
+ * ```
+ */
 export interface NimErrorContext {
   /** The spec's operationId, e.g. `createConversationGroup`. */
   readonly operationId?: string | undefined;
@@ -17,7 +23,8 @@ export interface NimErrorContext {
 }
 
 /**
- * What a chunked `addConversations`/`removeConversations` had done when a chunk failed outright.
+ * What a chunked `addConversations`/`removeConversations` had done when a chunk failed outright, e.g.
+ * `if (isNimError(e) && e.partial) retryLater(e.partial.notApplied)`.
  * `applied` and `failed` come from the chunks that completed; `notApplied` lists every id of the failed chunk and
  * of the chunks after it.
  */
@@ -63,7 +70,13 @@ export class NimError extends Error {
   }
 }
 
-/** Details of a business error: the body's `code` was not 200. */
+/**
+ * Details of a business error: the body's `code` was not 200.
+ * @example
+ * ```ts
+ * const details: NimApiErrorDetails = { code: 414, msg: 'parameter error', httpStatus: 200 };
+ * ```
+ */
 export interface NimApiErrorDetails extends NimErrorContext {
   readonly code: number;
   readonly msg: string;
@@ -196,7 +209,13 @@ export class NimResponseError extends NimError {
   }
 }
 
-/** One problem found in the input. */
+/**
+ * One problem found in the input.
+ * @example
+ * ```ts
+ * const issue: NimValidationIssue = { path: 'conversation_ids[0]', message: 'is not "owner|type|target"' };
+ * ```
+ */
 export interface NimValidationIssue {
   /** Where, e.g. `conversation_ids[3]`. */
   readonly path: string;
@@ -294,7 +313,13 @@ export function connectionErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The error classes by `name`, for {@link isNimError}'s second argument. */
+/**
+ * The error classes by `name`, for {@link isNimError}'s second argument.
+ * @example
+ * ```ts
+ * type RateLimit = NimErrorsByName['NimRateLimitError'];
+ * ```
+ */
 export interface NimErrorsByName {
   NimError: NimError;
   NimApiError: NimApiError;

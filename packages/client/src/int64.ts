@@ -3,6 +3,10 @@ import type { GroupId } from '@nim-api/types';
 /**
  * A group id as the client accepts it: the exact decimal string the client returns, a `bigint`, or a `number`
  * that is a safe integer (a `number` above 2^53 − 1 has already lost digits, so it is refused).
+ * @example
+ * ```ts
+ * const ids: GroupIdInput[] = ['9007199254740993', 9007199254740993n, 1001];
+ * ```
  */
 export type GroupIdInput = GroupId | bigint | number;
 

@@ -25,31 +25,85 @@ import { InputCheck } from '../validation.js';
 
 type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
-/** Result of `create`, `update`, `addConversations` and `removeConversations`; both lists are always present. */
+/**
+ * Result of `create`, `update`, `addConversations` and `removeConversations`; both lists are always present.
+ * @example
+ * ```ts
+ * const { conversation_group, success_list, failed_list }: ConversationGroupChange = await nim.conversationGroups.create(body);
+ * ```
+ */
 export type ConversationGroupChange = ConversationGroupMutation &
   Required<Pick<ConversationGroupMutation, 'success_list' | 'failed_list'>>;
-/** Input of `update`: the fields to change (add or remove conversations with the dedicated methods). */
+/**
+ * Input of `update`: the fields to change (add or remove conversations with the dedicated methods).
+ * @example
+ * ```ts
+ * const change: UpdateConversationGroupInput = { account_id: 'alice', server_extension: '{"pinned":true}' };
+ * ```
+ */
 export type UpdateConversationGroupInput = Omit<UpdateConversationGroupRequest, 'conversations'>;
-/** Input of `addConversations` and `removeConversations`; any number of ids (sent in chunks of 100). */
+/**
+ * Input of `addConversations` and `removeConversations`; any number of ids (sent in chunks of 100).
+ * @example
+ * ```ts
+ * const input: ConversationsInput = { account_id: 'alice', conversation_ids: ['alice|1|bob'] };
+ * ```
+ */
 export type ConversationsInput = Pick<UpdateConversationGroupRequest, 'account_id'> & {
   conversation_ids: readonly ConversationId[];
 };
-/** The account a read or delete is made for. */
+/**
+ * The account a read or delete is made for.
+ * @example
+ * ```ts
+ * const query: AccountQuery = { account_id: 'alice' };
+ * ```
+ */
 export type AccountQuery = QueryOf<'getConversationGroup'>;
-/** Input of `batchGet`. */
+/**
+ * Input of `batchGet`; group ids as strings, bigints or safe-integer numbers.
+ * @example
+ * ```ts
+ * const input: BatchGetInput = { account_id: 'alice', group_ids: ['1001', 9007199254740993n] };
+ * ```
+ */
 export type BatchGetInput = Omit<QueryOf<'batchGetConversationGroups'>, 'group_ids'> & {
   group_ids: readonly GroupIdInput[];
 };
-/** A group id that could not be read; the Java-style `code`/`msg` spelling is folded into `error_code`/`error_msg`. */
+/**
+ * A group id that could not be read; the Java-style `code`/`msg` spelling is folded into `error_code`/`error_msg`.
+ * @example
+ * ```ts
+ * for (const { group_id, error_code } of result.failed_list) console.warn(group_id, error_code);
+ * ```
+ */
 export type BatchGetFailure = Pick<FailedGroup, 'group_id'> & Required<Pick<FailedGroup, 'error_code' | 'error_msg'>>;
-/** Result of `batchGet`. */
+/**
+ * Result of `batchGet`.
+ * @example
+ * ```ts
+ * const { success_list, failed_list }: BatchGetResult = await nim.conversationGroups.batchGet(input);
+ * ```
+ */
 export interface BatchGetResult {
   success_list: ConversationGroup[];
   failed_list: BatchGetFailure[];
 }
-/** Input of `listConversations` (one page). */
+/**
+ * Input of `listConversations` (one page).
+ * @example
+ * ```ts
+ * const query: ListConversationsInput = { account_id: 'alice', limit: 50, page_token: previous.next_token };
+ * ```
+ */
 export type ListConversationsInput = QueryOf<'listGroupConversations'>;
-/** Input of `iterateConversations` (all pages). */
+/**
+ * Input of `iterateConversations` (all pages).
+ * @example
+ * ```ts
+ * const query: IterateConversationsInput = { account_id: 'alice', limit: 100 };
+ * ```
+ */
 export type IterateConversationsInput = Omit<ListConversationsInput, 'page_token'>;
 
 const operation = {
@@ -373,6 +427,12 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
   return resource;
 }
 
-/** `nim.conversationGroups`. */
+/**
+ * `nim.conversationGroups`: the methods of the conversation-groups resource.
+ * @example
+ * ```ts
+ * const groups: ConversationGroupsResource = nim.conversationGroups;
+ * ```
+ */
 export type ConversationGroupsResource = ReturnType<typeof createConversationGroups>;
 export type { FailedConversation };
