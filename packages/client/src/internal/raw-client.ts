@@ -3,7 +3,15 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { parseJsonWithExactIds } from '../int64.js';
 import { createSigningMiddleware } from '../signing.js';
 
-/** The typed openapi-fetch client over the spec's paths. */
+/**
+ * The typed openapi-fetch client over the spec's paths (`nim.raw`).
+ * @example
+ * ```ts
+ * const { data, error, response } = await nim.raw.GET('/im/v2/conversation_groups/{group_id}', {
+ *   params: { path: { group_id: '1001' }, query: { account_id: 'alice' } },
+ * });
+ * ```
+ */
 export type NimRawClient = Client<paths>;
 
 // For `nim.raw` calls (parseAs 'json'): re-serialise JSON bodies with int64 ids as exact strings, as the generated
