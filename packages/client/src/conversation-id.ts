@@ -41,7 +41,7 @@ function build(ownerId: string, type: ConversationType, targetId: string | numbe
   const target = String(targetId);
   const issues: NimValidationIssue[] = [];
   if (!accountIdPattern.test(ownerId)) issues.push({ path: 'ownerId', message: `"${ownerId}" is not an account id` });
-  if (type !== 1 && !/^[0-9]+$/.test(target)) issues.push({ path: 'teamId', message: `"${target}" is not a team id` });
+  if (type !== 1 && !/^[0-9]{1,32}$/.test(target)) issues.push({ path: 'teamId', message: `"${target}" is not a team id` });
   if (type === 1 && !accountIdPattern.test(target)) issues.push({ path: 'peerId', message: `"${target}" is not an account id` });
   if (issues.length) throw new NimValidationError(issues);
   return `${ownerId}|${type}|${target}`;
