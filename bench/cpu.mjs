@@ -1,0 +1,69 @@
+// 2. CPU overhead per call, no network: every variant gets a stubbed `fetch` returning a fresh Response of the same
+// envelope. SDK resource call vs bare openapi-fetch (createClient + the same signing as middleware) vs hand-written
+// fetch + sign. Calls run one after another (await each), so µs/call is the CPU cost of one call.
+import {
+  accountId,
+  appKey,
+  appSecret,
+  groupEnvelopeText,
+  groupId,
+  handGet,
+  handSignedHeaders,
+  importClient,
+  importOpenapiFetch,
+  interleave,
+  paired,
+  summary,
+} from './lib.mjs';
+
+const stubFetch = async () => new Response(groupEnvelopeText, { status: 200, headers: { 'content-type': 'application/json' } });
+const baseUrl = 'http://127.0.0.1:9';
+
+export async function variants() {
+  const { createNimClient } = await importClient();
+  const { default: createClient } = await importOpenapiFetch();
+
+  const nim = createNimClient({ appKey, appSecret, baseUrl, fetch: stubFetch });
+  const bare = createClient({ baseUrl, fetch: stubFetch, querySerializer: { array: { style: 'form', explode: false } } });
+  bare.use({
+    async onRequest({ request }) {
+      for (const [name, value] of Object.entries(await handSignedHeaders())) request.headers.set(name, value);
+      return request;
+    },
+  });
+  return {
+    sdk: () => nim.conversationGroups.get(groupId, { account_id: accountId }),
+    openapiFetch: async () => {
+      const { data, response } = await bare.GET('/im/v2/conversation_groups/{group_id}', {
+        params: { path: { group_id: groupId }, query: { account_id: accountId } },
+      });
+      if (response.status !== 200 || data.code !== 200) throw new Error('openapi-fetch variant failed');
+      return data.data;
+    },
+    handWritten: handGet(baseUrl, stubFetch),
+  };
+}
+
+/** µs per call over `calls` sequential calls. */
+export async function perCall(call, calls) {
+  const started = performance.now();
+  for (let i = 0; i < calls; i += 1) await call();
+  return ((performance.now() - started) * 1000) / calls;
+}
+
+export async function run({ quick }) {
+  const v = await variants();
+  const calls = quick ? 500 : 3_000;
+  const rounds = quick ? 3 : 11;
+  for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
+  const r = await interleave(v, rounds, (call) => perCall(call, calls));
+  return {
+    calls,
+    rounds,
+    usPerCall: { sdk: summary(r.sdk), openapiFetch: summary(r.openapiFetch), handWritten: summary(r.handWritten) },
+    /** µs the SDK adds over hand-written, per pair of neighbouring rounds. Target ≤ 15. */
+    sdkOverHandUs: summary(paired(r.sdk, r.handWritten, (s, h) => s - h)),
+    openapiFetchOverHandUs: summary(paired(r.openapiFetch, r.handWritten, (s, h) => s - h)),
+    sdkOverOpenapiFetchUs: summary(paired(r.sdk, r.openapiFetch, (s, h) => s - h)),
+  };
+}

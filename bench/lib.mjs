@@ -1,0 +1,199 @@
+// Shared helpers of the benchmark suite: where the built packages are, the fixtures (credentials, envelope), the
+// hand-written baseline (signing + fetch), interleaved rounds, statistics, and the loopback server process.
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const clientDir = join(root, 'packages/client');
+/** What `import '@nim-api/client'` resolves to (package.json `exports['.'].import.default`): the BUILT client. */
+export const clientEntry = join(clientDir, 'dist/index.js');
+
+/** The built client, imported from dist (run `pnpm build` first; `pnpm bench` does). */
+export async function importClient() {
+  try {
+    return await import(pathToFileURL(clientEntry).href);
+  } catch (error) {
+    throw new Error(`cannot import ${clientEntry} — run \`pnpm build\` first (${error.message})`);
+  }
+}
+
+/** openapi-fetch exactly as the client resolves it (same version, same ESM file). */
+export async function importOpenapiFetch() {
+  const require = createRequire(join(clientDir, 'package.json'));
+  const pkgJson = require.resolve('openapi-fetch/package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8'));
+  return import(pathToFileURL(join(dirname(pkgJson), pkg.exports['.'].import)).href);
+}
+
+// ---------------------------------------------------------------- fixtures
+
+export const appKey = 'bench-app-key';
+export const appSecret = 'bench-app-secret-0123456789';
+export const accountId = 'alice';
+/** Above 2^53, so the SDK's exact-id parsing is exercised on every response. */
+export const groupId = '9007199254740993';
+
+/** The group `get` answers with, as the server writes it (int64 id as a JSON number). */
+export const groupEnvelopeText =
+  `{"code":200,"msg":"success","data":{"group_id":${groupId},"name":"Work","server_extension":"{\\"color\\":\\"blue\\"}",` +
+  `"create_time":1764115200000,"update_time":1764201600000,"account_id":"${accountId}",` +
+  `"conversation_ids":["alice|1|bob","alice|1|carol","alice|2|6001","alice|3|7001"]}}`;
+
+/** `count` conversation ids owned by `accountId` (p2p with bench peers). */
+export const conversationIds = (count) => Array.from({ length: count }, (_, i) => `${accountId}|1|peer${i}`);
+
+// ---------------------------------------------------------------- the hand-written baseline
+
+const encoder = new TextEncoder();
+const hexByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const toHex = (bytes) => {
+  let hex = '';
+  for (const byte of bytes) hex += hexByte[byte];
+  return hex;
+};
+
+/** A fresh nonce, exactly as the client makes it: 16 random bytes as hex (WebCrypto). */
+export const handNonce = () => toHex(crypto.getRandomValues(new Uint8Array(16)));
+
+/** The signed headers of one request, computed by hand with WebCrypto SHA-1 (what an SDK-less caller writes). */
+export async function handSignedHeaders() {
+  const nonce = handNonce();
+  const curTime = String(Math.floor(Date.now() / 1000));
+  const digest = await crypto.subtle.digest('SHA-1', encoder.encode(appSecret + nonce + curTime));
+  return {
+    AppKey: appKey,
+    Nonce: nonce,
+    CurTime: curTime,
+    CheckSum: toHex(new Uint8Array(digest)),
+    'X-custom-traceid': crypto.randomUUID().replaceAll('-', ''),
+  };
+}
+
+/** Hand-written `get`: signed headers, `fetch`, `JSON.parse` of the envelope, `data` out. */
+export function handGet(baseUrl, fetchImpl = fetch) {
+  const url = `${baseUrl}/im/v2/conversation_groups/${groupId}?account_id=${encodeURIComponent(accountId)}`;
+  return async () => {
+    const response = await fetchImpl(url, { headers: await handSignedHeaders() });
+    const envelope = JSON.parse(await response.text());
+    if (response.status !== 200 || envelope.code !== 200) throw new Error(`baseline got ${response.status} ${envelope.code}`);
+    return envelope.data;
+  };
+}
+
+/** Hand-written PATCH adding `ids` to the bench group. */
+export async function handAddConversations(baseUrl, ids, fetchImpl = fetch) {
+  const response = await fetchImpl(`${baseUrl}/im/v2/conversation_groups/${groupId}`, {
+    method: 'PATCH',
+    headers: { ...(await handSignedHeaders()), 'Content-Type': 'application/json;charset=utf-8' },
+    body: JSON.stringify({ account_id: accountId, conversations: { type: 1, conversation_ids: ids } }),
+  });
+  const envelope = JSON.parse(await response.text());
+  if (response.status !== 200 || envelope.code !== 200) throw new Error(`baseline got ${response.status} ${envelope.code}`);
+  return envelope.data;
+}
+
+// ---------------------------------------------------------------- rounds and statistics
+
+/**
+ * Runs `rounds` rounds; each round runs every variant once, the order rotating from round to round (A B C, B C A,
+ * C A B, …) so slow drift of a noisy machine hits every variant alike. Returns `{ [variant]: [value per round] }`.
+ * `measure(variant, round)` returns one number (or an object) per round.
+ */
+export async function interleave(variants, rounds, measure) {
+  const names = Object.keys(variants);
+  const results = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[(round + i) % names.length];
+      results[name].push(await measure(variants[name], name, round));
+    }
+  }
+  return results;
+}
+
+/** Median, quartiles (linear interpolation) and extremes of `values`. */
+export function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => {
+    const pos = (sorted.length - 1) * q;
+    const lo = Math.floor(pos);
+    return sorted[lo] + (sorted[Math.ceil(pos)] - sorted[lo]) * (pos - lo);
+  };
+  return { median: at(0.5), q1: at(0.25), q3: at(0.75), min: sorted[0], max: sorted.at(-1), n: sorted.length };
+}
+
+/** Nearest-rank percentile of an already sorted array. */
+export const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+/** Per-round pairs `f(a[i], b[i])` (rounds of the same index ran next to each other). */
+export const paired = (a, b, f) => a.map((x, i) => f(x, b[i]));
+
+/** `12.3 (11.9–12.8)` with `digits` decimals. */
+export function fmt(s, digits = 1, unit = '') {
+  const n = (v) => v.toFixed(digits);
+  return `${n(s.median)}${unit} (${n(s.min)}–${n(s.max)})`;
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    date: new Date().toISOString(),
+  };
+}
+
+// ---------------------------------------------------------------- the loopback server process
+
+/**
+ * Starts bench/server.mjs in its own process (node:http, keep-alive, 127.0.0.1, a free port). `stop()` ends it;
+ * the child also exits by itself when this process goes away (IPC disconnect) or after `maxLifetimeMs`.
+ */
+export async function startServer({ maxLifetimeMs = 15 * 60_000 } = {}) {
+  const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [], {
+    env: { ...process.env, BENCH_APP_KEY: appKey, BENCH_APP_SECRET: appSecret, BENCH_MAX_LIFETIME_MS: String(maxLifetimeMs) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  });
+  const killOnExit = () => child.kill();
+  process.once('exit', killOnExit);
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench server did not start within 10 s')), 10_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message.port);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench server exited with ${code} before listening`));
+    });
+  });
+  const ask = () =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send('stats');
+    });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    /** `{ requests, badSignatures }` counted by the server so far. */
+    stats: ask,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// The benchmark runner: `pnpm bench` (builds, then runs all seven) or `node bench/run.mjs [--quick] [--only=a,b]
+// [--strict]`. A full run writes bench/results/latest.json and the table in bench/README.md; every run prints it.
+// --quick: fewer/shorter rounds (a smoke test, figures not for keeping). --strict: exit 1 when a target is missed.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fmt, machine, root, startServer } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const strict = args.includes('--strict');
+const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+
+const suites = {
+  loopback: () => import('./loopback.mjs'),
+  cpu: () => import('./cpu.mjs'),
+  signing: () => import('./signing.mjs'),
+  size: () => import('./size.mjs'),
+  importTime: () => import('./import-time.mjs'),
+  typecheck: () => import('./typecheck.mjs'),
+  scale: () => import('./scale.mjs'),
+};
+const needsServer = new Set(['loopback', 'scale']);
+const selected = Object.keys(suites).filter((name) => !only || only.includes(name));
+if (only && only.some((name) => !suites[name])) throw new Error(`--only takes ${Object.keys(suites).join(',')}`);
+
+const results = { machine: machine(), quick, suites: {} };
+let server;
+try {
+  if (selected.some((name) => needsServer.has(name))) server = await startServer();
+  for (const name of selected) {
+    process.stderr.write(`bench: ${name}…\n`);
+    const started = performance.now();
+    results.suites[name] = await (await suites[name]()).run({ server, quick });
+    process.stderr.write(`bench: ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  if (server) {
+    const { requests, badSignatures } = await server.stats();
+    results.server = { requests, badSignatures };
+    if (badSignatures > 0) throw new Error(`the server rejected ${badSignatures} of ${requests} signatures`);
+  }
+} finally {
+  await server?.stop();
+}
+results.machine.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
+
+// ---------------------------------------------------------------- the table
+
+const s = results.suites;
+const rows = [];
+const row = (figure, sdk, baseline, comparison, target, met) =>
+  rows.push(`| ${figure} | ${sdk} | ${baseline} | ${comparison} | ${target} | ${met === undefined ? '—' : met ? '✅ met' : '❌ missed'} |`);
+const ratio = (r) => `×${r.median.toFixed(3)} (${r.min.toFixed(3)}–${r.max.toFixed(3)})`;
+
+if (s.loopback) {
+  for (const c of ['c1', 'c64']) {
+    const l = s.loopback[c];
+    const side = (v) => `${fmt(v.rps, 0)} req/s; p50 ${v.p50Ms.median.toFixed(3)} ms, p99 ${v.p99Ms.median.toFixed(3)} ms`;
+    row(`1. loopback \`get\`, concurrency ${l.concurrency}`, side(l.sdk), side(l.baseline), `req/s ${ratio(l.ratio)}; p50 ${ratio(l.p50Ratio)}`, 'req/s ratio ≥ 0.95', l.ratio.median >= 0.95);
+  }
+}
+if (s.cpu) {
+  const c = s.cpu;
+  row(
+    '2. CPU per call, stubbed fetch',
+    `${fmt(c.usPerCall.sdk)} µs`,
+    `hand-written ${fmt(c.usPerCall.handWritten)} µs; openapi-fetch ${fmt(c.usPerCall.openapiFetch)} µs`,
+    `SDK +${fmt(c.sdkOverHandUs)} µs over hand-written (openapi-fetch +${c.openapiFetchOverHandUs.median.toFixed(1)} µs)`,
+    '≤ +15 µs',
+    c.sdkOverHandUs.median <= 15,
+  );
+}
+if (s.signing) {
+  const g = s.signing;
+  row('3. signing: nonce + CheckSum per attempt', `WebCrypto ${fmt(g.usPerAttempt.webCrypto, 2)} µs`, `node:crypto ${fmt(g.usPerAttempt.nodeCrypto, 2)} µs (context only)`, `${ratio(g.ratio)}`, 'report', undefined);
+}
+if (s.size) {
+  const z = s.size;
+  row('4. bundle, min+gzip', `${z.withDepsBytes} B with openapi-fetch`, `${z.withoutDepsBytes} B client code alone`, `openapi-fetch adds ${z.dependencyBytes} B`, `≤ ${z.budgetBytes} B total`, z.withDepsBytes <= z.budgetBytes);
+}
+if (s.importTime) {
+  const i = s.importTime;
+  row('5. import time, fresh process', `${fmt(i.processWallMs.client)} ms`, `${fmt(i.processWallMs.empty)} ms (imports nothing)`, `+${fmt(i.addedMs)} ms (in-process import() ${i.inProcessImportMs.median.toFixed(1)} ms)`, '≤ +20 ms', i.addedMs.median <= 20);
+}
+if (s.typecheck) {
+  const t = s.typecheck;
+  const sec = (v) => ({ median: v.median / 1000, min: v.min / 1000, max: v.max / 1000 });
+  row('6. `tsc --noEmit`, consumer calling all 9 methods', `${fmt(sec(t.wallMs.consumer), 2)} s`, `${fmt(sec(t.wallMs.empty), 2)} s (empty file)`, `+${fmt(t.addedS, 2)} s`, '≤ +1.5 s', t.addedS.median <= 1.5);
+}
+if (s.scale) {
+  const k = s.scale;
+  row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
+}
+
+const m = results.machine;
+const table = [
+  `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ` +
+    `load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end${quick ? ' (--quick: smoke run)' : ''}.`,
+  'Figures: median (min–max) over the rounds; ratios and differences are taken per pair of neighbouring rounds.',
+  '',
+  '| figure | SDK | baseline | SDK vs baseline | target | |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+].join('\n');
+console.log(`\n${table}\n`);
+
+if (!only && !quick) {
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const readmePath = join(root, 'bench/README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const [start, end] = ['<!-- results:start -->', '<!-- results:end -->'];
+  const before = readme.slice(0, readme.indexOf(start) + start.length);
+  const after = readme.slice(readme.indexOf(end));
+  if (readme.includes(start) && readme.includes(end)) writeFileSync(readmePath, `${before}\n${table}\n${after}`);
+  console.log('written: bench/results/latest.json, bench/README.md');
+}
+if (strict && rows.some((line) => line.includes('missed'))) process.exitCode = 1;
