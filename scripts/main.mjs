@@ -16,6 +16,11 @@ function step(title, command, args) {
 step('build all packages', 'pnpm', ['exec', 'turbo', 'run', 'build']);
 step('lint the spec', 'pnpm', ['exec', 'redocly', 'lint', '--format=stylish']);
 
+// Keep this the last step: every operation once through @nim-api/client against the embedded Prism mock, which
+// the example starts and stops itself. NIM_BASE_URL is dropped so a real host set in the shell is never called.
+delete env.NIM_BASE_URL;
+step('quickstart against the Prism mock', 'pnpm', ['example']);
+
 console.log(`
 ✔ main job done. Outputs:
   packages/types/dist/      @nim-api/types (ESM + CJS + .d.ts)
