@@ -225,6 +225,28 @@ describe('page limits', () => {
   });
 });
 
+describe('the trace id of a call', () => {
+  it('one that cannot be an HTTP header value (a newline, non-Latin-1 text) is refused before anything is sent', async () => {
+    const metricsBefore = JSON.stringify(nim.metrics());
+    for (const traceId of ['bad\nid', '追踪-1']) {
+      const error = await rejected(() => nim.conversationGroups.list({ account_id: 'alice' }, { traceId }));
+      expect(error.issues.map((issue) => issue.path)).toEqual(['traceId']);
+    }
+    // nothing was attempted: no host was blamed, no attempt counted
+    expect(JSON.stringify(nim.metrics())).toBe(metricsBefore);
+  });
+
+  it("one longer than the spec's 128 characters is refused before anything is sent", async () => {
+    await rejected(() => nim.conversationGroups.get('1', { account_id: 'alice' }, { traceId: 'x'.repeat(129) }));
+  });
+
+  it('128 printable characters are sent as given', async () => {
+    const traceId = 'T'.repeat(128);
+    await nim.conversationGroups.get('1', { account_id: 'alice' }, { traceId });
+    expect(server.requests[0]!.headers['x-custom-traceid']).toBe(traceId);
+  });
+});
+
 describe('NimValidationError lists every problem at once', () => {
   it('three problems → three issues, each with its path, all named in the message', async () => {
     const error = await rejected(() =>
