@@ -170,6 +170,14 @@ describe('addConversations and removeConversations with more than 100 ids', () =
     expect(partial!.notApplied).toEqual(all.slice(200));
   });
 
+  it('when the first chunk fails, nothing was applied and every id is listed as not applied', async () => {
+    const all = ids(150);
+    server.reply(fail(116404, 'conversation group not found'));
+    const error = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: all }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NimNotFoundError', partial: { applied: [], failed: [], notApplied: all } });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('a failing call of at most 100 ids carries no partial progress', async () => {
     server.reply(fail(116404, 'conversation group not found'));
     const error = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: ids(3) }).catch((e: unknown) => e);

@@ -73,6 +73,14 @@ describe('create', () => {
     expect(JSON.parse(only().body)).toEqual({ account_id: 'alice', name: 'Solo' });
   });
 
+  it('sends non-ASCII names and extensions as UTF-8 JSON, byte for byte', async () => {
+    server.reply(change());
+    const input = { account_id: 'alice', name: '工作 🚀 Работа', server_extension: '{"emoji":"✅","quote":"\\"x\\""}' };
+    await nim.conversationGroups.create(input);
+    expect(Number(only().headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(input), 'utf8'));
+    expect(JSON.parse(only().body)).toEqual(input);
+  });
+
   it("sends the caller's trace id", async () => {
     server.reply(change());
     const result = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }, { traceId: 'trace-create-1' });
