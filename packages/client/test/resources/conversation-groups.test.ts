@@ -261,6 +261,13 @@ describe('listConversations and iterateConversations', () => {
     expect(page).toEqual({ has_more: false, items: [] });
   });
 
+  it('percent-encodes a page_token with reserved characters so the server reads it back exactly', async () => {
+    const token = 'a&b=c+d e/f?g#h%i';
+    server.reply(ok({ has_more: false, items: [] }));
+    await nim.conversationGroups.listConversations('1001', { account_id: 'alice', page_token: token });
+    expect(queryOf(only())).toEqual({ account_id: 'alice', page_token: token });
+  });
+
   it('follows next_token page after page until has_more is false', async () => {
     server.reply(
       ok({ has_more: true, next_token: 'p2', items: [{ conversation_id: 'alice|1|bob' }, { conversation_id: 'alice|2|6001' }] }),
