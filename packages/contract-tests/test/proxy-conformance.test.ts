@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NimHttpError } from '@nim-api/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism } from '../../../scripts/prism.mjs';
 import { account, contracts, groupId } from './contracts.js';
 import { collect, expectCleanExchanges, harness } from './harness.js';
@@ -58,6 +58,11 @@ beforeAll(async () => {
     console.error(error instanceof Error ? error.message : error);
     throw error;
   }
+});
+
+// A canned body that was never fetched must not leak into the next test.
+afterEach(() => {
+  nextUpstreamBody = undefined;
 });
 
 afterAll(async () => {
@@ -118,6 +123,47 @@ describe('edge inputs, through the validating proxy', () => {
 
     expectCleanExchanges(exchanges);
     expect(exchanges).toHaveLength(8);
+  });
+});
+
+describe('other responses the spec allows, through the validating proxy', () => {
+  const group = { group_id: 9007199254740991, name: 'Work', create_time: 1764115200000, update_time: 1764115200000 };
+  const variants: { title: string; body: unknown; call: (nim: ReturnType<typeof harness>['nim']) => Promise<unknown>; expected: unknown }[] = [
+    {
+      title: 'batchGet: the Java spelling (fail_list with code/msg) is folded into failed_list',
+      body: { code: 200, msg: 'success', data: { success_list: [group], fail_list: [{ group_id: 1002, code: 116404, msg: 'not found' }] } },
+      call: (nim) => nim.conversationGroups.batchGet({ account_id: account, group_ids: [groupId, '1002'] }),
+      expected: {
+        success_list: [{ ...group, group_id: groupId }],
+        failed_list: [{ group_id: '1002', error_code: 116404, error_msg: 'not found' }],
+      },
+    },
+    {
+      title: 'update: success_list and failed_list left out become empty lists',
+      body: { code: 200, msg: 'success', data: { conversation_group: group } },
+      call: (nim) => nim.conversationGroups.update(groupId, { account_id: account, name: 'Work' }),
+      expected: { conversation_group: { ...group, group_id: groupId }, success_list: [], failed_list: [] },
+    },
+    {
+      title: 'delete: an envelope without data is {}',
+      body: { code: 200, msg: 'success' },
+      call: (nim) => nim.conversationGroups.delete(groupId, { account_id: account }),
+      expected: {},
+    },
+    {
+      title: 'listConversations: extra conversation fields pass through, next_token may be absent on the last page',
+      body: { code: 200, msg: 'success', data: { has_more: false, items: [{ conversation_id: 'alice|1|bob', unread: 3 }] } },
+      call: (nim) => nim.conversationGroups.listConversations(groupId, { account_id: account }),
+      expected: { has_more: false, items: [{ conversation_id: 'alice|1|bob', unread: 3 }] },
+    },
+  ];
+
+  it.each(variants)('$title', async ({ body, call, expected }) => {
+    const { nim, exchanges } = harness(proxy.url, undefined);
+    nextUpstreamBody = JSON.stringify(body);
+    const result = await call(nim);
+    expectCleanExchanges(exchanges);
+    expect(result).toEqual(expected);
   });
 });
 
