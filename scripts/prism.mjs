@@ -64,7 +64,8 @@ export async function startPrism({ mode = 'mock', upstream, port, timeoutMs = 30
   const url = `http://127.0.0.1:${listenPort}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+    // A fatal start (bad spec, port taken) may leave the process running: stop waiting at once.
+    if (child.exitCode !== null || /✖\s+fatal\b/.test(output)) break;
     try {
       await fetch(url, { signal: AbortSignal.timeout(1_000) });
       return { url, log: () => output, stop };
@@ -73,5 +74,6 @@ export async function startPrism({ mode = 'mock', upstream, port, timeoutMs = 30
     }
   }
   await stop();
-  throw new Error(`Prism (${mode}) did not become ready on ${url} within ${timeoutMs} ms. Its log:\n${output}`);
+  const why = Date.now() < deadline ? 'failed to start' : `did not become ready on ${url} within ${timeoutMs} ms`;
+  throw new Error(`Prism (${mode}) ${why}. Its log:\n${output}`);
 }
