@@ -4,6 +4,18 @@ import { NimValidationError, type NimValidationIssue } from './errors.js';
 import { toGroupId } from './int64.js';
 
 const accountIdPattern = new RegExp(constraints.accountId.pattern);
+// A header value the server can log: visible ASCII only (a newline or non-Latin-1 text cannot be sent at all).
+const traceIdPattern = new RegExp(`^[\\x21-\\x7e]{1,${constraints.traceId.maxLength}}$`);
+
+/** Throws NimValidationError, before anything is sent, when a caller's trace id cannot be sent as given. */
+export function checkTraceId(traceId: unknown, operationId: string): void {
+  if (traceId !== undefined && (typeof traceId !== 'string' || !traceIdPattern.test(traceId))) {
+    throw new NimValidationError(
+      [{ path: 'traceId', message: `must be 1–${constraints.traceId.maxLength} visible ASCII characters` }],
+      { operationId },
+    );
+  }
+}
 
 /**
  * Collects every problem of one call's input, then throws them together. Limits and patterns come from the spec

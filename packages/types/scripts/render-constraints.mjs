@@ -22,6 +22,7 @@ export async function renderConstraints() {
     conversationId: { pattern: schemas.ConversationId.pattern },
     maxConversationIdsPerCall: schemas.ConversationIdList.maxItems,
     pageLimit: { minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum },
+    traceId: { maxLength: parameters.TraceId.schema.maxLength },
     hosts: { cn: hostsOf('cn'), sg: hostsOf('sg') },
   };
   for (const [key, value] of Object.entries(constraints)) {

@@ -18,6 +18,7 @@ import { redact } from '../redaction.js';
 import { isHostFailure, mayHaveRun, parseRetryAfter, shouldRetry } from '../retry-policy.js';
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { sleep, startDeadline } from '../timeouts.js';
+import { checkTraceId } from '../validation.js';
 
 /** One operation of the spec as the retry loop sees it. */
 export interface Operation {
@@ -113,6 +114,7 @@ export function createTransport(config: TransportConfig) {
   }
 
   async function execute(operation: Operation, send: SendAttempt, options: NimRequestOptions = {}): Promise<CallResult> {
+    checkTraceId(options.traceId, operation.id);
     const traceId = options.traceId ?? createTraceId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {

@@ -18,6 +18,9 @@ export const constraints = {
     "minimum": 1,
     "maximum": 100
   },
+  "traceId": {
+    "maxLength": 128
+  },
   "hosts": {
     "cn": [
       "https://open.yunxinapi.com",
