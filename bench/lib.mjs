@@ -1,6 +1,6 @@
 // Shared helpers of the benchmark suite: where the built packages are, the fixtures (credentials, envelope), the
 // hand-written baseline (signing + fetch), interleaved rounds, statistics, and the loopback server process.
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -149,6 +149,31 @@ export function machine() {
     loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
     date: new Date().toISOString(),
   };
+}
+
+// ---------------------------------------------------------------- fresh processes
+
+/**
+ * Runs a fresh `node` with `args` and measures it: `wallMs` from spawn to exit, and `cpuMs`, the child's own CPU
+ * time (user + system, all its threads) that it reports from its `exit` event. On a shared machine wall time of a
+ * short process is mostly waiting for a core; CPU time is the work the process did, which is what its wall time
+ * would be on an idle machine for single-threaded, cached-file work like module loading or tsc.
+ * `esm`: the `-e` source is an ES module (top-level await); otherwise CommonJS (`require` available).
+ */
+export function spawnNodeMeasured(source, { esm = false, args = [], cwd = root, env = process.env } = {}) {
+  const report = `process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, '\\n@@cpu ' + (u.user + u.system) + '\\n'); });`;
+  const prelude = esm ? `import { writeSync } from 'node:fs'; ${report}` : `const { writeSync } = require('node:fs'); ${report}`;
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [...(esm ? ['--input-type=module'] : []), '-e', `${prelude}\n${source}`, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const wallMs = performance.now() - started;
+  const cpu = /@@cpu (\d+)\s*$/.exec(child.stderr ?? '');
+  if (child.status !== 0 || !cpu) throw new Error(`node -e failed (${child.status}):\n${child.stdout}${child.stderr}`);
+  return { wallMs, cpuMs: Number(cpu[1]) / 1000, stdout: child.stdout };
 }
 
 // ---------------------------------------------------------------- the loopback server process

@@ -8,6 +8,7 @@ export async function load(call, concurrency, { maxRequests, maxMs }) {
   const latencies = new Float64Array(maxRequests);
   let issued = 0;
   let done = 0;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
   const deadline = started + maxMs;
   const worker = async () => {
@@ -20,8 +21,16 @@ export async function load(call, concurrency, { maxRequests, maxMs }) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsedMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu0);
   const sorted = latencies.subarray(0, done).sort();
-  return { requests: done, rps: (done / elapsedMs) * 1000, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+  return {
+    requests: done,
+    rps: (done / elapsedMs) * 1000,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    /** CPU time of this (client) process per request, µs: what the caller's code costs, whatever the load. */
+    cpuUs: (user + system) / done,
+  };
 }
 
 export async function run({ server, quick }) {
@@ -35,27 +44,34 @@ export async function run({ server, quick }) {
   const [a, b] = [await variants.sdk(), await variants.baseline()];
   if (a.group_id !== groupId || b.name !== a.name) throw new Error('SDK and baseline disagree on the group');
 
-  const rounds = quick ? 2 : 7;
+  const rounds = quick ? 2 : 11;
   const out = {};
   for (const concurrency of [1, 64]) {
-    const bounds = { maxRequests: concurrency === 1 ? 20_000 : 60_000, maxMs: quick ? 300 : 1_000 };
+    const bounds = { maxRequests: concurrency === 1 ? 20_000 : 60_000, maxMs: quick ? 300 : 800 };
     for (const call of Object.values(variants)) await load(call, concurrency, { ...bounds, maxMs: quick ? 200 : 600 }); // warm-up
     const r = await interleave(variants, rounds, (call) => load(call, concurrency, bounds));
     const pick = (rows, key) => rows.map((row) => row[key]);
+    const side = (rows) => ({
+      rps: summary(pick(rows, 'rps')),
+      p50Ms: summary(pick(rows, 'p50')),
+      p99Ms: summary(pick(rows, 'p99')),
+      cpuUsPerRequest: summary(pick(rows, 'cpuUs')),
+      requestsPerRound: summary(pick(rows, 'requests')),
+    });
+    const ratioOf = (key) => summary(paired(pick(r.sdk, key), pick(r.baseline, key), (s, h) => s / h));
     out[`c${concurrency}`] = {
       concurrency,
       rounds,
       bounds,
-      sdk: { rps: summary(pick(r.sdk, 'rps')), p50Ms: summary(pick(r.sdk, 'p50')), p99Ms: summary(pick(r.sdk, 'p99')) },
-      baseline: {
-        rps: summary(pick(r.baseline, 'rps')),
-        p50Ms: summary(pick(r.baseline, 'p50')),
-        p99Ms: summary(pick(r.baseline, 'p99')),
-      },
+      sdk: side(r.sdk),
+      baseline: side(r.baseline),
       /** requests/s SDK ÷ baseline, per pair of neighbouring rounds. Target ≥ 0.95. */
-      ratio: summary(paired(pick(r.sdk, 'rps'), pick(r.baseline, 'rps'), (s, h) => s / h)),
-      /** p50 latency SDK ÷ baseline (lower is better). */
-      p50Ratio: summary(paired(pick(r.sdk, 'p50'), pick(r.baseline, 'p50'), (s, h) => s / h)),
+      ratio: ratioOf('rps'),
+      /** p50 and p99 latency SDK ÷ baseline (lower is better). */
+      p50Ratio: ratioOf('p50'),
+      p99Ratio: ratioOf('p99'),
+      /** Client CPU per request SDK − baseline, µs. */
+      cpuOverheadUs: summary(paired(pick(r.sdk, 'cpuUs'), pick(r.baseline, 'cpuUs'), (s, h) => s - h)),
     };
   }
   return out;
