@@ -26,7 +26,7 @@ const given = process.env.NIM_BASE_URL?.trim() || undefined;
 let prism: Prism | undefined;
 if (!given) {
   // Only needed without NIM_BASE_URL: a script of this repository, not part of the client.
-  const { startPrism } = (await import('../scripts/prism.mjs')) as { startPrism: (o: { mode: 'mock' }) => Promise<Prism> };
+  const { startPrism } = await import('../scripts/prism.mjs');
   prism = await startPrism({ mode: 'mock' });
 }
 const baseUrl = given ?? prism!.url;
