@@ -5,7 +5,7 @@
 
 /** Patterns, limits and hosts stated by the spec. */
 export const constraints = {
-  "specVersion": "0.1.0",
+  "specVersion": "0.0.0",
   "accountId": {
     "pattern": "^[A-Za-z0-9_@.-]{1,32}$",
     "maxLength": 32

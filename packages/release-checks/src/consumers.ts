@@ -1,0 +1,154 @@
+// The consumer projects of the publish test: fresh directories outside the workspace that install
+// @nim-api/* from the local registry (and everything else, i.e. openapi-fetch, from the normal registry).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export interface ConsumerProject {
+  name: string;
+  dir: string;
+}
+
+export async function writeProject(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+/**
+ * `.npmrc` of a consumer: only the `@nim-api` scope comes from the local registry. Verdaccio has no uplink, so
+ * third-party dependencies (openapi-fetch) resolve from the registry of the user's npm config as usual.
+ */
+export const consumerNpmrc = (registryUrl: string) =>
+  `@nim-api:registry=${registryUrl}\nfund=false\naudit=false\nupdate-notifier=false\n`;
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The call every consumer makes against the Prism mock, as TypeScript. */
+const typedCall = (prismUrl: string) => `
+const nim: NimClient = createNimClient({ appKey: 'k', appSecret: 's', baseUrl: ${JSON.stringify(prismUrl)} });
+const result = await nim.conversationGroups.list({ account_id: 'alice' });
+const groups: readonly ConversationGroup[] = result.conversation_groups;
+
+// The declarations are real types, not \`any\`: a wrong argument type must be an error.
+// @ts-expect-error -- account_id is a string
+const wrong = () => nim.conversationGroups.list({ account_id: 42 });
+void wrong;
+`;
+
+/** (1) ESM TypeScript, module/moduleResolution NodeNext, compiled by tsc and run by node. */
+export function esmNodeNextProject(prismUrl: string, versions: { client: string; types: string }) {
+  return {
+    'package.json': json({
+      name: 'consumer-esm-nodenext',
+      private: true,
+      type: 'module',
+      dependencies: { '@nim-api/client': versions.client, '@nim-api/types': versions.types },
+    }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        verbatimModuleSyntax: true,
+        skipLibCheck: true,
+        rootDir: 'src',
+        outDir: 'dist',
+      },
+      include: ['src'],
+    }),
+    'src/index.ts': `import { createNimClient, type NimClient } from '@nim-api/client';
+import { constraints, type ConversationGroup } from '@nim-api/types';
+${typedCall(prismUrl)}
+console.log(JSON.stringify({ ok: true, groups: groups.length, specVersion: constraints.specVersion }));
+`,
+  };
+}
+
+/** (2) CommonJS: plain `require` in a .cjs file, and TypeScript compiled to CommonJS (resolves the .d.cts). */
+export function commonJsProject(prismUrl: string, versions: { client: string; types: string }) {
+  return {
+    'package.json': json({
+      name: 'consumer-cjs',
+      private: true,
+      type: 'commonjs',
+      dependencies: { '@nim-api/client': versions.client },
+    }),
+    'plain.cjs': `'use strict';
+const assert = require('node:assert/strict');
+const client = require('@nim-api/client');
+assert.equal(typeof client.createNimClient, 'function');
+assert.match(require.resolve('@nim-api/client'), /[\\\\/]dist[\\\\/]index\\.cjs$/);
+const nim = client.createNimClient({ appKey: 'k', appSecret: 's', baseUrl: ${JSON.stringify(prismUrl)} });
+nim.conversationGroups.list({ account_id: 'alice' }).then(
+  (result) => {
+    assert.ok(Array.isArray(result.conversation_groups));
+    console.log(JSON.stringify({ ok: true, groups: result.conversation_groups.length }));
+  },
+  (error) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
+`,
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        skipLibCheck: true,
+        rootDir: 'src',
+        outDir: 'dist',
+      },
+      include: ['src'],
+    }),
+    // A CommonJS module cannot use top-level await: wrap the shared call.
+    'src/typed.ts': `import { createNimClient, type ConversationGroup, type NimClient } from '@nim-api/client';
+
+async function main(): Promise<void> {${typedCall(prismUrl).replace(/\n/g, '\n  ')}
+  console.log(JSON.stringify({ ok: true, groups: groups.length }));
+}
+main().catch((error: unknown) => {
+  console.error(error);
+  throw error;
+});
+`,
+  };
+}
+
+/** (3) Bundler-style: moduleResolution Bundler, type-checked by tsc, bundled by esbuild. */
+export function bundlerProject(prismUrl: string, versions: { client: string; types: string }) {
+  return {
+    'package.json': json({
+      name: 'consumer-bundler',
+      private: true,
+      type: 'module',
+      dependencies: { '@nim-api/client': versions.client, '@nim-api/types': versions.types },
+    }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        isolatedModules: true,
+      },
+      include: ['src'],
+    }),
+    'src/index.ts': `import { createNimClient, type NimClient } from '@nim-api/client';
+import type { ConversationGroup } from '@nim-api/types';
+${typedCall(prismUrl)}
+console.log(JSON.stringify({ ok: true, groups: groups.length }));
+`,
+  };
+}

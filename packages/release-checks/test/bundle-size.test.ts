@@ -1,0 +1,17 @@
+// Size budget of the client runtime: esbuild bundle of packages/client/dist/index.js with its dependencies
+// (openapi-fetch, runtime parts of @nim-api/types), minified, gzipped. The measuring code lives in
+// scripts/bundle-size.mjs (shared with the benchmarks).
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain .mjs helper without declarations
+import { clientSizeBudget, formatBundleSize, measureBundleSize } from '../../../scripts/bundle-size.mjs';
+
+describe('@nim-api/client size budget', () => {
+  it('stays within the min+gzip budget, openapi-fetch included (never above 6 kB)', async () => {
+    const size = await measureBundleSize();
+    console.log(formatBundleSize(size));
+    expect(clientSizeBudget).toBeLessThanOrEqual(6144);
+    expect(size.details.withDeps.inputs.some((file: string) => file.includes('openapi-fetch'))).toBe(true);
+    expect(size.withoutDeps).toBeLessThan(size.withDeps);
+    expect(size.withDeps, `over budget: ${formatBundleSize(size)}`).toBeLessThanOrEqual(clientSizeBudget);
+  });
+});
