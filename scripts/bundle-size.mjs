@@ -14,8 +14,10 @@ import { build } from 'esbuild';
 export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.js', import.meta.url));
 
 /**
- * Budget for `withDeps.gzip` in bytes (min+gzip, openapi-fetch included). The issue caps it at 6 kB (6144);
- * it was set from a measurement plus headroom for the client that is still growing — see README, "Size".
+ * Budget for `withDeps` in bytes (min+gzip, openapi-fetch included). The issue caps it at 6 kB (6144 B).
+ * Measured 2026-11-26: 2646 B for the seed client, 10154 B for the first full client (7788 B of it the client's
+ * own code), i.e. over the cap: the budget stays at the cap until the client fits, then goes down to the
+ * measured figure plus ~10 % headroom.
  */
 export const clientSizeBudget = 6144;
 
