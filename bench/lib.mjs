@@ -73,14 +73,27 @@ export async function handSignedHeaders() {
   };
 }
 
-/** Hand-written `get`: signed headers, `fetch`, `JSON.parse` of the envelope, `data` out. */
-export function handGet(baseUrl, fetchImpl = fetch) {
+/**
+ * Hand-written `get`: signed headers, `fetch`, `JSON.parse` of the envelope, `data` out. With `timeoutMs`, each
+ * call also gets a deadline the way careful hand-written code (and the SDK, per attempt) does it: an
+ * AbortController whose signal goes to `fetch`, and a timer cleared when the call ends.
+ */
+export function handGet(baseUrl, fetchImpl = fetch, { timeoutMs } = {}) {
   const url = `${baseUrl}/im/v2/conversation_groups/${groupId}?account_id=${encodeURIComponent(accountId)}`;
-  return async () => {
-    const response = await fetchImpl(url, { headers: await handSignedHeaders() });
+  const parse = async (response) => {
     const envelope = JSON.parse(await response.text());
     if (response.status !== 200 || envelope.code !== 200) throw new Error(`baseline got ${response.status} ${envelope.code}`);
     return envelope.data;
+  };
+  if (timeoutMs === undefined) return async () => parse(await fetchImpl(url, { headers: await handSignedHeaders() }));
+  return async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await parse(await fetchImpl(url, { headers: await handSignedHeaders(), signal: controller.signal }));
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }
 
