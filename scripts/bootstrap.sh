@@ -12,12 +12,13 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   npm install --global --no-fund --no-audit "pnpm@$PNPM_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "▶ installing Debian chromium (browser test of the docs site)"
+# The font: without a CJK font the docs screenshot shows the spec's Chinese terms as empty boxes.
+if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  echo "▶ installing Debian chromium and a CJK font (browser test of the docs site)"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei >/dev/null
 fi
 
 echo "▶ pnpm install --frozen-lockfile"

@@ -15,6 +15,7 @@ function step(title, command, args) {
 
 step('build all packages', 'pnpm', ['exec', 'turbo', 'run', 'build']);
 step('lint the spec', 'pnpm', ['exec', 'redocly', 'lint', '--format=stylish']);
+step('build the docs site', 'pnpm', ['exec', 'turbo', 'run', 'docs']);
 
 // Keep this the last step: every operation once through @nim-api/client against the embedded Prism mock, which
 // the example starts and stops itself. NIM_BASE_URL is dropped so a real host set in the shell is never called.
@@ -24,4 +25,5 @@ step('quickstart against the Prism mock', 'pnpm', ['example']);
 console.log(`
 ✔ main job done. Outputs:
   packages/types/dist/      @nim-api/types (ESM + CJS + .d.ts)
-  packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)`);
+  packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)
+  packages/docs/site/       the docs site: index.html (open it, or \`pnpm docs:serve\`), openapi.yaml, openapi.json`);

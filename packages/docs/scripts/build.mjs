@@ -1,0 +1,62 @@
+// Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json) and index.html rendered by
+// `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts). Run by `pnpm docs` (turbo task `docs`).
+import { spawn } from 'node:child_process';
+import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { quietToolEnv } from '../../../scripts/tool-env.mjs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const here = fileURLToPath(new URL('../', import.meta.url));
+const site = `${here}site/`;
+const redocly = `${root}node_modules/.bin/redocly`;
+const api = 'conversation-groups'; // the alias in redocly.yaml
+const config = `${root}redocly.yaml`;
+
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(redocly, [...args, '--config', config], {
+      cwd: root,
+      env: { ...process.env, ...quietToolEnv, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`redocly ${args.join(' ')} exited ${code}:\n${output}`)),
+    );
+  });
+}
+
+const started = performance.now();
+const { description } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
+await rm(site, { recursive: true, force: true });
+await mkdir(site, { recursive: true });
+
+await Promise.all([
+  run(['bundle', api, '-o', `${site}openapi.yaml`]),
+  run(['bundle', api, '--ext', 'json', '-o', `${site}openapi.json`]),
+  run([
+    'build-docs',
+    api,
+    '--inlineBundle',
+    '--output',
+    `${site}index.html`,
+    '--template',
+    `${here}template.hbs`,
+    `--templateOptions.description=${description}`,
+    '--openapi',
+    `${here}redoc-options.json`,
+  ]),
+]);
+
+// Redoc's "API docs by Redocly" footer loads its logo from cdn.redoc.ly; the site must make no outside request.
+const html = await readFile(`${site}index.html`, 'utf8');
+const logo =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='56' height='16'%3E%3Ctext x='0' y='12' font-family='sans-serif' font-size='12' fill='%23666'%3ERedoc%3C/text%3E%3C/svg%3E";
+const offline = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, logo);
+await writeFile(`${site}index.html`, offline);
+
+const kib = (Buffer.byteLength(offline) / 1024).toFixed(0);
+console.log(`docs site built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site}index.html (${kib} KiB), openapi.yaml, openapi.json`);

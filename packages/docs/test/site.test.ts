@@ -1,0 +1,183 @@
+// The built site in a real browser (Debian chromium driven by playwright-core), served from 127.0.0.1: every
+// operation and both of its code samples are rendered, the search finds "conversation", and nothing but the local
+// server is asked for anything. Leaves a full-page screenshot in test-artifacts/.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteDir, startStaticServer } from '../scripts/static-server.mjs';
+import { operations, repoRoot, sampleOf, spec, type Operation } from './support/spec.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const artifacts = join(repoRoot, 'test-artifacts');
+const screenshot = join(artifacts, 'docs-screenshot.png');
+const operationScreenshot = join(artifacts, 'docs-operation.png');
+
+let server: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+let context: BrowserContext | undefined;
+let userDataDir: string | undefined;
+let page: Page;
+/** Every URL the browser asked for, from Playwright's events and from the DevTools protocol. */
+const requested = new Set<string>();
+const pageErrors: string[] = [];
+
+/** Whether a URL stays on the local server (data: URLs and the page's own blob: URLs make no request at all). */
+function isLocal(raw: string, origin: string) {
+  if (raw.startsWith('data:')) return true;
+  const url = new URL(raw.startsWith('blob:') ? raw.slice(5) : raw);
+  return url.origin === origin;
+}
+
+/** Code text as rendered (trailing spaces and blank lines at the end dropped). */
+const normalize = (text: string) =>
+  text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+
+beforeAll(async () => {
+  expect(existsSync(chromiumPath), `${chromiumPath} is missing: bash scripts/bootstrap.sh installs Debian's chromium`).toBe(true);
+  expect(existsSync(join(siteDir, 'index.html')), 'the site is built by the global setup (turbo run docs)').toBe(true);
+  server = await startStaticServer();
+  userDataDir = await mkdtemp(join(tmpdir(), 'nim-docs-chromium-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true, // playwright passes --headless
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1400, height: 900 },
+    serviceWorkers: 'block',
+  });
+  context.on('request', (request) => requested.add(request.url()));
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+  // The protocol also reports what Playwright's events leave out (the favicon, for one).
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Network.requestWillBeSent', (event) => requested.add(event.request.url));
+  await cdp.send('Network.enable');
+  await page.goto(server.url, { waitUntil: 'load' });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close().catch(() => {});
+  await server?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** A heading by its text (its accessible name also carries the text of its "link to …" anchor). */
+const headingNamed = (text: string) => page.locator('h1, h2').filter({ has: page.getByText(text, { exact: true }) });
+
+/** The section of one operation, reached the way a reader does: through the sidebar. */
+async function openOperation(op: Operation): Promise<Locator> {
+  const sidebar = page.getByTestId('menu-item-label');
+  const item = sidebar.getByText(op.summary, { exact: true });
+  if (!(await item.isVisible())) await sidebar.getByText(op.tag, { exact: true }).click(); // expands the tag
+  await item.click();
+  const section = page.locator('[data-item-kind="httpItem"]', { has: headingNamed(op.summary) });
+  await expect.poll(() => section.count(), { timeout: 10_000, message: op.operationId }).toBe(1);
+  await section.waitFor({ state: 'visible', timeout: 10_000 });
+  return section;
+}
+
+/** The rendered request samples of a section, as text. */
+async function codeBlocksOf(section: Locator): Promise<string[]> {
+  return (await section.locator('[data-component-name="CodeBlock/CodeBlock"]').allInnerTexts()).map(normalize);
+}
+
+describe('the docs site in chromium', () => {
+  it('shows the title, the guide and the download links of the bundled spec', async () => {
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 10_000 })
+      .toContain(spec.info.title);
+    for (const heading of ['Signing', 'Responses: HTTP 200 with a code', 'Errors and partial failures', 'Conversation ids', 'Limits', 'Hosts']) {
+      await expect.poll(() => headingNamed(heading).count(), { timeout: 5_000, message: heading }).toBe(1);
+    }
+    for (const file of ['openapi.yaml', 'openapi.json']) {
+      expect(await page.locator(`a[href="${file}"]`).count(), `a link to ${file}`).toBeGreaterThan(0);
+    }
+    // The links lead to the bundle, with all seven operations.
+    const bundled = await (await fetch(new URL('openapi.json', server!.url))).json();
+    const ids = Object.values(bundled.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
+      Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
+    );
+    expect(ids.sort()).toEqual(operations.map((op) => op.operationId).sort());
+    const yaml = await (await fetch(new URL('openapi.yaml', server!.url))).text();
+    expect(yaml).toMatch(/^openapi: 3\.1\.0$/m);
+  });
+
+  it('saves a full-page screenshot of the front page', async () => {
+    // Redoc renders the sections near the viewport only: grow the window until the page stops growing.
+    let height = 0;
+    for (let round = 0; round < 6; round++) {
+      const scrollHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+      if (scrollHeight <= height) break;
+      height = Math.min(scrollHeight, 16_000);
+      await page.setViewportSize({ width: 1400, height });
+      await page.waitForTimeout(300);
+    }
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: screenshot, fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    console.log(`docs screenshot: ${screenshot}`);
+    expect(existsSync(screenshot)).toBe(true);
+  });
+
+  it('renders all seven operations with their TypeScript samples', async () => {
+    expect(operations).toHaveLength(7);
+    for (const op of operations) {
+      const section = await openOperation(op);
+      const expected = normalize(sampleOf(op, 'TypeScript'));
+      await expect.poll(() => codeBlocksOf(section), { timeout: 10_000, message: op.operationId }).toContain(expected);
+      if (op.operationId === 'createConversationGroup') {
+        await page.screenshot({ path: operationScreenshot });
+        console.log(`docs screenshot of one operation: ${operationScreenshot}`);
+      }
+    }
+  });
+
+  it('switches every operation to its curl sample', async () => {
+    const [first] = operations;
+    const section = await openOperation(first!);
+    // The language picker of the request sample; the choice holds for every operation.
+    await section.getByRole('button', { name: 'TypeScript', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'curl', exact: true }).click();
+    for (const op of operations) {
+      const opened = await openOperation(op);
+      const expected = normalize(sampleOf(op, 'curl'));
+      await expect.poll(() => codeBlocksOf(opened), { timeout: 10_000, message: op.operationId }).toContain(expected);
+    }
+  });
+
+  it('finds "conversation" with the search', async () => {
+    await page.getByTestId('search-trigger').click();
+    await page.getByPlaceholder('Search docs...').fill('conversation');
+    const dialog = page.getByTestId('search-dialog');
+    const results = dialog.locator('a[href]');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    const texts = await results.allInnerTexts();
+    expect(texts.join('\n')).toContain('Create a conversation group');
+    expect(texts.every((text) => /conversation/i.test(text))).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('asks nothing of any host but 127.0.0.1 and logs no errors', () => {
+    const origin = new URL(server!.url).origin;
+    expect(requested.size).toBeGreaterThan(0);
+    expect([...requested].filter((url) => !isLocal(url, origin))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
