@@ -68,6 +68,7 @@ export type {
   ConversationGroup,
   ConversationGroupList,
   ConversationId,
+  EmptyObject,
   FailedConversation,
   GroupConversation,
   GroupConversationPage,

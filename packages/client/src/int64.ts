@@ -21,9 +21,9 @@ export function toGroupId(value: unknown): GroupId | undefined {
   return undefined;
 }
 
-// Fields whose JSON numbers are int64 ids. A quote right before the key rules out matches inside string values,
-// where the key's quotes would be escaped.
-const int64IdField = /"group_id"\s*:\s*(-?\d+)/g;
+// Fields whose JSON numbers are int64 ids. A key only follows `{` or `,`; inside a string value those characters
+// could only be followed by an escaped quote, so string contents never match.
+const int64IdField = /(?<=[{,]\s*)"group_id"\s*:\s*(-?\d+)/g;
 
 /**
  * `JSON.parse` that keeps int64 ids exact: every `"group_id": <number>` becomes a decimal string before parsing, so

@@ -1,10 +1,11 @@
 /** Longest body excerpt an error carries. */
 export const maxExcerptLength = 512;
 
-const checkSumPattern = /("?checksum"?\s*[:=]\s*"?)[0-9a-f]{40}/gi;
+// Any SHA-1-sized hex run could be an echoed CheckSum; an excerpt loses nothing useful by masking it.
+const checkSumPattern = /\b[0-9a-f]{40}\b/gi;
 
 /**
- * `text` with every secret replaced by `[redacted]` and any `CheckSum: <sha1>` masked, cut to
+ * `text` with every secret and every 40-hex run (a CheckSum's shape) replaced by `[redacted]`, cut to
  * {@link maxExcerptLength} characters. Used on everything the client prints or puts into an error.
  */
 export function redact(text: string, secrets: readonly string[], maxLength = maxExcerptLength): string {
@@ -12,6 +13,6 @@ export function redact(text: string, secrets: readonly string[], maxLength = max
   for (const secret of secrets) {
     if (secret) safe = safe.split(secret).join('[redacted]');
   }
-  safe = safe.replace(checkSumPattern, '$1[redacted]');
+  safe = safe.replace(checkSumPattern, '[redacted]');
   return safe.length > maxLength ? `${safe.slice(0, maxLength)}…` : safe;
 }

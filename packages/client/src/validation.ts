@@ -73,7 +73,7 @@ export class InputCheck {
    */
   conversationIds(value: unknown, accountId: unknown, path: string, max?: number, optional = false): string[] {
     if (value === undefined && optional) return [];
-    if (!Array.isArray(value) || value.length === 0) {
+    if (!Array.isArray(value) || (value.length === 0 && !optional)) {
       this.fail(path, optional ? 'must be an array of conversation ids' : 'must be a non-empty array of conversation ids');
       return [];
     }

@@ -1,7 +1,12 @@
 import type { paths } from '@nim-api/types';
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import openapiFetch, { type Client, type Middleware } from 'openapi-fetch';
 import { parseJsonWithExactIds } from '../int64.js';
 import { createSigningMiddleware } from '../signing.js';
+
+// openapi-fetch's CJS build sets `exports.default`; our CJS build (package type "module", so Node semantics)
+// receives the whole exports object as the default import.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === 'function' ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 /**
  * The typed openapi-fetch client over the spec's paths (`nim.raw`).
@@ -32,6 +37,13 @@ const exactIdsMiddleware: Middleware = {
   },
 };
 
+const thrownByFetch = Symbol('nim.thrownByFetch');
+
+/** Whether `error` came out of `fetch` itself (the network), rather than from building the request. */
+export function isThrownByFetch(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[thrownByFetch] === true;
+}
+
 /** Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`). */
 export function createRawClient(options: {
   baseUrl: string;
@@ -39,9 +51,18 @@ export function createRawClient(options: {
   appSecret: string;
   fetch: ((request: Request) => Promise<Response>) | undefined;
 }): NimRawClient {
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // Marks (without wrapping, so `nim.raw` callers still get fetch's own error) what the network threw.
+    fetch: async (request) => {
+      try {
+        return await send(request);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null) Object.defineProperty(error, thrownByFetch, { value: true });
+        throw error;
+      }
+    },
     querySerializer: { array: { style: 'form', explode: false } },
   });
   client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);

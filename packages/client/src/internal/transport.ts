@@ -13,6 +13,7 @@ import { unwrapEnvelope } from '../envelope.js';
 import type { HostPool } from '../hosts.js';
 import type { AttemptOutcome, MetricsRecorder } from '../metrics.js';
 import type { NimHooks, NimLogger, NimRequestOptions } from '../options.js';
+import { isThrownByFetch } from './raw-client.js';
 import type { RateLimiter } from '../rate-limit.js';
 import { redact } from '../redaction.js';
 import { isHostFailure, mayHaveRun, parseRetryAfter, shouldRetry } from '../retry-policy.js';
@@ -105,11 +106,14 @@ export function createTransport(config: TransportConfig) {
     return unwrapEnvelope(response.data, context, secrets);
   }
 
-  function classify(thrown: unknown, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError {
+  /** The NimError for what an attempt threw; `undefined` when it is not the network's doing (a bug, bad input). */
+  function classify(thrown: unknown, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError | undefined {
     if (thrown instanceof NimError) return thrown;
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
     if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
+    // A network code without the fetch mark: the socket failed while the body was being read.
     const code = connectionErrorCode(thrown);
+    if (!isThrownByFetch(thrown) && code === undefined) return undefined;
     return new NimConnectionError(!(code && neverSentCodes.has(code)), { ...context, cause: thrown });
   }
 
@@ -148,6 +152,8 @@ export function createTransport(config: TransportConfig) {
         data = await interpret(response, context);
       } catch (thrown) {
         error = classify(thrown, deadline.timedOut, timeoutMs, signal, context);
+        // Thrown while building the request: no attempt reached the network, nothing to retry or blame on the host.
+        if (!error) throw thrown;
       } finally {
         deadline.clear();
       }

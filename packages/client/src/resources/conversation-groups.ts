@@ -393,8 +393,8 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
     },
 
     /**
-     * Every conversation of a group, page after page. Stops when `has_more` is false; a page that claims more
-     * but gives no new `next_token` raises NimResponseError instead of looping forever.
+     * Every conversation of a group, page after page, all pages under one trace id. Stops when `has_more` is
+     * false; a page that claims more but gives no new `next_token` raises NimResponseError instead of looping forever.
      *
      * @example
      * ```ts
@@ -410,8 +410,10 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
     ): AsyncGenerator<GroupConversation, void, undefined> {
       let pageToken: string | undefined;
       const seen = new Set<string>();
+      // One iteration is one logical call: every page carries the same trace id.
+      const pageOptions = { ...options, traceId: options?.traceId ?? createTraceId() };
       for (;;) {
-        const page = await resource.listConversations(groupId, { ...query, page_token: pageToken }, options);
+        const page = await resource.listConversations(groupId, { ...query, page_token: pageToken }, pageOptions);
         yield* page.items;
         if (!page.has_more) return;
         if (!page.next_token || seen.has(page.next_token)) {
