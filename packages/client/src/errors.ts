@@ -59,7 +59,9 @@ export class NimError extends Error {
   readonly partial: NimPartialProgress | undefined;
 
   constructor(message: string, context: NimErrorContext & { cause?: unknown } = {}) {
-    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    // Errors of a request say where it went; validation errors happen before there is one.
+    const where = context.traceId ? ` (${context.method ?? ''} ${context.host ?? ''}, trace id ${context.traceId})` : '';
+    super(`${context.operationId ?? 'request'}: ${message}${where}`, context.cause === undefined ? undefined : { cause: context.cause });
     this.operationId = context.operationId;
     this.method = context.method;
     this.host = context.host;
@@ -103,11 +105,7 @@ export class NimApiError extends NimError {
   declare readonly traceId: string;
 
   constructor(details: NimApiErrorDetails) {
-    super(
-      `${details.operationId ?? 'request'} failed with code ${details.code}: ${details.msg}` +
-        ` (${details.method ?? ''} ${details.host ?? ''}, trace id ${details.traceId ?? 'none'})`,
-      details,
-    );
+    super(`code ${details.code}, ${details.msg}`, details);
     this.code = details.code;
     this.msg = details.msg;
     this.httpStatus = details.httpStatus;
@@ -176,11 +174,7 @@ export class NimHttpError extends NimError {
   readonly retryAfterMs: number | undefined;
 
   constructor(status: number, bodyExcerpt: string, context: NimErrorContext & { retryAfterMs?: number | undefined }) {
-    super(
-      `${context.operationId ?? 'request'} got HTTP ${status} from ${context.method ?? ''} ${context.host ?? ''}` +
-        ` (trace id ${context.traceId ?? 'none'}): ${bodyExcerpt.slice(0, 120)}`,
-      context,
-    );
+    super(`HTTP ${status} ${bodyExcerpt.slice(0, 120)}`, context);
     this.status = status;
     this.bodyExcerpt = bodyExcerpt;
     this.retryAfterMs = context.retryAfterMs;
@@ -200,11 +194,7 @@ export class NimResponseError extends NimError {
   readonly bodyExcerpt: string;
 
   constructor(reason: string, bodyExcerpt: string, context: NimErrorContext & { cause?: unknown }) {
-    super(
-      `${context.operationId ?? 'request'}: ${reason} (${context.method ?? ''} ${context.host ?? ''}, trace id ` +
-        `${context.traceId ?? 'none'})`,
-      context,
-    );
+    super(reason, context);
     this.bodyExcerpt = bodyExcerpt;
   }
 }
@@ -238,8 +228,7 @@ export class NimValidationError extends NimError {
   readonly issues: readonly NimValidationIssue[];
 
   constructor(issues: readonly NimValidationIssue[], context: NimErrorContext = {}) {
-    const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-    super(`${context.operationId ?? 'input'} was not sent: ${list}`, context);
+    super(`not sent: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, context);
     this.issues = issues;
   }
 }
@@ -258,12 +247,8 @@ export class NimTimeoutError extends NimError {
   override readonly name = 'NimTimeoutError' as const;
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, context: NimErrorContext & { cause?: unknown; note?: string }) {
-    super(
-      `${context.operationId ?? 'request'} timed out after ${timeoutMs} ms (${context.method ?? ''} ` +
-        `${context.host ?? ''}, trace id ${context.traceId ?? 'none'})${context.note ?? ''}`,
-      context,
-    );
+  constructor(timeoutMs: number, context: NimErrorContext & { cause?: unknown }) {
+    super(`timed out after ${timeoutMs} ms`, context);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -279,13 +264,8 @@ export class NimConnectionError extends NimError {
   override readonly name = 'NimConnectionError' as const;
   readonly requestSent: boolean;
 
-  constructor(requestSent: boolean, context: NimErrorContext & { cause?: unknown; note?: string }) {
-    const code = connectionErrorCode(context.cause);
-    super(
-      `${context.operationId ?? 'request'} could not reach ${context.host ?? 'the server'}` +
-        `${code ? ` (${code})` : ''}, trace id ${context.traceId ?? 'none'}${context.note ?? ''}`,
-      context,
-    );
+  constructor(requestSent: boolean, context: NimErrorContext & { cause?: unknown }) {
+    super(`connection failed, ${connectionErrorCode(context.cause) ?? 'network error'}`, context);
     this.requestSent = requestSent;
   }
 }

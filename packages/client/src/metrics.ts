@@ -36,85 +36,65 @@ export interface NimMetricsSnapshot {
 }
 
 const sampleCapacity = 1024;
+const outcomes = ['ok', 'apiError', 'transportError'] as const;
 
-class Series {
-  ok = 0;
-  apiError = 0;
-  transportError = 0;
-  retries = 0;
-  private readonly samples: number[] = [];
-  private next = 0;
-
-  record(outcome: AttemptOutcome, attempt: number, ms: number): void {
-    this[outcome] += 1;
-    if (attempt > 1) this.retries += 1;
-    // A ring of the latest samples keeps memory bounded on long-running servers.
-    if (this.samples.length < sampleCapacity) this.samples.push(ms);
-    else this.samples[this.next] = ms;
-    this.next = (this.next + 1) % sampleCapacity;
-  }
-
-  snapshot(): NimMetricsEntry {
-    const sorted = [...this.samples].sort((a, b) => a - b);
-    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : 0);
-    return {
-      ok: this.ok,
-      apiError: this.apiError,
-      transportError: this.transportError,
-      retries: this.retries,
-      latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99) },
-    };
-  }
+/** Counts and the latest latency samples of one operation or host. */
+interface Series {
+  counts: Record<AttemptOutcome | 'retries', number>;
+  samples: number[];
+  attempts: number;
 }
 
-const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+function summarise({ counts, samples }: Series): NimMetricsEntry {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.ceil(q * sorted.length) - 1] ?? 0;
+  return { ...counts, latencyMs: { p50: at(0.5), p90: at(0.9), p99: at(0.99) } };
+}
 
 function renderPrometheus(snapshot: Omit<NimMetricsSnapshot, 'toPrometheus'>): string {
-  const lines: string[] = [];
-  const families = [
-    ['nim_client_attempts_total', 'counter', 'HTTP attempts by outcome.'],
-    ['nim_client_retries_total', 'counter', 'Attempts that were retries.'],
-    ['nim_client_latency_ms', 'gauge', 'Attempt latency percentiles over the last 1024 attempts, in ms.'],
-  ] as const;
-  for (const [name, type, help] of families) {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [dimension, entries] of [['operation', snapshot.byOperation], ['host', snapshot.byHost]] as const) {
-      for (const [key, entry] of Object.entries(entries)) {
-        const label = `${dimension}="${escapeLabel(key)}"`;
-        if (name === 'nim_client_attempts_total') {
-          for (const outcome of ['ok', 'apiError', 'transportError'] as const) {
-            lines.push(`${name}{${label},outcome="${outcome}"} ${entry[outcome]}`);
-          }
-        } else if (name === 'nim_client_retries_total') {
-          lines.push(`${name}{${label}} ${entry.retries}`);
-        } else {
-          for (const [quantile, value] of [['0.5', entry.latencyMs.p50], ['0.9', entry.latencyMs.p90], ['0.99', entry.latencyMs.p99]]) {
-            lines.push(`${name}{${label},quantile="${quantile}"} ${value}`);
-          }
-        }
+  const attempts: string[] = [];
+  const retries: string[] = [];
+  const latency: string[] = [];
+  for (const [dimension, entries] of [['operation', snapshot.byOperation], ['host', snapshot.byHost]] as const) {
+    for (const [key, entry] of Object.entries(entries)) {
+      const label = `${dimension}="${key.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n')}"`;
+      for (const outcome of outcomes) attempts.push(`nim_client_attempts_total{${label},outcome="${outcome}"} ${entry[outcome]}`);
+      retries.push(`nim_client_retries_total{${label}} ${entry.retries}`);
+      for (const [quantile, value] of [['0.5', entry.latencyMs.p50], ['0.9', entry.latencyMs.p90], ['0.99', entry.latencyMs.p99]]) {
+        latency.push(`nim_client_latency_ms{${label},quantile="${quantile}"} ${value}`);
       }
     }
   }
-  return `${lines.join('\n')}\n`;
+  const family = (name: string, type: string, help: string, lines: string[]) =>
+    [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...lines].join('\n');
+  return `${[
+    family('nim_client_attempts_total', 'counter', 'HTTP attempts by outcome.', attempts),
+    family('nim_client_retries_total', 'counter', 'Attempts that were retries.', retries),
+    family('nim_client_latency_ms', 'gauge', 'Attempt latency percentiles over the last 1024 attempts, in ms.', latency),
+  ].join('\n')}\n`;
 }
 
 /** Collects per-operation and per-host figures of every attempt. */
 export class MetricsRecorder {
-  private readonly byOperation = new Map<string, Series>();
-  private readonly byHost = new Map<string, Series>();
+  private readonly series = [new Map<string, Series>(), new Map<string, Series>()] as const;
 
   record(operationId: string, host: string, outcome: AttemptOutcome, attempt: number, ms: number): void {
-    for (const [map, key] of [[this.byOperation, operationId], [this.byHost, host]] as const) {
+    [operationId, host].forEach((key, index) => {
+      const map = this.series[index]!;
       let series = map.get(key);
-      if (!series) map.set(key, (series = new Series()));
-      series.record(outcome, attempt, ms);
-    }
+      if (!series) map.set(key, (series = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, samples: [], attempts: 0 }));
+      series.counts[outcome] += 1;
+      if (attempt > 1) series.counts.retries += 1;
+      // A ring of the latest samples keeps memory bounded on long-running servers.
+      series.samples[series.attempts++ % sampleCapacity] = ms;
+    });
   }
 
   snapshot(): NimMetricsSnapshot {
-    const collect = (map: Map<string, Series>) =>
-      Object.fromEntries([...map].map(([key, series]) => [key, series.snapshot()]));
-    const data = { byOperation: collect(this.byOperation), byHost: collect(this.byHost) };
+    const [byOperation, byHost] = this.series.map((map) =>
+      Object.fromEntries([...map].map(([key, series]) => [key, summarise(series)])),
+    ) as [Record<string, NimMetricsEntry>, Record<string, NimMetricsEntry>];
+    const data = { byOperation, byHost };
     return { ...data, toPrometheus: () => renderPrometheus(data) };
   }
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../src/client.js';
 import { NimValidationError } from '../src/errors.js';
-import { InputCheck } from '../src/validation.js';
+import { checkAccountId, checkGroupId, checkPageLimit } from '../src/validation.js';
 import { ok, startWireServer, type WireServer } from './support/wire-server.js';
 
 const credentials = { appKey: 'validation-app-key', appSecret: 'validation-app-secret' };
@@ -280,9 +280,9 @@ describe('the validators agree with the spec (property-based)', () => {
       fc.property(
         fc.oneof(fc.string({ unit: accountIdChars, minLength: 0, maxLength: 40 }), fc.string(), fc.stringMatching(accountIdPattern)),
         (value) => {
-          const check = new InputCheck('test');
-          check.accountId(value);
-          return (check.issues.length === 0) === accountIdPattern.test(value);
+          const issues: unknown[] = [];
+          checkAccountId(issues as never, value);
+          return (issues.length === 0) === accountIdPattern.test(value);
         },
       ),
       { numRuns: 1000 },
@@ -294,9 +294,9 @@ describe('the validators agree with the spec (property-based)', () => {
       fc.property(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), (value) => {
         const valid = value >= 1n && value < 2n ** 63n;
         for (const input of [value, value.toString()]) {
-          const check = new InputCheck('test');
-          const id = check.groupId(input);
-          expect(check.issues.length === 0).toBe(valid);
+          const issues: unknown[] = [];
+          const id = checkGroupId(issues as never, input);
+          expect(issues.length === 0).toBe(valid);
           if (valid) expect(id).toBe(value.toString());
         }
       }),
@@ -307,10 +307,10 @@ describe('the validators agree with the spec (property-based)', () => {
   it('groupId accepts a number exactly when it is a positive safe integer', () => {
     fc.assert(
       fc.property(fc.oneof(fc.double(), fc.integer(), fc.maxSafeInteger()), (value) => {
-        const check = new InputCheck('test');
-        const id = check.groupId(value);
+        const issues: unknown[] = [];
+        const id = checkGroupId(issues as never, value);
         const valid = Number.isSafeInteger(value) && value > 0;
-        expect(check.issues.length === 0).toBe(valid);
+        expect(issues.length === 0).toBe(valid);
         if (valid) expect(id).toBe(String(value));
       }),
       { numRuns: 500 },
@@ -321,9 +321,9 @@ describe('the validators agree with the spec (property-based)', () => {
     const { minimum, maximum } = constraints.pageLimit;
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -10, max: 200 }), fc.double({ min: -10, max: 200 })), (value) => {
-        const check = new InputCheck('test');
-        check.pageLimit(value);
-        return (check.issues.length === 0) === (Number.isInteger(value) && value >= minimum && value <= maximum);
+        const issues: unknown[] = [];
+        checkPageLimit(issues as never, value);
+        return (issues.length === 0) === (Number.isInteger(value) && value >= minimum && value <= maximum);
       }),
       { numRuns: 500 },
     );

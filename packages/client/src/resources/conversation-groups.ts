@@ -10,18 +10,27 @@ import {
   type FailedGroup,
   type GroupConversation,
   type GroupConversationPage,
-  type GroupId,
+  type OperationId,
   type operations,
   type UpdateConversationGroupRequest,
 } from '@nim-api/types';
-import { attachPartialProgress, NimError, NimResponseError } from '../errors.js';
+import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors.js';
 import type { GroupIdInput } from '../int64.js';
 import type { NimRawClient } from '../internal/raw-client.js';
 import { rememberTraceId } from '../internal/trace-ids.js';
-import type { Operation, SendAttempt, Transport } from '../internal/transport.js';
+import type { SendAttempt, Transport } from '../internal/transport.js';
 import type { NimRequestOptions } from '../options.js';
 import { createTraceId } from '../signing.js';
-import { InputCheck } from '../validation.js';
+import {
+  checkAccountId,
+  checkConversationIds,
+  checkGroupId,
+  checkGroupIds,
+  checkObject,
+  checkPageLimit,
+  checkString,
+  throwIfIssues,
+} from '../validation.js';
 
 type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
@@ -106,17 +115,12 @@ export type ListConversationsInput = QueryOf<'listGroupConversations'>;
  */
 export type IterateConversationsInput = Omit<ListConversationsInput, 'page_token'>;
 
-const operation = {
-  create: { id: 'createConversationGroup', method: 'POST', unsafe: true },
-  update: { id: 'updateConversationGroup', method: 'PATCH' },
-  delete: { id: 'deleteConversationGroup', method: 'DELETE' },
-  get: { id: 'getConversationGroup', method: 'GET' },
-  batchGet: { id: 'batchGetConversationGroups', method: 'GET' },
-  list: { id: 'listConversationGroups', method: 'GET' },
-  listConversations: { id: 'listGroupConversations', method: 'GET' },
-} as const satisfies Record<string, Operation>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Issues = NimValidationIssue[];
+type UntypedRequest = (method: Method, path: string, init: object) => ReturnType<SendAttempt>;
 
-const groupPath = '/im/v2/conversation_groups/{group_id}';
+const groupsPath = '/im/v2/conversation_groups';
+const groupPath = `${groupsPath}/{group_id}`;
 const maxIdsPerCall = constraints.maxConversationIdsPerCall;
 
 function asChange(data: unknown): ConversationGroupChange {
@@ -125,15 +129,27 @@ function asChange(data: unknown): ConversationGroupChange {
 }
 
 function asBatchGetResult(data: unknown): BatchGetResult {
-  const raw = data as { success_list?: ConversationGroup[]; failed_list?: FailedGroup[]; fail_list?: FailedGroup[] };
+  const { success_list = [], failed_list = [], fail_list = [] } = data as {
+    success_list?: ConversationGroup[];
+    failed_list?: FailedGroup[];
+    fail_list?: FailedGroup[];
+  };
   return {
-    success_list: raw.success_list ?? [],
-    failed_list: [...(raw.failed_list ?? []), ...(raw.fail_list ?? [])].map((item) => ({
-      group_id: item.group_id,
-      error_code: item.error_code ?? item.code ?? 0,
-      error_msg: item.error_msg ?? item.msg ?? '',
+    success_list,
+    failed_list: [...failed_list, ...fail_list].map(({ group_id, error_code, code, error_msg, msg }) => ({
+      group_id,
+      error_code: error_code ?? code ?? 0,
+      error_msg: error_msg ?? msg ?? '',
     })),
   };
+}
+
+/** Checks the group id and the `account_id` every call carries; returns the normalised group id. */
+function checkGroupAndAccount(issues: Issues, groupId: unknown, input: unknown, path: string): [string, Record<string, unknown>] {
+  const group_id = groupId === undefined ? '' : checkGroupId(issues, groupId);
+  const fields = checkObject(issues, input, path);
+  checkAccountId(issues, fields.account_id);
+  return [group_id, fields];
 }
 
 /**
@@ -142,54 +158,64 @@ function asBatchGetResult(data: unknown): BatchGetResult {
  * a last optional {@link NimRequestOptions}.
  */
 export function createConversationGroups(raw: NimRawClient, transport: Transport) {
-  const call = (op: Operation, send: SendAttempt, options: NimRequestOptions | undefined) =>
-    transport.execute(op, send, options);
+  const request = raw.request as unknown as UntypedRequest;
+
+  /** Throws the issues found, or makes one call (the retry loop around openapi-fetch) and returns its data. */
+  async function call(
+    operationId: OperationId,
+    method: Method,
+    path: string,
+    issues: Issues,
+    params: object,
+    body: unknown,
+    options: NimRequestOptions | undefined,
+  ) {
+    throwIfIssues(issues, operationId);
+    // POST creates: it is the one operation that must never run twice.
+    const operation = { id: operationId, method, unsafe: method === 'POST' };
+    return transport.execute(operation, (init) => request(method, path, { params, body, ...init }), options);
+  }
 
   async function changeConversations(
     type: 1 | 2,
-    groupIdInput: GroupIdInput,
+    groupId: GroupIdInput,
     input: ConversationsInput,
     options: NimRequestOptions = {},
   ): Promise<ConversationGroupChange> {
-    const check = new InputCheck(operation.update.id);
-    const group_id = check.groupId(groupIdInput);
-    const body = check.object(input, 'input');
-    check.accountId(body.account_id);
-    const ids = check.conversationIds(body.conversation_ids, body.account_id, 'conversation_ids');
-    check.done();
+    const issues: Issues = [];
+    const [group_id, fields] = checkGroupAndAccount(issues, groupId, input, 'input');
+    const ids = checkConversationIds(issues, fields.conversation_ids, fields.account_id, true);
+    throwIfIssues(issues, 'updateConversationGroup');
 
     // One logical call, one trace id, however many chunks.
     const callOptions = { ...options, traceId: options.traceId ?? createTraceId() };
     const merged: ConversationGroupChange = { conversation_group: undefined!, success_list: [], failed_list: [] };
     for (let start = 0; start < ids.length; start += maxIdsPerCall) {
-      const chunk = ids.slice(start, start + maxIdsPerCall);
+      const conversation_ids = ids.slice(start, start + maxIdsPerCall);
       try {
-        const { data } = await call(
-          operation.update,
-          (init) =>
-            raw.PATCH(groupPath, {
-              params: { path: { group_id } },
-              body: { account_id: input.account_id, conversations: { type, conversation_ids: chunk } },
-              ...init,
-            }),
-          callOptions,
-        );
+        const { data } = await call('updateConversationGroup', 'PATCH', groupPath, issues, { path: { group_id } },
+          { account_id: input.account_id, conversations: { type, conversation_ids } }, callOptions);
         const change = asChange(data);
         merged.conversation_group = change.conversation_group;
         merged.success_list.push(...change.success_list);
         merged.failed_list.push(...change.failed_list);
       } catch (error) {
         if (ids.length > maxIdsPerCall && error instanceof NimError) {
-          attachPartialProgress(error, {
-            applied: [...merged.success_list],
-            failed: [...merged.failed_list],
-            notApplied: ids.slice(start),
-          });
+          attachPartialProgress(error, { applied: [...merged.success_list], failed: [...merged.failed_list], notApplied: ids.slice(start) });
         }
         throw error;
       }
     }
     return rememberTraceId(merged, callOptions.traceId);
+  }
+
+  /** get, delete and list: a group id (or none) and the account in the query. */
+  async function accountCall(operationId: OperationId, method: Method, path: string, groupId: unknown, query: AccountQuery, options?: NimRequestOptions) {
+    const issues: Issues = [];
+    const [group_id] = checkGroupAndAccount(issues, groupId, query, 'query');
+    const params = { path: { group_id }, query: { account_id: query?.account_id } };
+    const { data, traceId } = await call(operationId, method, path, issues, params, undefined, options);
+    return rememberTraceId(data as object, traceId);
   }
 
   const resource = {
@@ -207,14 +233,12 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const check = new InputCheck(operation.create.id);
-      const body = check.object(input, 'input');
-      check.accountId(body.account_id);
-      check.nonEmptyString(body.name, 'name');
-      check.optionalString(body.server_extension, 'server_extension');
-      check.conversationIds(body.conversation_ids, body.account_id, 'conversation_ids', maxIdsPerCall, true);
-      check.done();
-      const { data, traceId } = await call(operation.create, (init) => raw.POST('/im/v2/conversation_groups', { body: input, ...init }), options);
+      const issues: Issues = [];
+      const [, fields] = checkGroupAndAccount(issues, undefined, input, 'input');
+      checkString(issues, fields.name, 'name', true, true);
+      checkString(issues, fields.server_extension, 'server_extension', false, false);
+      checkConversationIds(issues, fields.conversation_ids, fields.account_id, false, maxIdsPerCall);
+      const { data, traceId } = await call('createConversationGroup', 'POST', groupsPath, issues, {}, input, options);
       return rememberTraceId(asChange(data), traceId);
     },
 
@@ -227,22 +251,16 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const check = new InputCheck(operation.update.id);
-      const group_id = check.groupId(groupId);
-      const body = check.object(input, 'input');
-      check.accountId(body.account_id);
-      check.nonEmptyString(body.name, 'name', true);
-      check.optionalString(body.server_extension, 'server_extension');
-      if (body.name === undefined && body.server_extension === undefined) {
-        check.issues.push({ path: 'input', message: 'nothing to update: give name and/or server_extension' });
+      const issues: Issues = [];
+      const [group_id, fields] = checkGroupAndAccount(issues, groupId, input, 'input');
+      const { account_id, name, server_extension } = fields;
+      checkString(issues, name, 'name', false, true);
+      checkString(issues, server_extension, 'server_extension', false, false);
+      if (name === undefined && server_extension === undefined) {
+        issues.push({ path: 'input', message: 'nothing to update: give name and/or server_extension' });
       }
-      check.done();
-      const { account_id, name, server_extension } = input;
-      const { data, traceId } = await call(
-        operation.update,
-        (init) => raw.PATCH(groupPath, { params: { path: { group_id } }, body: { account_id, name, server_extension }, ...init }),
-        options,
-      );
+      const body = { account_id, name, server_extension };
+      const { data, traceId } = await call('updateConversationGroup', 'PATCH', groupPath, issues, { path: { group_id } }, body, options);
       return rememberTraceId(asChange(data), traceId);
     },
 
@@ -282,17 +300,8 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * await nim.conversationGroups.delete('1001', { account_id: 'alice' });
      * ```
      */
-    async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
-      const check = new InputCheck(operation.delete.id);
-      const group_id = check.groupId(groupId);
-      check.accountId(check.object(query, 'query').account_id);
-      check.done();
-      const { data, traceId } = await call(
-        operation.delete,
-        (init) => raw.DELETE(groupPath, { params: { path: { group_id }, query: { account_id: query.account_id } }, ...init }),
-        options,
-      );
-      return rememberTraceId(data as EmptyObject, traceId);
+    delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
+      return accountCall('deleteConversationGroup', 'DELETE', groupPath, groupId, query, options) as Promise<EmptyObject>;
     },
 
     /**
@@ -304,17 +313,8 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * group.group_id; // '9007199254740993', exact
      * ```
      */
-    async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
-      const check = new InputCheck(operation.get.id);
-      const group_id = check.groupId(groupId);
-      check.accountId(check.object(query, 'query').account_id);
-      check.done();
-      const { data, traceId } = await call(
-        operation.get,
-        (init) => raw.GET(groupPath, { params: { path: { group_id }, query: { account_id: query.account_id } }, ...init }),
-        options,
-      );
-      return rememberTraceId(data as ConversationGroup, traceId);
+    get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
+      return accountCall('getConversationGroup', 'GET', groupPath, groupId, query, options) as Promise<ConversationGroup>;
     },
 
     /**
@@ -326,17 +326,10 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
-      const check = new InputCheck(operation.batchGet.id);
-      const query = check.object(input, 'input');
-      check.accountId(query.account_id);
-      const group_ids: GroupId[] = check.groupIds(query.group_ids);
-      check.done();
-      const { data, traceId } = await call(
-        operation.batchGet,
-        (init) =>
-          raw.GET('/im/v2/conversation_groups/actions/group_ids', { params: { query: { account_id: input.account_id, group_ids } }, ...init }),
-        options,
-      );
+      const issues: Issues = [];
+      const [, fields] = checkGroupAndAccount(issues, undefined, input, 'input');
+      const query = { account_id: fields.account_id, group_ids: checkGroupIds(issues, fields.group_ids) };
+      const { data, traceId } = await call('batchGetConversationGroups', 'GET', `${groupsPath}/actions/group_ids`, issues, { query }, undefined, options);
       return rememberTraceId(asBatchGetResult(data), traceId);
     },
 
@@ -349,16 +342,9 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
-      const check = new InputCheck(operation.list.id);
-      check.accountId(check.object(query, 'query').account_id);
-      check.done();
-      const { data, traceId } = await call(
-        operation.list,
-        (init) => raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: query.account_id } }, ...init }),
-        options,
-      );
-      const list = data as Partial<ConversationGroupList>;
-      return rememberTraceId({ ...list, conversation_groups: list.conversation_groups ?? [] }, traceId);
+      const list = (await accountCall('listConversationGroups', 'GET', groupsPath, undefined, query, options)) as Partial<ConversationGroupList>;
+      list.conversation_groups ??= [];
+      return list as ConversationGroupList;
     },
 
     /**
@@ -371,23 +357,13 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
-      const check = new InputCheck(operation.listConversations.id);
-      const group_id = check.groupId(groupId);
-      const q = check.object(query, 'query');
-      check.accountId(q.account_id);
-      check.pageLimit(q.limit);
-      check.optionalString(q.page_token, 'page_token');
-      check.done();
-      const { account_id, limit, page_token } = query;
-      const { data, traceId } = await call(
-        operation.listConversations,
-        (init) =>
-          raw.GET('/im/v2/conversation_groups/{group_id}/conversations', {
-            params: { path: { group_id }, query: { account_id, limit, page_token } },
-            ...init,
-          }),
-        options,
-      );
+      const issues: Issues = [];
+      const [group_id, fields] = checkGroupAndAccount(issues, groupId, query, 'query');
+      const { account_id, limit, page_token } = fields;
+      checkPageLimit(issues, limit);
+      checkString(issues, page_token, 'page_token', false, false);
+      const params = { path: { group_id }, query: { account_id, limit, page_token } };
+      const { data, traceId } = await call('listGroupConversations', 'GET', `${groupPath}/conversations`, issues, params, undefined, options);
       const page = data as Partial<GroupConversationPage>;
       return rememberTraceId({ ...page, has_more: page.has_more === true, items: page.items ?? [] }, traceId);
     },
@@ -418,7 +394,7 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
         if (!page.has_more) return;
         if (!page.next_token || seen.has(page.next_token)) {
           throw new NimResponseError(`has_more is true but next_token ${JSON.stringify(page.next_token ?? null)} is not new`, '', {
-            operationId: operation.listConversations.id,
+            operationId: 'listGroupConversations',
           });
         }
         seen.add(page.next_token);
