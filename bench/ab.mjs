@@ -1,7 +1,7 @@
 // Before/after of a client change, in ONE run (sequential runs on a shared machine are not comparable):
 //   cp packages/client/dist/index.js /tmp/client-before.js   # before editing packages/client/src
 //   …edit, pnpm build…
-//   node bench/ab.mjs /tmp/client-before.js [packages/client/dist/index.js] [--quick]
+//   node bench/ab.mjs /tmp/client-before.js [packages/client/dist/index.js] [--rounds=21] [--quick]
 // Both builds are bundled the same way (esbuild, dependencies resolved from packages/client) and measured in
 // alternating rounds: stubbed-fetch CPU per call, and loopback `get` at concurrency 1 and 64 (req/s, client CPU).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { load } from './loopback.mjs';
 
 const args = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const quick = process.argv.includes('--quick');
+const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.slice(9) ?? (quick ? 3 : 21));
 if (args.length < 1) throw new Error('usage: node bench/ab.mjs <before.js> [<after.js>] [--quick]');
 const builds = { before: resolve(args[0]), after: resolve(args[1] ?? clientEntry) };
 
@@ -44,14 +45,13 @@ try {
   };
   console.log('| figure | before | after | after − before, per round pair |\n|---|---|---|---|');
 
-  const rounds = quick ? 3 : 11;
   const stubbed = calls({ baseUrl: 'http://127.0.0.1:9', fetch: stub });
   for (const call of Object.values(stubbed)) await perCall(call, 500);
-  report('2. stubbed fetch, CPU µs/call', await interleave(stubbed, rounds, (call) => perCall(call, quick ? 500 : 2_000)), 'cpu', 'µs');
+  report('2. stubbed fetch, CPU µs/call', await interleave(stubbed, rounds, (call) => perCall(call, quick ? 300 : 1_000)), 'cpu', 'µs');
 
   const real = calls({ baseUrl: server.url });
   for (const concurrency of [1, 64]) {
-    const bounds = { maxRequests: 60_000, maxMs: quick ? 300 : 800 };
+    const bounds = { maxRequests: 60_000, maxMs: quick ? 200 : 400 };
     for (const call of Object.values(real)) await load(call, concurrency, bounds);
     const r = await interleave(real, rounds, (call) => load(call, concurrency, bounds));
     report(`1. loopback c=${concurrency}, req/s`, r, 'rps', 'req/s', 0);

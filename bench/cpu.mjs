@@ -41,6 +41,8 @@ export async function variants() {
       return data.data;
     },
     handWritten: handGet(baseUrl, stubFetch),
+    /** Context: hand-written with the deadline the SDK gives every attempt (AbortController + 10 s timer). */
+    handWrittenWithTimeout: handGet(baseUrl, stubFetch, { timeoutMs: 10_000 }),
   };
 }
 
@@ -60,17 +62,24 @@ export async function perCall(call, calls) {
 
 export async function run({ quick }) {
   const v = await variants();
-  const calls = quick ? 500 : 2_000;
-  const rounds = quick ? 3 : 11;
+  const calls = quick ? 300 : 500;
+  const rounds = quick ? 3 : 31;
   for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
   const r = await interleave(v, rounds, (call) => perCall(call, calls));
   const of = (key) => Object.fromEntries(Object.entries(r).map(([name, rows]) => [name, rows.map((row) => row[key])]));
   const figures = (x) => ({
-    usPerCall: { sdk: summary(x.sdk), openapiFetch: summary(x.openapiFetch), handWritten: summary(x.handWritten) },
+    usPerCall: {
+      sdk: summary(x.sdk),
+      openapiFetch: summary(x.openapiFetch),
+      handWritten: summary(x.handWritten),
+      handWrittenWithTimeout: summary(x.handWrittenWithTimeout),
+    },
     /** µs the SDK adds over hand-written, per pair of neighbouring rounds. Target ≤ 15 (CPU time). */
     sdkOverHandUs: summary(paired(x.sdk, x.handWritten, (s, h) => s - h)),
     openapiFetchOverHandUs: summary(paired(x.openapiFetch, x.handWritten, (s, h) => s - h)),
     sdkOverOpenapiFetchUs: summary(paired(x.sdk, x.openapiFetch, (s, h) => s - h)),
+    /** What the deadline alone costs hand-written code. */
+    timeoutOverHandUs: summary(paired(x.handWrittenWithTimeout, x.handWritten, (s, h) => s - h)),
   });
   return { calls, rounds, cpu: figures(of('cpu')), wall: figures(of('wall')) };
 }

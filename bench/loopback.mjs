@@ -46,10 +46,10 @@ export async function run({ server, quick }) {
   const [a, b] = [await variants.sdk(), await variants.baseline()];
   if (a.group_id !== groupId || b.name !== a.name) throw new Error('SDK and baseline disagree on the group');
 
-  const rounds = quick ? 2 : 9;
+  const rounds = quick ? 2 : 21;
   const out = {};
   for (const concurrency of [1, 64]) {
-    const bounds = { maxRequests: concurrency === 1 ? 20_000 : 60_000, maxMs: quick ? 300 : 800 };
+    const bounds = { maxRequests: concurrency === 1 ? 20_000 : 60_000, maxMs: quick ? 200 : 300 };
     for (const call of Object.values(variants)) await load(call, concurrency, { ...bounds, maxMs: quick ? 200 : 600 }); // warm-up
     const r = await interleave(variants, rounds, (call) => load(call, concurrency, bounds));
     const pick = (rows, key) => rows.map((row) => row[key]);
@@ -75,6 +75,8 @@ export async function run({ server, quick }) {
       p99Ratio: ratioOf('p99'),
       /** requests/s SDK ÷ hand-written with the same 10 s deadline (context). */
       ratioWithTimeout: summary(paired(pick(r.sdk, 'rps'), pick(r.baselineWithTimeout, 'rps'), (s, h) => s / h)),
+      /** requests/s hand-written with the deadline ÷ without: what the deadline alone costs. */
+      timeoutRatio: summary(paired(pick(r.baselineWithTimeout, 'rps'), pick(r.baseline, 'rps'), (s, h) => s / h)),
       /** Client CPU per request SDK − baseline, µs. */
       cpuOverheadUs: summary(paired(pick(r.sdk, 'cpuUs'), pick(r.baseline, 'cpuUs'), (s, h) => s - h)),
     };
