@@ -17,7 +17,7 @@ export async function run({ quick }) {
     client: `const t = performance.now(); await import('@nim-api/client'); process.stdout.write(String(performance.now() - t));`,
     empty: ``,
   };
-  const runs = quick ? 4 : 21;
+  const runs = quick ? 4 : 31;
   fresh(variants.client); // warm the file-system cache
   const r = await interleave(variants, runs, fresh);
   const of = (rows, key) => rows.map((row) => row[key]);
