@@ -121,7 +121,8 @@ const m = results.machine;
 const table = [
   `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ` +
     `load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end${quick ? ' (--quick: smoke run)' : ''}.`,
-  'Figures: median (min–max) over the rounds; ratios and differences are taken per pair of neighbouring rounds.',
+  'Figures: median (min–max) over the rounds; ratios and differences are taken per pair of neighbouring rounds.' +
+    (results.server ? ` The loopback server checked ${results.server.requests} signatures: ${results.server.badSignatures} bad.` : ''),
   '',
   '| figure | SDK | baseline | SDK vs baseline | target | |',
   '|---|---|---|---|---|---|',
