@@ -1,6 +1,7 @@
 import type { Middleware } from 'openapi-fetch';
 
-const encoder = new TextEncoder();
+import { sha1Hex } from './sha1.js';
+
 const hexByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 function toHex(bytes: Uint8Array): string {
@@ -10,18 +11,17 @@ function toHex(bytes: Uint8Array): string {
 }
 
 /**
- * The request signature: lowercase hex SHA-1 of `appSecret + nonce + curTime` (WebCrypto, so it runs on Node,
- * Bun, Deno and edge runtimes).
+ * The request signature: lowercase hex SHA-1 of `appSecret + nonce + curTime` (plain JavaScript, synchronous, so
+ * it runs on Node, Bun, Deno and edge runtimes without a thread-pool round trip per attempt).
  *
  * @example
  * ```ts
- * await checksum('abcdef123456', '4tgggergigwow323t23t', '1443592222');
+ * checksum('abcdef123456', '4tgggergigwow323t23t', '1443592222');
  * // → '2a5be7297876a281b888aead8752a54e1f9ab04a'
  * ```
  */
-export async function checksum(appSecret: string, nonce: string, curTime: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-1', encoder.encode(appSecret + nonce + curTime));
-  return toHex(new Uint8Array(digest));
+export function checksum(appSecret: string, nonce: string, curTime: string): string {
+  return sha1Hex(appSecret + nonce + curTime);
 }
 
 /** A cryptographically random nonce: 32 hex characters (the API accepts up to 128). */
@@ -45,14 +45,14 @@ const jsonContentType = 'application/json;charset=utf-8';
  */
 export function createSigningMiddleware(appKey: string, appSecret: string, now: () => number = Date.now): Middleware {
   return {
-    async onRequest({ request }) {
+    onRequest({ request }) {
       const nonce = createNonce();
       const curTime = String(Math.floor(now() / 1000));
       const headers = request.headers;
       headers.set('AppKey', appKey);
       headers.set('Nonce', nonce);
       headers.set('CurTime', curTime);
-      headers.set('CheckSum', await checksum(appSecret, nonce, curTime));
+      headers.set('CheckSum', checksum(appSecret, nonce, curTime));
       if (!headers.has(traceIdHeader)) headers.set(traceIdHeader, createTraceId());
       if (request.body === null) headers.delete('Content-Type');
       else headers.set('Content-Type', jsonContentType);
