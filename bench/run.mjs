@@ -88,7 +88,7 @@ if (s.signing) {
 }
 if (s.size) {
   const z = s.size;
-  row('4. bundle, min+gzip', `${z.withDepsBytes} B with openapi-fetch`, `${z.withoutDepsBytes} B client code alone`, `openapi-fetch adds ${z.dependencyBytes} B`, `≤ ${z.budgetBytes} B total`, z.withDepsBytes <= z.budgetBytes);
+  row('4. bundle, min+gzip', `${z.withDepsBytes} B with openapi-fetch`, `${z.withoutDepsBytes} B client code alone`, `openapi-fetch adds ${z.dependencyBytes} B (size-test budget ${z.budgetBytes} B)`, `≤ ${z.targetBytes} B total`, z.withDepsBytes <= z.targetBytes);
 }
 if (s.importTime) {
   const i = s.importTime;

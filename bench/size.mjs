@@ -8,6 +8,8 @@ export async function run() {
     withoutDepsBytes: size.withoutDeps,
     dependencyBytes: size.withDeps - size.withoutDeps,
     minifiedWithDepsBytes: size.details.withDeps.minified,
+    /** The target (6 kB); the size test's budget (clientSizeBudget) is looser, see its comment. */
+    targetBytes: 6144,
     budgetBytes: clientSizeBudget,
     bundledFiles: size.details.withDeps.inputs.map((p) => p.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '')),
   };
