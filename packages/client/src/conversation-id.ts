@@ -25,7 +25,8 @@ export interface ParsedConversationId {
   readonly targetId: string;
 }
 
-const accountIdPattern = new RegExp(constraints.accountId.pattern);
+/** The spec's account-id pattern, compiled once for the builders and the validators. */
+export const accountIdPattern = new RegExp(constraints.accountId.pattern);
 const conversationIdPattern = new RegExp(constraints.conversationId.pattern);
 
 /** Problems with `id` as a conversation id, reported under `path`. */

@@ -1,5 +1,5 @@
 import { constraints } from '@nim-api/types';
-import { conversationIdIssues } from './conversation-id.js';
+import { accountIdPattern, conversationIdIssues } from './conversation-id.js';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
 import { toGroupId } from './int64.js';
 
@@ -8,7 +8,6 @@ import { toGroupId } from './int64.js';
 type Issues = NimValidationIssue[];
 
 const { accountId: accountIdSpec, pageLimit, traceId: traceIdSpec } = constraints;
-const accountIdPattern = new RegExp(accountIdSpec.pattern);
 // A header value the server can log: visible ASCII only (a newline or non-Latin-1 text cannot be sent at all).
 const traceIdPattern = new RegExp(`^[\\x21-\\x7e]{1,${traceIdSpec.maxLength}}$`);
 

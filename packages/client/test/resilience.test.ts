@@ -9,7 +9,8 @@ import {
   NimTimeoutError,
   type NimClientOptions,
 } from '../src/index.js';
-import { ChaosServer, closedPort, type Fault, type RecordedAttempt } from './support/chaos-server.js';
+import { ChaosServer, type Fault, type RecordedAttempt } from './support/chaos-server.js';
+import { closedPortUrl } from './support/wire-server.js';
 
 const appKey = 'chaos-app-key';
 const appSecret = 'chaos-SECRET-never-logged';
@@ -135,7 +136,7 @@ describe('a create (not idempotent) is never sent twice', () => {
   });
 
   it('is retried on the next host after connection refused, which proves it never ran', async () => {
-    const nim = client({ baseUrl: [await closedPort(), backup.url] });
+    const nim = client({ baseUrl: [await closedPortUrl(), backup.url] });
     const created = await create(nim);
     expect(created.conversation_group.group_id).toBe('1001');
     expectSignedAttempts(backup.attempts, 1, 'trace-create');
@@ -211,7 +212,7 @@ describe('host fail-over', () => {
   });
 
   it('fails over on connection refused', async () => {
-    const nim = client({ baseUrl: [await closedPort(), backup.url] });
+    const nim = client({ baseUrl: [await closedPortUrl(), backup.url] });
     await get(nim);
     expect(backup.attempts).toHaveLength(1);
   });

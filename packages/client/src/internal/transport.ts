@@ -139,7 +139,7 @@ export function createTransport(config: TransportConfig) {
       }
       const host = hosts.pick();
       const context = { operationId: operation.id, method: operation.method, host, traceId, attempts: attempt };
-      callHook('onAttempt', { operationId: operation.id, method: operation.method, host, attempt, traceId });
+      if (hooks) callHook('onAttempt', { operationId: operation.id, method: operation.method, host, attempt, traceId });
 
       const started = performance.now();
       const deadline = startDeadline(timeoutMs, signal);
@@ -166,7 +166,7 @@ export function createTransport(config: TransportConfig) {
         `nim attempt op=${operation.id} method=${operation.method} host=${host} attempt=${attempt} ` +
           `status=${status ?? '-'} code=${code ?? '-'} ms=${ms} traceId=${traceId}${error ? ` error=${error.name}` : ''}`,
       );
-      callHook('onResult', { operationId: operation.id, method: operation.method, host, attempt, traceId, ms, status, code, error, willRetry });
+      if (hooks) callHook('onResult', { operationId: operation.id, method: operation.method, host, attempt, traceId, ms, status, code, error, willRetry });
 
       if (!error) {
         hosts.markSuccess(host);

@@ -213,7 +213,7 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
   async function accountCall(operationId: OperationId, method: Method, path: string, groupId: unknown, query: AccountQuery, options?: NimRequestOptions) {
     const issues: Issues = [];
     const [group_id] = checkGroupAndAccount(issues, groupId, query, 'query');
-    const params = { path: { group_id }, query: { account_id: query?.account_id } };
+    const params = { ...(group_id && { path: { group_id } }), query: { account_id: query?.account_id } };
     const { data, traceId } = await call(operationId, method, path, issues, params, undefined, options);
     return rememberTraceId(data as object, traceId);
   }

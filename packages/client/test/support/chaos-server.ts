@@ -163,12 +163,3 @@ export class ChaosServer {
     }
   }
 }
-
-/** A port on 127.0.0.1 with nothing listening (connection refused). */
-export async function closedPort(): Promise<string> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
