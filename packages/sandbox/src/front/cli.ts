@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `nim-sandbox`: the sandbox over HTTP for any language (the official Go/Java SDKs, curl). Prints the URL and the
+// credentials, one line per request, and stops on Ctrl-C.
+import { parseArgs } from 'node:util';
+import { NimSandboxOptionsError } from '../errors.js';
+import type { SandboxOptions } from '../options.js';
+import { createSandboxWith } from '../sandbox.js';
+import type { SandboxRequestRecord } from './request-log.js';
+
+const usage = `usage: nim-sandbox [options]
+
+  --port N              TCP port (default: a free one)
+  --host H              interface to bind (default: 127.0.0.1)
+  --app-key K           AppKey (default: generated)
+  --app-secret S        AppSecret (default: generated)
+  --accounts a,b        seed these accounts; others get 102404 (default: any account is created on first use)
+  --first-group-id ID   id of the first group (default: 1; e.g. 9007199254740993 for ids above 2^53)
+  --rate-limit N        at most N calls per second per operation, then 416 for 1 s (default: off)
+  --seed N              seed of every random choice
+  --quiet               no per-request lines
+  --help`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'app-key': { type: 'string' },
+      'app-secret': { type: 'string' },
+      accounts: { type: 'string' },
+      'first-group-id': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      seed: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  }).values;
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (parsed.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const number = (flag: string, text: string | undefined) => {
+  if (text === undefined) return undefined;
+  if (!/^[0-9]+$/.test(text)) fail(`--${flag} must be a whole number, got ${JSON.stringify(text.slice(0, 40))}`);
+  return Number(text);
+};
+const options: SandboxOptions = {
+  ...(parsed['app-key'] !== undefined ? { appKey: parsed['app-key'] } : {}),
+  ...(parsed['app-secret'] !== undefined ? { appSecret: parsed['app-secret'] } : {}),
+  ...(parsed.accounts !== undefined ? { accounts: parsed.accounts.split(',').filter(Boolean) } : {}),
+  ...(parsed['first-group-id'] !== undefined ? { firstGroupId: parsed['first-group-id'] } : {}),
+  ...(parsed['rate-limit'] !== undefined ? { rateLimit: { perSecond: number('rate-limit', parsed['rate-limit'])! } } : {}),
+  ...(parsed.seed !== undefined ? { seed: number('seed', parsed.seed)! } : {}),
+};
+
+const line = (r: SandboxRequestRecord) =>
+  [
+    new Date(r.at).toISOString(),
+    r.method.padEnd(6),
+    (r.operation ?? r.path).padEnd(27),
+    `account=${r.account ?? '-'}`,
+    `signature=${r.signature}`,
+    `code=${r.code ?? '-'}`,
+    `http=${r.status ?? '-'}`,
+    ...(r.fault ? [`fault=${r.fault}`] : []),
+    `trace=${r.traceId ?? '-'}`,
+  ].join(' ');
+
+try {
+  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(line(record)) });
+  const server = await sandbox.listen({ port: number('port', parsed.port) ?? 0, host: parsed.host ?? '127.0.0.1' });
+  console.log(`nim-sandbox listening on ${server.url}
+  AppKey     ${sandbox.appKey}
+  AppSecret  ${sandbox.appSecret}
+  (a test secret of this sandbox only; sign requests with it, CheckSum = sha1(AppSecret + Nonce + CurTime))
+
+  NIM_BASE_URL=${server.url} NIM_APP_KEY=${sandbox.appKey} NIM_APP_SECRET=<the AppSecret above>
+Ctrl-C stops it.`);
+  const stop = () => {
+    console.log('\nstopping nim-sandbox…');
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof NimSandboxOptionsError) fail(error.message);
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Outcome } from './wire.js';
+
+// Not operations of the spec: NetEase's allocation service and the IM health path the official Go SDK uses
+// (shared/reference/api-notes.md, "Hosts"). Served so that endpoint discovery can be tested on 127.0.0.1.
+/** Path of the endpoint-discovery (allocation) service. */
+export const allocatePath = '/srv-sdk/allocate';
+/** Health path of an IM endpoint. */
+export const healthPath = '/health/liveness.action';
+
+const json = (value: unknown): Outcome => ({
+  kind: 'response',
+  status: 200,
+  headers: { 'content-type': 'application/json;charset=utf-8' },
+  body: JSON.stringify(value),
+});
+
+/**
+ * `GET /health/liveness.action`: HTTP 200 while the sandbox serves (the Go SDK only reads the status).
+ * @example
+ * ```ts
+ * const outcome = health(); // 200 {"code":200,"msg":"success"}
+ * ```
+ */
+export function health(): Outcome {
+  return json({ code: 200, msg: 'success' });
+}
+
+/**
+ * `GET /srv-sdk/allocate?k=<AppKey>&sv=&biz=1&p=&md5=`: the endpoints (first as `default.endpoint`, the rest as
+ * `backup.endpoints`), `ttl` in seconds and an `md5` of the answer; `{code: 304}` when the caller's `md5` is the
+ * current one. An unknown AppKey is 403, a missing one 414.
+ * @example
+ * ```ts
+ * allocate(new URLSearchParams('k=app&biz=1'), ['http://127.0.0.1:4010'], 30, (k) => k === 'app');
+ * ```
+ */
+export function allocate(query: URLSearchParams, endpoints: readonly string[], ttl: number, knownAppKey: (key: string) => boolean): Outcome {
+  const appKey = query.get('k');
+  if (!appKey) return json({ code: 414, msg: 'parameter error: k (the AppKey) is required' });
+  if (!knownAppKey(appKey)) return json({ code: 403, msg: 'authentication failed' });
+  const md5 = createHash('md5').update(JSON.stringify([endpoints, ttl])).digest('hex');
+  if (query.get('md5') === md5) return json({ code: 304 });
+  return json({
+    code: 200,
+    data: { 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl, md5 },
+  });
+}

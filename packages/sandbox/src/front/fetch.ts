@@ -1,0 +1,80 @@
+import type { SandboxCore } from '../pipeline.js';
+import { type BodyRead, internalError, type Outcome } from './wire.js';
+
+/**
+ * The sandbox as a `fetch`: in process, no sockets. Takes what the global `fetch` takes.
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, fetch: sandbox.fetch });
+ * ```
+ */
+export type SandboxFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+async function readCapped(request: Request, maxBytes: number): Promise<BodyRead> {
+  if (!request.body) return { text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { text: chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new TextDecoder().decode(Buffer.concat(chunks)) };
+}
+
+/** What undici's fetch throws when the peer resets the connection. */
+function connectionReset(): TypeError {
+  const cause = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'read' });
+  return new TypeError('fetch failed', { cause });
+}
+
+function waitForAbort(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    if (signal?.aborted) reject(signal.reason);
+    else signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+function toResponse(outcome: Outcome, signal: AbortSignal | undefined): Promise<Response> | Response {
+  if (outcome.kind === 'reset') throw connectionReset();
+  if (outcome.kind === 'hang') return waitForAbort(signal);
+  return new Response(outcome.body, { status: outcome.status, headers: outcome.headers });
+}
+
+/**
+ * The in-process front: turns a `Request` into the pipeline's input and its outcome into a `Response` (or into the
+ * rejection a real `fetch` would give for a reset or an abort).
+ * @example
+ * ```ts
+ * const fetch = createSandboxFetch(core);
+ * const response = await fetch('http://sandbox/health/liveness.action');
+ * ```
+ */
+export function createSandboxFetch(core: SandboxCore): SandboxFetch {
+  return async (input, init) => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const { signal } = request;
+    if (signal.aborted) throw signal.reason;
+    let outcome: Outcome;
+    try {
+      outcome = await core.handle({
+        method: request.method,
+        url: new URL(request.url),
+        header: (name) => request.headers.get(name) ?? undefined,
+        readBody: (maxBytes) => readCapped(request, maxBytes),
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      void error;
+      outcome = internalError();
+    }
+    return toResponse(outcome, signal);
+  };
+}

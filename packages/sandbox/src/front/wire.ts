@@ -1,0 +1,80 @@
+import { messageOf } from '../spec/spec.js';
+
+/** What the pipeline answers: a response to send, a connection to reset, or nothing ever (a hang). */
+export type Outcome =
+  | { readonly kind: 'response'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'hang' };
+
+/** A request as the fronts hand it to the pipeline, whatever carried it (an in-process `Request` or node:http). */
+export interface IncomingRequest {
+  readonly method: string;
+  /** The request's URL; its origin is the sandbox's as the caller reached it, e.g. `http://127.0.0.1:4010`. */
+  readonly url: URL;
+  /** A header's value (names are case-insensitive), `undefined` when absent. */
+  readonly header: (name: string) => string | undefined;
+  /** Reads the body, at most `maxBytes` of it. */
+  readonly readBody: (maxBytes: number) => Promise<BodyRead>;
+  /** Aborted when the caller gives up (a latency fault or a hang then ends at once). */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** The body as read: its text (empty when there was none), or the fact that it was larger than allowed. */
+export type BodyRead = { readonly text: string } | { readonly tooLarge: true };
+
+// Group ids are int64: JSON must carry them as bare integers, exactly. Handlers hold them as decimal strings and this
+// step unquotes them. Inside a JSON string every `"` is escaped, so `"group_id":"` cannot match string contents.
+const quotedGroupId = /"group_id":"(\d+)"/g;
+
+/**
+ * JSON text of a value whose `group_id` fields are decimal strings, with those written as exact JSON integers.
+ * @example
+ * ```ts
+ * jsonWithExactIds({ group_id: '9007199254740993' }); // '{"group_id":9007199254740993}'
+ * ```
+ */
+export function jsonWithExactIds(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes('"group_id":"') ? text.replace(quotedGroupId, '"group_id":$1') : text;
+}
+
+const statusTexts: Readonly<Record<number, string>> = {
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * An HTML page as a gateway sends it (the spec's `GatewayError`), for a status that is not the API's own answer.
+ * @example
+ * ```ts
+ * const outcome = gatewayPage(503); // HTTP 503, text/html
+ * ```
+ */
+export function gatewayPage(status: number, extraHeaders: Record<string, string> = {}): Outcome {
+  const title = `${status} ${statusTexts[status] ?? 'Error'}`;
+  return {
+    kind: 'response',
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...extraHeaders },
+    body: `<html><head><title>${title}</title></head><body><h1>${title}</h1><hr><center>nim-sandbox</center></body></html>`,
+  };
+}
+
+/**
+ * The answer to a bug of the sandbox itself: the API's own 500 envelope, so the caller sees an error, not a crash.
+ * @example
+ * ```ts
+ * const outcome = internalError();
+ * ```
+ */
+export function internalError(): Outcome {
+  return {
+    kind: 'response',
+    status: 200,
+    headers: { 'content-type': 'application/json;charset=utf-8' },
+    body: JSON.stringify({ code: 500, msg: messageOf(500), data: {} }),
+  };
+}

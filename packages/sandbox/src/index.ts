@@ -1,0 +1,34 @@
+/**
+ * `@nim-api/sandbox`: a stateful, in-memory NetEase Yunxin IM server API v2 (conversation groups), made from the same
+ * OpenAPI spec as `@nim-api/client`, to test your own code against — in process (`sandbox.fetch`) or over HTTP
+ * (`sandbox.listen()`, the `nim-sandbox` CLI).
+ *
+ * @example
+ * ```ts
+ * import { createSandbox } from '@nim-api/sandbox';
+ *
+ * const sandbox = createSandbox({ accounts: ['alice'] });
+ * const response = await sandbox.fetch('http://sandbox/health/liveness.action');
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { createSandbox, type Sandbox } from './sandbox.js';
+export type {
+  FaultKind,
+  FaultRule,
+  SandboxDiscovery,
+  SandboxLimits,
+  SandboxOperation,
+  SandboxOptions,
+  SandboxRateLimit,
+  SeedAccount,
+  SeedGroup,
+  UnconfirmedBehaviour,
+} from './options.js';
+export { NimSandboxOptionsError } from './errors.js';
+export type { SandboxFetch } from './front/fetch.js';
+export type { ListenOptions, SandboxServer } from './front/http-server.js';
+export type { SandboxRequestRecord } from './front/request-log.js';
+export type { SignatureVerdict } from './rules/signature.js';
+export type { SandboxSnapshot, SnapshotGroup } from './state/app-state.js';

@@ -1,0 +1,79 @@
+import { createSandboxFetch, type SandboxFetch } from './front/fetch.js';
+import { type ListenOptions, listenHttp, type SandboxServer } from './front/http-server.js';
+import type { SandboxRequestRecord } from './front/request-log.js';
+import type { SandboxOptions } from './options.js';
+import { createCore } from './pipeline.js';
+import { resolveSettings } from './settings.js';
+import { type SandboxSnapshot, snapshotOf } from './state/app-state.js';
+
+/**
+ * A stateful, in-memory Yunxin conversation-groups API (see {@link createSandbox}).
+ * @example
+ * ```ts
+ * const sandbox: Sandbox = createSandbox();
+ * const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, fetch: sandbox.fetch });
+ * ```
+ */
+export interface Sandbox {
+  /** The AppKey a client signs with. */
+  readonly appKey: string;
+  /** The AppSecret a client signs with (not enumerable: left out of `JSON.stringify` and `console.log`). */
+  readonly appSecret: string;
+  /** The sandbox as a `fetch`, in process, no sockets. */
+  readonly fetch: SandboxFetch;
+  /** Serves the same sandbox over HTTP (127.0.0.1 and a free port by default). */
+  listen(options?: ListenOptions): Promise<SandboxServer>;
+  /** Every request so far, oldest first (the most recent 10,000 at least). */
+  readonly requests: readonly SandboxRequestRecord[];
+  /** The state as a plain, JSON-safe object (group ids as strings, no secrets). */
+  snapshot(): SandboxSnapshot;
+  /** Back to the state it was created with: seeded accounts and groups, empty log, fresh rate limit and faults. */
+  reset(): void;
+}
+
+/** Hooks of the sandbox's own tools (the CLI), not part of the public options. */
+export interface SandboxInternals {
+  readonly onRecord?: (record: SandboxRequestRecord) => void;
+}
+
+/**
+ * Creates a sandbox: a second, independent implementation of `openapi/conversation-groups.yaml` that keeps state
+ * in memory and follows the API's documented rules, codes and limits. Options are checked first
+ * (`NimSandboxOptionsError` lists every problem).
+ * @example
+ * ```ts
+ * import { createSandbox } from '@nim-api/sandbox';
+ *
+ * const sandbox = createSandbox({ accounts: ['alice'], limits: { groupsPerAccount: 3 } });
+ * const server = await sandbox.listen();        // or use sandbox.fetch in process
+ * console.log(server.url, sandbox.appKey);
+ * await server.close();
+ * ```
+ */
+export function createSandbox(options?: SandboxOptions): Sandbox {
+  return createSandboxWith(options, {});
+}
+
+/**
+ * {@link createSandbox} with internal hooks (used by the CLI).
+ * @example
+ * ```ts
+ * const sandbox = createSandboxWith({}, { onRecord: (r) => console.log(r.operation, r.code) });
+ * ```
+ */
+export function createSandboxWith(options: SandboxOptions | undefined, internals: SandboxInternals): Sandbox {
+  const settings = resolveSettings(options);
+  const core = createCore(settings, internals.onRecord);
+  const sandbox = {
+    appKey: settings.appKey,
+    fetch: createSandboxFetch(core),
+    listen: (listenOptions?: ListenOptions) => listenHttp(core, listenOptions),
+    get requests(): readonly SandboxRequestRecord[] {
+      return core.log.records;
+    },
+    snapshot: () => snapshotOf(core.app()),
+    reset: () => core.reset(),
+  };
+  Object.defineProperty(sandbox, 'appSecret', { value: settings.appSecret, enumerable: false });
+  return sandbox as Sandbox;
+}

@@ -1,0 +1,83 @@
+import type { OperationId } from '@nim-api/types';
+import { spec } from '../generated/spec.js';
+
+/** A JSON Schema of the spec (prose dropped, `$ref`s pointing at `#/$defs/…`). */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
+/** One parameter of an operation, as the spec declares it. */
+export interface SpecParameter {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly required: boolean;
+  readonly style?: string;
+  readonly explode?: boolean;
+  readonly schema: JsonSchema;
+}
+
+/** One operation of the spec: what the router matches and the validator checks. */
+export interface SpecOperation {
+  readonly operationId: OperationId;
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The path template, e.g. `/im/v2/conversation_groups/{group_id}`. */
+  readonly path: string;
+  readonly parameters: readonly SpecParameter[];
+  readonly requestBody?: { readonly required: boolean; readonly schema: JsonSchema };
+}
+
+/**
+ * The limits the spec documents (`x-nim-limits`), e.g. `groupsPerConversation: 5`.
+ * @example
+ * ```ts
+ * const window = specLimits.checkSumValiditySeconds * 1000; // ms a CheckSum stays valid
+ * ```
+ */
+export const specLimits: {
+  readonly groupsPerConversation: number;
+  readonly groupsPerAccount: number;
+  readonly conversationsPerGroup: number;
+  readonly checkSumValiditySeconds: number;
+  readonly callsPerSecondPerApi: number;
+} = spec.limits;
+
+/** Every operation of the spec, in document order. */
+export const specOperations = spec.operations as readonly SpecOperation[];
+
+/** The component schemas, keyed by name (the `$defs` every `$ref` points into). */
+export const specSchemas = spec.schemas as Readonly<Record<string, JsonSchema>>;
+
+/** The signing headers of the spec's security requirement: `AppKey`, `Nonce`, `CurTime`, `CheckSum`. */
+export const securityHeaders = spec.securityHeaders as readonly string[];
+
+/** The spec's version (`info.version`). */
+export const specVersion: string = spec.version;
+
+const messages = spec.messages as Readonly<Record<string, string>>;
+
+/**
+ * The message the spec's examples give a code (`msg` of the envelope); "success" for 200.
+ * @example
+ * ```ts
+ * messageOf(116404); // 'conversation group not found'
+ * ```
+ */
+export function messageOf(code: number): string {
+  if (code === 200) return spec.successMessage;
+  return messages[code] ?? 'error';
+}
+
+const limitSchema = specOperations
+  .find((o) => o.operationId === 'listGroupConversations')
+  ?.parameters.find((p) => p.name === 'limit')?.schema as { minimum?: number; maximum?: number } | undefined;
+
+/**
+ * The page sizes `listGroupConversations` takes (its `limit` parameter's bounds in the spec).
+ * @example
+ * ```ts
+ * const { minimum, maximum } = pageLimitBounds; // 1, 100
+ * ```
+ */
+export const pageLimitBounds: { readonly minimum: number; readonly maximum: number } = {
+  minimum: limitSchema?.minimum ?? 1,
+  maximum: limitSchema?.maximum ?? 100,
+};

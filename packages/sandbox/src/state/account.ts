@@ -1,0 +1,64 @@
+import type { GroupRecord } from './group.js';
+
+/**
+ * An IM account of one app: its groups (creation order) and, per conversation, how many of its groups hold it
+ * (the count the 5-groups rule reads).
+ */
+export interface AccountRecord {
+  readonly id: string;
+  readonly groups: Map<string, GroupRecord>;
+  readonly memberships: Map<string, number>;
+}
+
+/**
+ * A new account without groups.
+ * @example
+ * ```ts
+ * const alice = createAccountRecord('alice');
+ * ```
+ */
+export function createAccountRecord(id: string): AccountRecord {
+  return { id, groups: new Map(), memberships: new Map() };
+}
+
+/**
+ * Files a conversation in a group (the caller has checked the rules): the group and the account's count change.
+ * @example
+ * ```ts
+ * if (!group.conversations.has(id)) fileConversation(account, group, id);
+ * ```
+ */
+export function fileConversation(account: AccountRecord, group: GroupRecord, conversationId: string): void {
+  if (group.conversations.has(conversationId)) return;
+  group.conversations.add(conversationId);
+  group.version += 1;
+  account.memberships.set(conversationId, (account.memberships.get(conversationId) ?? 0) + 1);
+}
+
+/**
+ * Takes a conversation out of a group; returns whether it was there.
+ * @example
+ * ```ts
+ * const removed = unfileConversation(account, group, 'alice|1|bob');
+ * ```
+ */
+export function unfileConversation(account: AccountRecord, group: GroupRecord, conversationId: string): boolean {
+  if (!group.conversations.delete(conversationId)) return false;
+  group.version += 1;
+  const count = (account.memberships.get(conversationId) ?? 1) - 1;
+  if (count > 0) account.memberships.set(conversationId, count);
+  else account.memberships.delete(conversationId);
+  return true;
+}
+
+/**
+ * Deletes a group: it leaves every conversation it held, the conversations themselves stay.
+ * @example
+ * ```ts
+ * removeGroup(account, group);
+ * ```
+ */
+export function removeGroup(account: AccountRecord, group: GroupRecord): void {
+  for (const conversationId of [...group.conversations]) unfileConversation(account, group, conversationId);
+  account.groups.delete(group.idText);
+}

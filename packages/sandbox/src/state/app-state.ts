@@ -1,0 +1,135 @@
+import { NimSandboxOptionsError } from '../errors.js';
+import type { Random } from '../rules/random.js';
+import type { SandboxSettings } from '../settings.js';
+import { type AccountRecord, createAccountRecord, fileConversation } from './account.js';
+import { createGroupRecord, type GroupRecord } from './group.js';
+import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
+
+/** Everything one AppKey owns: its accounts, the next group id, and the walks through group pages. */
+export interface AppState {
+  readonly appKey: string;
+  readonly accounts: Map<string, AccountRecord>;
+  nextGroupId: bigint;
+  readonly pages: PageSnapshots;
+}
+
+/** How many page walks an app keeps open (the oldest is dropped first). */
+export const pageWalkCapacity = 10_000;
+
+/**
+ * A plain, JSON-safe copy of an app's state: group ids as exact decimal strings, no secrets. Its `accounts` is a
+ * valid `accounts` option, so a state can be saved and seeded again.
+ * @example
+ * ```ts
+ * const copy = createSandbox({ accounts: sandbox.snapshot().accounts });
+ * ```
+ */
+export interface SandboxSnapshot {
+  readonly appKey: string;
+  /** The id the next created group gets. */
+  readonly nextGroupId: string;
+  readonly accounts: Record<string, { readonly groups: SnapshotGroup[] }>;
+}
+
+/**
+ * A group in a {@link SandboxSnapshot}.
+ * @example
+ * ```ts
+ * const names = Object.values(sandbox.snapshot().accounts).flatMap((a) => a.groups.map((g: SnapshotGroup) => g.name));
+ * ```
+ */
+export interface SnapshotGroup {
+  readonly group_id: string;
+  readonly name: string;
+  readonly server_extension: string;
+  /** Milliseconds since the epoch. */
+  readonly create_time: number;
+  /** Milliseconds since the epoch. */
+  readonly update_time: number;
+  readonly conversation_ids: string[];
+}
+
+/**
+ * The state an app starts with: the seeded accounts and groups, checked against the same limits as calls are.
+ * @example
+ * ```ts
+ * const app = createAppState(settings, random, Date.now());
+ * ```
+ */
+export function createAppState(settings: SandboxSettings, random: Random, now: number): AppState {
+  const app: AppState = {
+    appKey: settings.appKey,
+    accounts: new Map(),
+    nextGroupId: settings.firstGroupId,
+    pages: createPageSnapshots(pageWalkCapacity, () => random.word()),
+  };
+  const issues: string[] = [];
+  const { limits } = settings;
+  const taken = new Set<bigint>();
+  for (const groups of settings.accounts.values()) for (const g of groups) if (g.groupId !== undefined) taken.add(g.groupId);
+  for (const id of taken) if (id >= app.nextGroupId) app.nextGroupId = id + 1n;
+  const seen = new Set<bigint>();
+
+  for (const [accountId, groups] of settings.accounts) {
+    const account = createAccountRecord(accountId);
+    app.accounts.set(accountId, account);
+    if (groups.length > limits.groupsPerAccount) issues.push(`accounts.${accountId}: ${groups.length} groups, more than limits.groupsPerAccount (${limits.groupsPerAccount})`);
+    for (const seed of groups) {
+      let id = seed.groupId;
+      if (id === undefined) {
+        while (taken.has(app.nextGroupId)) app.nextGroupId += 1n;
+        id = app.nextGroupId;
+        app.nextGroupId += 1n;
+      }
+      if (seen.has(id)) issues.push(`accounts.${accountId}: group id ${id} is given twice`);
+      seen.add(id);
+      const createTime = seed.createTime ?? now;
+      const group: GroupRecord = createGroupRecord({
+        id,
+        accountId,
+        name: seed.name,
+        serverExtension: seed.serverExtension,
+        createTime,
+        updateTime: seed.updateTime ?? createTime,
+      });
+      account.groups.set(group.idText, group);
+      const distinct = new Set(seed.conversationIds);
+      if (distinct.size > limits.conversationsPerGroup) issues.push(`accounts.${accountId}: group ${id} holds ${distinct.size} conversations, more than limits.conversationsPerGroup (${limits.conversationsPerGroup})`);
+      for (const conversationId of distinct) {
+        if (settings.unconfirmed.ownerMustMatchAccount && conversationId.split('|')[0] !== accountId) {
+          issues.push(`accounts.${accountId}: conversation ${conversationId} belongs to another account (unconfirmed.ownerMustMatchAccount)`);
+        }
+        if ((account.memberships.get(conversationId) ?? 0) >= limits.groupsPerConversation) {
+          issues.push(`accounts.${accountId}: conversation ${conversationId} is in more than limits.groupsPerConversation (${limits.groupsPerConversation}) groups`);
+        }
+        fileConversation(account, group, conversationId);
+      }
+    }
+  }
+  if (issues.length) throw new NimSandboxOptionsError(issues);
+  return app;
+}
+
+/**
+ * The app's state as a plain object (see {@link SandboxSnapshot}).
+ * @example
+ * ```ts
+ * expect(snapshotOf(app).accounts.alice.groups).toHaveLength(1);
+ * ```
+ */
+export function snapshotOf(app: AppState): SandboxSnapshot {
+  const accounts: SandboxSnapshot['accounts'] = {};
+  for (const account of app.accounts.values()) {
+    accounts[account.id] = {
+      groups: [...account.groups.values()].map((g) => ({
+        group_id: g.idText,
+        name: g.name,
+        server_extension: g.serverExtension,
+        create_time: g.createTime,
+        update_time: g.updateTime,
+        conversation_ids: [...g.conversations],
+      })),
+    };
+  }
+  return { appKey: app.appKey, nextGroupId: app.nextGroupId.toString(), accounts };
+}

@@ -1,0 +1,81 @@
+import type { GroupRecord } from './group.js';
+
+/** A walk through a group's conversations: the list as it was on the first page, and whose walk it is. */
+export interface PageSnapshot {
+  readonly accountId: string;
+  readonly groupIdText: string;
+  readonly ids: readonly string[];
+}
+
+/** Where a page token points: a snapshot and the offset of the next page in it. */
+export interface PagePosition {
+  readonly snapshot: PageSnapshot;
+  readonly offset: number;
+}
+
+/**
+ * The page snapshots of one app. A walk keeps the group's list as it was on its first page, so later pages neither
+ * skip nor repeat a conversation when the group changes in between. The store keeps the most recent walks only
+ * (`capacity`, oldest dropped first); a dropped walk's token is refused like an unknown one.
+ */
+export interface PageSnapshots {
+  /** Starts a walk on `ids` and returns the token of the page at `offset`. */
+  open(group: GroupRecord, ids: readonly string[], offset: number): string;
+  /** The token of the page at `offset` of the walk `position` belongs to. */
+  next(position: PagePosition, offset: number): string;
+  /** Where a token points, or `undefined` for a token this store did not make (or has dropped). */
+  read(token: string): PagePosition | undefined;
+  clear(): void;
+}
+
+const tokenShape = /^([0-9a-z]{1,16})\.([0-9]{1,9})$/;
+
+/**
+ * Creates an empty store; `randomWord()` makes snapshot ids unguessable across walks (seeded, so tokens repeat
+ * under the same seed).
+ * @example
+ * ```ts
+ * const pages = createPageSnapshots(1000, () => random.word());
+ * const token = pages.open(group, conversationsSnapshot(group), 20);
+ * ```
+ */
+export function createPageSnapshots(capacity: number, randomWord: () => string): PageSnapshots {
+  const walks = new Map<string, PageSnapshot>();
+  const byWalk = new Map<PageSnapshot, string>();
+
+  const tokenOf = (walkId: string, offset: number) => Buffer.from(`${walkId}.${offset}`).toString('base64url');
+
+  return {
+    open(group, ids, offset) {
+      const walkId = randomWord();
+      const snapshot: PageSnapshot = { accountId: group.accountId, groupIdText: group.idText, ids };
+      walks.set(walkId, snapshot);
+      byWalk.set(snapshot, walkId);
+      if (walks.size > capacity) {
+        const [oldestId, oldest] = walks.entries().next().value as [string, PageSnapshot];
+        walks.delete(oldestId);
+        byWalk.delete(oldest);
+      }
+      return tokenOf(walkId, offset);
+    },
+    next(position, offset) {
+      const walkId = byWalk.get(position.snapshot);
+      if (walkId === undefined) throw new Error('the walk was dropped');
+      // A walk in use moves to the back of the queue.
+      walks.delete(walkId);
+      walks.set(walkId, position.snapshot);
+      return tokenOf(walkId, offset);
+    },
+    read(token) {
+      if (token.length > 64) return undefined;
+      const match = tokenShape.exec(Buffer.from(token, 'base64url').toString('latin1'));
+      if (!match) return undefined;
+      const snapshot = walks.get(match[1]!);
+      return snapshot ? { snapshot, offset: Number(match[2]) } : undefined;
+    },
+    clear() {
+      walks.clear();
+      byWalk.clear();
+    },
+  };
+}
