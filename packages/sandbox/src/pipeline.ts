@@ -82,9 +82,11 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
   const log = createRequestLog(requestLogCapacity, onRecord);
   const secretOf = (appKey: string) => (appKey === settings.appKey ? settings.appSecret : undefined);
 
+  // Seeded groups without times get the creation time of the sandbox, also after a reset.
+  const createdAt = Date.now();
   const start = () => {
     random = createRandom(settings.seed);
-    app = createAppState(settings, random, Date.now());
+    app = createAppState(settings, random, createdAt);
     faults = createFaultPlan(settings.faults, random);
     rateLimiter = createRateLimiter(settings.rateLimit);
   };

@@ -67,8 +67,8 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
   const { limits } = settings;
   const taken = new Set<bigint>();
   for (const groups of settings.accounts.values()) for (const g of groups) if (g.groupId !== undefined) taken.add(g.groupId);
-  for (const id of taken) if (id >= app.nextGroupId) app.nextGroupId = id + 1n;
   const seen = new Set<bigint>();
+  let nextFree = settings.firstGroupId;
 
   for (const [accountId, groups] of settings.accounts) {
     const account = createAccountRecord(accountId);
@@ -77,10 +77,12 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     for (const seed of groups) {
       let id = seed.groupId;
       if (id === undefined) {
-        while (taken.has(app.nextGroupId)) app.nextGroupId += 1n;
-        id = app.nextGroupId;
-        app.nextGroupId += 1n;
+        // Unnumbered seeds count up from firstGroupId, around the numbered ones.
+        while (taken.has(nextFree)) nextFree += 1n;
+        id = nextFree;
+        nextFree += 1n;
       }
+      if (id >= app.nextGroupId) app.nextGroupId = id + 1n;
       if (seen.has(id)) issues.push(`accounts.${accountId}: group id ${id} is given twice`);
       seen.add(id);
       const createTime = seed.createTime ?? now;
