@@ -1,41 +1,38 @@
 /**
- * Quickstart: every conversation-group operation once through `@nim-api/client`, printed one line per call.
+ * Quickstart: a stateful walk through every conversation-group operation with `@nim-api/client`, one line per call.
  *
  *   pnpm example
- *       starts the embedded Prism mock (made from openapi/conversation-groups.yaml, the stand-in for the real
- *       Yunxin server), runs against it and stops it.
+ *       runs against the embedded `@nim-api/sandbox` (in process, no server, no network): a stateful stand-in for
+ *       the Yunxin API made from openapi/conversation-groups.yaml. Create, add, page, batch get with one unknown id,
+ *       delete, then `get` of the deleted group failing with NimNotFoundError.
  *
  *   NIM_BASE_URL=https://open.yunxinapi.com NIM_APP_KEY=… NIM_APP_SECRET=… NIM_ACCOUNT_ID=alice pnpm example
- *       the same calls against a real host (it creates a group "Quickstart" and deletes it at the end).
+ *       the same walk against a real host (it creates a group "Quickstart" and deletes it at the end).
  *
- * NIM_MOCK=1 marks a NIM_BASE_URL that is a Prism mock you started yourself (`pnpm mock`).
+ * NIM_MOCK=1 marks a NIM_BASE_URL that is a Prism mock you started yourself (`pnpm mock`): stateless, it answers
+ * every call with the spec's examples.
  */
 import {
   conversationId,
   createNimClient,
   isNimError,
   NimApiError,
+  NimNotFoundError,
   traceIdOf,
   type ConversationGroup,
   type FailedConversation,
 } from '@nim-api/client';
-
-type Prism = { url: string; stop: () => Promise<void> };
+import { createSandbox } from '@nim-api/sandbox';
 
 const given = process.env.NIM_BASE_URL?.trim() || undefined;
-let prism: Prism | undefined;
-if (!given) {
-  // Only needed without NIM_BASE_URL: a script of this repository, not part of the client.
-  const { startPrism } = await import('../scripts/prism.mjs');
-  prism = await startPrism({ mode: 'mock' });
-}
-const baseUrl = given ?? prism!.url;
-const againstMock = prism !== undefined || process.env.NIM_MOCK === '1';
+const againstMock = given !== undefined && process.env.NIM_MOCK === '1';
+// No host given: the sandbox, in process. Its AppKey and AppSecret are made up for this run.
+const sandbox = given ? undefined : createSandbox({ accounts: [process.env.NIM_ACCOUNT_ID || 'alice'] });
 
-const appKey = process.env.NIM_APP_KEY || (againstMock ? 'quickstart-app-key' : '');
-const appSecret = process.env.NIM_APP_SECRET || (againstMock ? 'quickstart-app-secret' : '');
+const appKey = sandbox?.appKey ?? (process.env.NIM_APP_KEY || (againstMock ? 'quickstart-app-key' : ''));
+const appSecret = sandbox?.appSecret ?? (process.env.NIM_APP_SECRET || (againstMock ? 'quickstart-app-secret' : ''));
 if (!appKey || !appSecret) {
-  console.error('Set NIM_APP_KEY and NIM_APP_SECRET (or leave NIM_BASE_URL unset to use the embedded mock).');
+  console.error('Set NIM_APP_KEY and NIM_APP_SECRET (or leave NIM_BASE_URL unset to use the embedded sandbox).');
   process.exit(2);
 }
 const account = process.env.NIM_ACCOUNT_ID || 'alice';
@@ -47,14 +44,12 @@ const mockFetch = (request: Request): Promise<Response> => {
   return fetch(request);
 };
 
-const nim = createNimClient({ appKey, appSecret, baseUrl, ...(againstMock ? { fetch: mockFetch } : {}) });
-
-const stopMock = async () => {
-  await prism?.stop();
-  prism = undefined;
-};
-process.once('SIGINT', () => void stopMock().then(() => process.exit(130)));
-process.once('SIGTERM', () => void stopMock().then(() => process.exit(143)));
+const nim = createNimClient({
+  appKey,
+  appSecret,
+  ...(given ? { baseUrl: given } : {}),
+  ...(sandbox ? { fetch: sandbox.fetch } : againstMock ? { fetch: mockFetch } : {}),
+});
 
 // ── printing ────────────────────────────────────────────────────────────────────────────────────────────────────
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
@@ -93,9 +88,12 @@ async function step<T extends object>(
   }
 }
 
-// ── the calls ───────────────────────────────────────────────────────────────────────────────────────────────────
-console.log(`@nim-api/client quickstart — ${baseUrl}${againstMock ? ' (Prism mock of openapi/conversation-groups.yaml)' : ''}`);
-console.log(`account ${account}${againstMock ? dim(' · the mock answers every call with the spec\'s example, whatever the input') : ''}\n`);
+// ── the walk ────────────────────────────────────────────────────────────────────────────────────────────────────
+const where = sandbox
+  ? 'the embedded @nim-api/sandbox (in process, stateful, made from openapi/conversation-groups.yaml)'
+  : `${given}${againstMock ? ' (Prism mock of openapi/conversation-groups.yaml)' : ''}`;
+console.log(`@nim-api/client quickstart — ${where}`);
+console.log(`account ${account}${againstMock ? dim(" · the mock answers every call with the spec's example, whatever the input") : ''}\n`);
 
 try {
   const conversations = [conversationId.p2p(account, 'bob'), conversationId.team(account, 6001), conversationId.superTeam(account, 7001)];
@@ -117,16 +115,34 @@ try {
     (traceId) => nim.conversationGroups.update(groupId, { account_id: account, name: 'Quickstart (renamed)' }, { traceId }),
     (r) => ({ line: `renamed: ${describeGroup(r.conversation_group)}` }),
   );
+  // 150 more: the client sends them in two calls (the API takes at most 100 per call) and merges the answers.
+  const more = Array.from({ length: 150 }, (_, i) => conversationId.p2p(account, `friend${String(i).padStart(3, '0')}`));
   await step(
     'addConversations',
-    (traceId) =>
-      nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: [conversationId.p2p(account, 'dave')] }, { traceId }),
+    (traceId) => nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: more }, { traceId }),
     (r) => ({ line: `${r.success_list.length} added, ${r.failed_list.length} failed`, details: conversationFailures(r.failed_list) }),
   );
   await step(
+    'listConversations',
+    (traceId) => nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 100 }, { traceId }),
+    (page) => ({
+      line: `page of ${page.items.length} (${page.items.slice(0, 2).map((c) => c.conversation_id).join(', ')}${page.items.length > 2 ? ', …' : ''})${page.has_more ? ', has_more' : ''}`,
+    }),
+  );
+  await step(
+    'iterateConversations',
+    async (traceId) => {
+      const all = [];
+      for await (const conversation of nim.conversationGroups.iterateConversations(groupId, { account_id: account, limit: 100 }, { traceId })) {
+        all.push(conversation.conversation_id);
+      }
+      return all;
+    },
+    (all) => ({ line: `${all.length} conversations over all pages (${all.slice(0, 2).join(', ')}${all.length > 2 ? ', …' : ''})` }),
+  );
+  await step(
     'removeConversations',
-    (traceId) =>
-      nim.conversationGroups.removeConversations(groupId, { account_id: account, conversation_ids: [conversationId.p2p(account, 'dave')] }, { traceId }),
+    (traceId) => nim.conversationGroups.removeConversations(groupId, { account_id: account, conversation_ids: more.slice(0, 50) }, { traceId }),
     (r) => ({ line: `${r.success_list.length} removed, ${r.failed_list.length} failed`, details: conversationFailures(r.failed_list) }),
   );
   await step(
@@ -136,7 +152,7 @@ try {
   );
   await step(
     'batchGet',
-    // 1002 most likely does not exist: it shows how a partial failure comes back.
+    // 1002 does not exist in the sandbox (and most likely not on a real account): a partial failure comes back.
     (traceId) => nim.conversationGroups.batchGet({ account_id: account, group_ids: [groupId, '1002'] }, { traceId }),
     (r) => ({
       line: `${r.success_list.length} found (${r.success_list.map((g) => g.group_id).join(', ') || 'none'}), ${r.failed_list.length} failed`,
@@ -152,34 +168,28 @@ try {
     }),
   );
   await step(
-    'listConversations',
-    (traceId) => nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 2 }, { traceId }),
-    (page) => ({
-      line: `page of ${page.items.length}: ${page.items.map((c) => c.conversation_id).join(', ')}${page.has_more ? ` · next_token ${page.next_token}` : ''}`,
-    }),
-  );
-  await step(
-    'iterateConversations',
-    async (traceId) => {
-      const all = [];
-      for await (const conversation of nim.conversationGroups.iterateConversations(groupId, { account_id: account, limit: 2 }, { traceId })) {
-        all.push(conversation.conversation_id);
-      }
-      return all;
-    },
-    (all) => ({ line: `${all.length} conversations over all pages: ${all.join(', ')}` }),
-  );
-  await step(
     'delete',
     (traceId) => nim.conversationGroups.delete(groupId, { account_id: account }, { traceId }),
     () => ({ line: `deleted group ${groupId}` }),
   );
+
+  // The group is gone: reading it fails with NimNotFoundError (116404). A stateless mock still answers.
+  try {
+    await nim.conversationGroups.get(groupId, { account_id: account });
+    if (againstMock) console.log(`  · ${'get (deleted)'.padEnd(21)} ${dim('the mock is stateless: it still answers with its example')}`);
+    else {
+      failures += 1;
+      console.log(`  ✖ ${'get (deleted)'.padEnd(21)} the deleted group ${groupId} was still answered`);
+    }
+  } catch (error) {
+    if (!(error instanceof NimNotFoundError)) throw error;
+    console.log(`  ✔ ${'get (deleted)'.padEnd(21)} ${`${error.name} ${error.code} (as expected)`.padEnd(64)} ${dim(`trace ${error.traceId}`)}`);
+  }
 } catch (error) {
   failures += 1;
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-} finally {
-  await stopMock();
 }
 
+if (sandbox) console.log(dim(`\nthe sandbox saw ${sandbox.requests.length} requests, every signature ${sandbox.requests.every((r) => r.signature === 'valid') ? 'valid' : 'NOT valid'}`));
 console.log(failures === 0 ? '\n✔ every operation answered' : `\n✖ ${failures} call(s) failed`);
 process.exitCode = failures === 0 ? 0 : 1;

@@ -17,13 +17,16 @@ step('build all packages', 'pnpm', ['exec', 'turbo', 'run', 'build']);
 step('lint the spec', 'pnpm', ['exec', 'redocly', 'lint', '--format=stylish']);
 step('build the docs site', 'pnpm', ['exec', 'turbo', 'run', 'docs']);
 
-// Keep this the last step: every operation once through @nim-api/client against the embedded Prism mock, which
-// the example starts and stops itself. NIM_BASE_URL is dropped so a real host set in the shell is never called.
+// Keep this the last step: a stateful walk through every operation with @nim-api/client against the embedded
+// @nim-api/sandbox (in process: create, add, page, batch get with an unknown id, delete, then the deleted group not
+// found). NIM_BASE_URL is dropped so a real host set in the shell is never called. `pnpm mock` still starts Prism.
 delete env.NIM_BASE_URL;
-step('quickstart against the Prism mock', 'pnpm', ['example']);
+delete env.NIM_MOCK;
+step('quickstart against the embedded sandbox', 'pnpm', ['example']);
 
 console.log(`
 ✔ main job done. Outputs:
   packages/types/dist/      @nim-api/types (ESM + CJS + .d.ts)
   packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)
+  packages/sandbox/dist/    @nim-api/sandbox (ESM + CJS + .d.ts, and the nim-sandbox CLI)
   packages/docs/site/       the docs site: index.html (open it, or \`pnpm docs:serve\`), openapi.yaml, openapi.json`);
