@@ -1,4 +1,4 @@
-// `pnpm release`: version → build → publish @nim-api/types and @nim-api/client (see README, "Releasing").
+// `pnpm release`: version → build → publish @nim-api/types, @nim-api/client and @nim-api/sandbox (see README, "Releasing").
 //
 //   1. version   `changeset version` (consumes .changeset/*.md, bumps the fixed group, writes CHANGELOG.md),
 //                then scripts/sync-spec-version.mjs (spec info.version := @nim-api/types version) and

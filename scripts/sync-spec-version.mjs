@@ -1,13 +1,13 @@
 // Keeps the spec's `info.version` in step with the package versions.
 //
-// Direction: changesets owns the version. `changeset version` bumps @nim-api/types and @nim-api/client together
-// (a `fixed` group); this script then copies the @nim-api/types version into `info.version` of
+// Direction: changesets owns the version. `changeset version` bumps @nim-api/types, @nim-api/client and
+// @nim-api/sandbox together (a `fixed` group); this script then copies the @nim-api/types version into `info.version` of
 // openapi/conversation-groups.yaml, touching only that line. `pnpm version-packages` (and so `pnpm release`)
 // runs it right after `changeset version`, followed by `pnpm generate` (the generated constraints carry
 // `specVersion`).
 //
 //   node scripts/sync-spec-version.mjs            write info.version
-//   node scripts/sync-spec-version.mjs --check    exit 1 when spec, types and client versions differ
+//   node scripts/sync-spec-version.mjs --check    exit 1 when spec, types, client and sandbox versions differ
 //   --root <dir>                                  a workspace other than this one (tests use a copy)
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -53,6 +53,7 @@ export async function readVersions(root = defaultRoot) {
     spec: String(spec.info.version),
     types: (await readJson('packages/types/package.json')).version,
     client: (await readJson('packages/client/package.json')).version,
+    sandbox: (await readJson('packages/sandbox/package.json')).version,
   };
 }
 
@@ -64,10 +65,12 @@ export async function readVersions(root = defaultRoot) {
  */
 export async function syncSpecVersion({ root = defaultRoot } = {}) {
   const versions = await readVersions(root);
-  if (versions.client !== versions.types) {
-    throw new Error(
-      `@nim-api/client is at ${versions.client} but @nim-api/types at ${versions.types}; they are released together`,
-    );
+  for (const name of ['client', 'sandbox']) {
+    if (versions[name] !== versions.types) {
+      throw new Error(
+        `@nim-api/${name} is at ${versions[name]} but @nim-api/types at ${versions.types}; they are released together`,
+      );
+    }
   }
   const specPath = join(root, specRelativePath);
   const before = await readFile(specPath, 'utf8');
@@ -82,14 +85,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const root = rootFlag >= 0 ? resolve(args[rootFlag + 1]) : defaultRoot;
   if (args.includes('--check')) {
     const versions = await readVersions(root);
-    if (versions.spec !== versions.types || versions.client !== versions.types) {
+    if (versions.spec !== versions.types || versions.client !== versions.types || versions.sandbox !== versions.types) {
       console.error(
         `versions out of step: spec info.version ${versions.spec}, @nim-api/types ${versions.types}, ` +
-          `@nim-api/client ${versions.client}. Run \`node scripts/sync-spec-version.mjs && pnpm generate\`.`,
+          `@nim-api/client ${versions.client}, @nim-api/sandbox ${versions.sandbox}. ` +
+          'Run `node scripts/sync-spec-version.mjs && pnpm generate`.',
       );
       process.exit(1);
     }
-    console.log(`spec, @nim-api/types and @nim-api/client are all at ${versions.types}`);
+    console.log(`spec, @nim-api/types, @nim-api/client and @nim-api/sandbox are all at ${versions.types}`);
   } else {
     const { from, to, changed } = await syncSpecVersion({ root });
     console.log(changed ? `spec info.version ${from} → ${to}` : `spec info.version already ${to}`);

@@ -152,3 +152,78 @@ console.log(JSON.stringify({ ok: true, groups: groups.length }));
 `,
   };
 }
+
+/**
+ * (4) A team testing its own code: @nim-api/client against @nim-api/sandbox, a node:test suite compiled by tsc
+ * (NodeNext), in process and over HTTP; and the `nim-sandbox` bin.
+ */
+export function sandboxProject(versions: { client: string; sandbox: string }) {
+  return {
+    'package.json': json({
+      name: 'consumer-sandbox',
+      private: true,
+      type: 'module',
+      dependencies: { '@nim-api/client': versions.client, '@nim-api/sandbox': versions.sandbox },
+    }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        verbatimModuleSyntax: true,
+        skipLibCheck: true,
+        rootDir: 'src',
+        outDir: 'dist',
+      },
+      include: ['src'],
+    }),
+    // node:test and node:assert without @types/node: declared here, just enough for this file.
+    'src/node-test.d.ts': `declare module 'node:test' {
+  export function test(name: string, fn: () => Promise<void>): Promise<void>;
+}
+declare module 'node:assert/strict' {
+  const assert: {
+    equal(actual: unknown, expected: unknown): void;
+    deepEqual(actual: unknown, expected: unknown): void;
+    rejects(promise: Promise<unknown>, error: abstract new (...args: never[]) => unknown): Promise<void>;
+  };
+  export default assert;
+}
+`,
+    'src/groups.test.ts': `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createNimClient, NimNotFoundError } from '@nim-api/client';
+import { createSandbox, type Sandbox } from '@nim-api/sandbox';
+
+const clientOf = (sandbox: Sandbox, baseUrl?: string) =>
+  createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, ...(baseUrl ? { baseUrl } : { fetch: sandbox.fetch }) });
+
+test('a group created through the client is there on the next call, and gone after delete', async () => {
+  const sandbox = createSandbox({ accounts: ['alice'], firstGroupId: 9007199254740993n });
+  const nim = clientOf(sandbox);
+  const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob'] });
+  assert.equal(conversation_group.group_id, '9007199254740993');
+  const group = await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' });
+  assert.equal(group.name, 'Work');
+  await nim.conversationGroups.delete(group.group_id, { account_id: 'alice' });
+  await assert.rejects(nim.conversationGroups.get(group.group_id, { account_id: 'alice' }), NimNotFoundError);
+});
+
+test('over HTTP, the same', async () => {
+  const sandbox = createSandbox();
+  const server = await sandbox.listen();
+  try {
+    const nim = clientOf(sandbox, server.url);
+    await nim.conversationGroups.create({ account_id: 'bob', name: 'Home' });
+    const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'bob' });
+    assert.deepEqual(conversation_groups.map((g) => g.name), ['Home']);
+  } finally {
+    await server.close();
+  }
+});
+`,
+  };
+}
