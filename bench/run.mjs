@@ -1,4 +1,4 @@
-// The benchmark runner: `pnpm bench` (builds, then runs all seven) or `node bench/run.mjs [--quick] [--only=a,b]
+// The benchmark runner: `pnpm bench` (builds, then runs all eight) or `node bench/run.mjs [--quick] [--only=a,b]
 // [--strict]`. A full run writes bench/results/latest.json and the table in bench/README.md; every run prints it.
 // --quick: fewer/shorter rounds (a smoke test, figures not for keeping). --strict: exit 1 when a target is missed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const suites = {
   importTime: () => import('./import-time.mjs'),
   typecheck: () => import('./typecheck.mjs'),
   scale: () => import('./scale.mjs'),
+  sandbox: () => import('./sandbox.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
 const selected = Object.keys(suites).filter((name) => !only || only.includes(name));
@@ -115,6 +116,36 @@ if (s.typecheck) {
 if (s.scale) {
   const k = s.scale;
   row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
+}
+
+if (s.sandbox) {
+  const b = s.sandbox;
+  const rps = (v) => `${fmt(v, 0)} req/s`;
+  row(
+    '8a. `get` through the client: in-process sandbox vs constant-response `fetch` (the ceiling)',
+    rps(b.rps.inProcess),
+    rps(b.rps.constant),
+    `req/s ${ratio(b.inProcessOverConstant)}`,
+    '≥ 0.75',
+    b.inProcessOverConstant.median >= 0.75,
+  );
+  row(
+    "8b. `get` through the client: in-process sandbox vs Prism's mock (HTTP)",
+    `${rps(b.rps.inProcess)}; sandbox over HTTP ${rps(b.rps.http)}`,
+    rps(b.rps.prism),
+    `req/s ${ratio(b.inProcessOverPrism)}; over HTTP ${ratio(b.httpOverPrism)}`,
+    '≥ 15',
+    b.inProcessOverPrism.median >= 15,
+  );
+  const mem = b.memory;
+  row(
+    `8c. sandbox memory, ${mem.groups.toLocaleString('en')} groups × ${mem.perGroup} conversations`,
+    `heap +${mem.heapMB.toFixed(0)} MB (${mem.bytesPerConversation.toFixed(0)} B per conversation), RSS +${mem.rssMB.toFixed(0)} MB`,
+    `seeded in ${(mem.seedMs / 1000).toFixed(1)} s`,
+    '—',
+    'report',
+    undefined,
+  );
 }
 
 const m = results.machine;

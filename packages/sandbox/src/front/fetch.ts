@@ -34,6 +34,17 @@ function connectionReset(): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
+/** Header lookups of one request, each name read from the `Headers` once (the pipeline asks for some twice). */
+function cachedHeaders(headers: Headers): (name: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (name) => {
+    if (seen.has(name)) return seen.get(name);
+    const value = headers.get(name) ?? undefined;
+    seen.set(name, value);
+    return value;
+  };
+}
+
 function waitForAbort(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_, reject) => {
     if (signal?.aborted) reject(signal.reason);
@@ -66,7 +77,7 @@ export function createSandboxFetch(core: SandboxCore): SandboxFetch {
       outcome = await core.handle({
         method: request.method,
         url: new URL(request.url),
-        header: (name) => request.headers.get(name) ?? undefined,
+        header: cachedHeaders(request.headers),
         readBody: (maxBytes) => readCapped(request, maxBytes),
         signal,
       });
