@@ -47,6 +47,21 @@ function matchPath(path: CompiledPath, parts: readonly string[]): Record<string,
  * ```
  */
 export function route(method: string, pathname: string): RouteMatch {
+  const key = `${method} ${pathname}`;
+  let match = recent.get(key);
+  if (!match) {
+    match = matchRoute(method, pathname);
+    // Tests call the same few paths again and again: a small cache takes the matching off the hot path.
+    if (recent.size >= recentCapacity) recent.delete(recent.keys().next().value!);
+    recent.set(key, match);
+  }
+  return match;
+}
+
+const recentCapacity = 1024;
+const recent = new Map<string, RouteMatch>();
+
+function matchRoute(method: string, pathname: string): RouteMatch {
   const parts = pathname.split('/').slice(1);
   let allowed: string[] | undefined;
   for (const path of compiled) {
