@@ -1,5 +1,7 @@
 import { constraints } from '@nim-api/types';
-import { HostPool } from './hosts.js';
+import { resolveDiscovery } from './endpoints/discovery-options.js';
+import { createEndpointService } from './endpoints/endpoint-service.js';
+import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
@@ -27,6 +29,23 @@ export interface NimClient {
   readonly raw: NimRawClient;
   /** Per-operation and per-host counts, retries and latency percentiles; `.toPrometheus()` renders them. */
   metrics(): NimMetricsSnapshot;
+  /**
+   * The endpoints calls go to: the set, where it came from (static, or discovered at …), and each endpoint's score.
+   * @example
+   * ```ts
+   * console.table(nim.endpoints().endpoints);
+   * ```
+   */
+  endpoints(): NimEndpointsSnapshot;
+  /**
+   * Stops the background work of endpoint discovery (its timers and requests under way). Calls keep working with
+   * the endpoints as they are. Optional: every timer is `unref()`ed, so a process exits without it too.
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void nim.close());
+   * ```
+   */
+  close(): Promise<void>;
 }
 
 function hostsFrom(options: NimClientOptions): string[] {
@@ -58,12 +77,24 @@ export function createNimClient(options: NimClientOptions): NimClient {
   if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
     throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
   }
-  const hosts = new HostPool(hostsFrom(options), options.hostCooldownMs ?? defaults.hostCooldownMs);
-  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: options.fetch });
+  const staticUrls = hostsFrom(options);
+  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  // One send function for calls, discovery and probes: whatever answers the calls answers those too.
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const endpoints = createEndpointService({
+    staticUrls,
+    discovery: resolveDiscovery(options),
+    cooldownMs: options.hostCooldownMs ?? defaults.hostCooldownMs,
+    appKey,
+    send,
+    logger: options.logger,
+    timeoutMs,
+  });
+  const raw = createRawClient({ baseUrl: staticUrls[0]!, appKey, appSecret, fetch: send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
-    hosts,
-    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
+    hosts: endpoints,
+    timeoutMs,
     maxRetries: options.maxRetries ?? defaults.maxRetries,
     retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
     retryDelayMs: options.retryDelayMs ?? retryDelayMs,
@@ -77,5 +108,7 @@ export function createNimClient(options: NimClientOptions): NimClient {
     conversationGroups: createConversationGroups(raw, transport),
     raw,
     metrics: () => metrics.snapshot(),
+    endpoints: () => endpoints.snapshot(),
+    close: async () => endpoints.close(),
   };
 }

@@ -10,7 +10,7 @@ import {
   type NimErrorContext,
 } from '../errors.js';
 import { unwrapEnvelope } from '../envelope.js';
-import type { HostPool } from '../hosts.js';
+import type { EndpointPicker } from '../endpoints/endpoint-set.js';
 import type { AttemptOutcome, MetricsRecorder } from '../metrics.js';
 import type { NimHooks, NimLogger, NimRequestOptions } from '../options.js';
 import { isThrownByFetch } from './raw-client.js';
@@ -41,7 +41,7 @@ export interface AttemptInit {
 export type SendAttempt = (init: AttemptInit) => Promise<{ data?: string; error?: unknown; response: Response }>;
 
 export interface TransportConfig {
-  readonly hosts: HostPool;
+  readonly hosts: EndpointPicker;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
@@ -169,10 +169,12 @@ export function createTransport(config: TransportConfig) {
       if (hooks) callHook('onResult', { operationId: operation.id, method: operation.method, host, attempt, traceId, ms, status, code, error, willRetry });
 
       if (!error) {
-        hosts.markSuccess(host);
+        hosts.markSuccess(host, ms);
         return { data, traceId };
       }
-      if (isHostFailure(error)) hosts.markFailure(host);
+      // A business error is an answer: the endpoint works (its latency counts in its score).
+      if (error instanceof NimApiError) hosts.markSuccess(host, ms);
+      else if (isHostFailure(error)) hosts.markFailure(host, ms);
       if (!willRetry) {
         if (policy.unsafe && !policy.retryUnsafe && mayHaveRun(error)) error.message += unsafeNote;
         throw error;
