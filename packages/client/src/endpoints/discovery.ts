@@ -1,6 +1,6 @@
 import { constraints } from '@nim-api/types';
 import { startDeadline } from '../timeouts.js';
-import type { Send } from './health-probe.js';
+import { untilAborted, type Send } from './health-probe.js';
 
 const { biz, ttlSeconds } = constraints.discovery;
 
@@ -143,12 +143,15 @@ export async function requestAllocation(send: Send, request: AllocationRequest):
   for (const base of request.urls) {
     const deadline = startDeadline(request.timeoutMs, request.signal);
     try {
-      const response = await send(new Request(allocationUrl(base, request), { signal: deadline.signal }));
-      if (response.status !== 200) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new Error(`HTTP ${response.status}`);
-      }
-      return { answer: parseAllocationAnswer(await readBounded(response)), from: base };
+      const asked = async () => {
+        const response = await send(new Request(allocationUrl(base, request), { signal: deadline.signal }));
+        if (response.status !== 200) {
+          void Promise.resolve(response.body?.cancel()).catch(() => undefined);
+          throw new Error(`HTTP ${response.status}`);
+        }
+        return readBounded(response);
+      };
+      return { answer: parseAllocationAnswer(await untilAborted(asked(), deadline.signal)), from: base };
     } catch (error) {
       problems.push(`${base}: ${deadline.timedOut ? `no answer within ${request.timeoutMs} ms` : reasonOf(error)}`);
       if (request.signal?.aborted) break;

@@ -23,6 +23,26 @@ export interface ProbeOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * `work`, or a rejection with the signal's reason as soon as `signal` aborts: a background request ends on time
+ * even when a custom `fetch` ignores the signal of its Request.
+ * @example
+ * ```ts
+ * const response = await untilAborted(send(request), deadline.signal);
+ * ```
+ */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  // Whatever `work` does after the deadline (reject too, typically) is not this caller's business any more.
+  work.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort: () => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
 function describe(error: unknown): string {
   if (typeof error !== 'object' || error === null) return typeof error;
   const { name, code, cause } = error as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
@@ -46,10 +66,10 @@ export async function probeHealth(send: Send, endpoint: string, options: ProbeOp
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   try {
-    const response = await send(new Request(`${endpoint}${options.path}`, { signal: deadline.signal }));
-    // Drop the body unread (a health page can be anything); the status is the answer.
-    await response.body?.cancel().catch(() => undefined);
+    const response = await untilAborted(send(new Request(`${endpoint}${options.path}`, { signal: deadline.signal })), deadline.signal);
     const ms = elapsed();
+    // Drop the body unread (a health page can be anything); the status is the answer.
+    void Promise.resolve(response.body?.cancel()).catch(() => undefined);
     return response.status === 200 ? { ok: true, ms, problem: undefined } : { ok: false, ms, problem: `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, ms: elapsed(), problem: deadline.timedOut ? `no answer within ${options.timeoutMs} ms` : describe(error) };
