@@ -15,6 +15,8 @@ export interface AllocationServer {
   readonly url: string;
   /** The query of every request, in order. */
   readonly requests: URLSearchParams[];
+  /** The md5 of the current answer. */
+  readonly md5: string;
   /** Changes the answer: `default.endpoint` is the first, `backup.endpoints` the others. */
   allocate(endpoints: string[], ttl?: unknown): void;
   /** Answers this HTTP status instead (e.g. 503); `undefined` to answer normally. */
@@ -61,6 +63,9 @@ export async function startAllocationServer(appKey: string): Promise<AllocationS
     url: `http://127.0.0.1:${port}/srv-sdk/allocate`,
     requests: [],
     failWith: undefined,
+    get md5() {
+      return allocation.md5;
+    },
     allocate(endpoints, ttl = 30) {
       allocation.endpoints = endpoints;
       allocation.ttl = ttl;
