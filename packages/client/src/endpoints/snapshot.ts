@@ -54,5 +54,6 @@ export interface NimEndpointsSnapshot {
    * `'scored'` (the best score; list order among equals).
    */
   readonly selection: 'ordered' | 'scored';
+  /** The endpoints in list order (the service's `default.endpoint`, or `baseUrl`'s first, comes first). */
   readonly endpoints: readonly NimEndpointState[];
 }
