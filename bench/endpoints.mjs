@@ -32,11 +32,10 @@ async function waitFor(condition, what, timeoutMs = 10_000) {
 const get = (nim) => nim.conversationGroups.get('1001', { account_id: 'alice' });
 
 /** Open-loop load: a call every 1000/rate ms for `ms`, whatever the previous ones do; resolves when all settled. */
-async function load(nim, { rate, ms, onTick = () => undefined }) {
+async function load(nim, { rate, ms }) {
   const calls = [];
   const started = performance.now();
   for (let tick = 0; performance.now() - started < ms; tick += 1) {
-    onTick(performance.now() - started);
     const call = { start: performance.now(), end: undefined, ok: undefined, error: undefined };
     calls.push(call);
     call.done = get(nim).then(
@@ -79,8 +78,8 @@ async function slowVsFast() {
 }
 
 async function killUnderLoad() {
-  // 20 ms on both, so that calls are in flight when the endpoint dies.
-  const [a, b, fallback] = await Promise.all([startEndpoint({ latencyMs: 20 }), startEndpoint({ latencyMs: 20 }), startEndpoint()]);
+  // 100 ms on both, so that about two calls are in flight when the endpoint dies.
+  const [a, b, fallback] = await Promise.all([startEndpoint({ latencyMs: 100 }), startEndpoint({ latencyMs: 100 }), startEndpoint()]);
   const lbs = await startAllocation([a.url, b.url]);
   const attempts = [];
   const nim = createNimClient({
@@ -95,18 +94,17 @@ async function killUnderLoad() {
     await waitFor(() => nim.endpoints().source === 'discovered', 'discovery');
     let killAt;
     let dead;
-    const calls = await load(nim, {
-      rate: 20,
-      ms: 8_000,
-      onTick: (elapsed) => {
-        if (killAt !== undefined || elapsed < 3_000) return;
-        dead = attempts.at(-1).host === a.url ? a : b;
-        killAt = performance.now();
-        void dead.kill();
-      },
-    });
+    // Half-way between two calls of the load, not at a call's start, so that calls are caught mid-flight.
+    const killer = setTimeout(() => {
+      dead = attempts.at(-1).host === a.url ? a : b;
+      killAt = performance.now();
+      void dead.kill();
+    }, 3_025);
+    const calls = await load(nim, { rate: 20, ms: 8_000 });
+    clearTimeout(killer);
     const inFlight = calls.filter((call) => call.start < killAt && call.end >= killAt).length;
     const toDead = attempts.filter((attempt) => attempt.at >= killAt && attempt.host === dead.url);
+    const firstElsewhere = attempts.find((attempt) => attempt.at >= killAt && attempt.host !== dead.url);
     return {
       calls: calls.length,
       inFlightAtKill: inFlight,
@@ -114,6 +112,7 @@ async function killUnderLoad() {
       failedCallsStartedAfterKill: calls.filter((call) => !call.ok && call.start >= killAt).length,
       attemptsToDeadAfterKill: toDead.length,
       movedAfterMs: toDead.length ? toDead.at(-1).at - killAt : 0,
+      firstElsewhereAfterMs: firstElsewhere.at - killAt,
     };
   } finally {
     await nim.close();
@@ -160,7 +159,7 @@ console.log(`   share to the fast one: ${fmt(stats(out.slowVsFast, 'fastShare'),
 console.log(`   scores (ms): slow ${fmt(stats(out.slowVsFast, 'slowScore'))}, fast ${fmt(stats(out.slowVsFast, 'fastScore'))}\n`);
 
 out.kill = await repeat(killUnderLoad);
-console.log('2. the busy endpoint killed after 3 s of 20 calls/s, 5 s more (target: only in-flight calls fail, 0 after)');
+console.log('2. the busy endpoint (100 ms) killed after 3 s of 20 calls/s, 5 s more (target: only in-flight calls fail, 0 after)');
 for (const [key, label] of [
   ['calls', 'calls'],
   ['inFlightAtKill', 'in flight at the kill'],
@@ -168,7 +167,8 @@ for (const [key, label] of [
   ['failedCallsStartedAfterKill', 'failed calls started after the kill'],
   ['attemptsToDeadAfterKill', 'attempts to the dead endpoint after the kill (each retried elsewhere)'],
   ['movedAfterMs', 'ms from the kill to the last attempt on it'],
-]) console.log(`   ${label}: ${fmt(stats(out.kill, key), key === 'movedAfterMs' ? 1 : 0)}`);
+  ['firstElsewhereAfterMs', 'ms from the kill to the first attempt on the other endpoint'],
+]) console.log(`   ${label}: ${fmt(stats(out.kill, key), key.endsWith('Ms') ? 1 : 0)}`);
 console.log('');
 
 for (const kind of ['refusing', 'black hole']) {
