@@ -184,13 +184,14 @@ export function createTransport(config: TransportConfig) {
   /** The NimError for whatever an attempt threw or rejected with, by where the attempt had got to. */
   function classify(thrown: unknown, phase: AttemptPhase, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError {
     if (thrown instanceof NimError) return thrown;
-    if (thrown instanceof ResponseShapeError) return new NimResponseError(thrown.message, '', context);
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
     if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
+    // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
       const code = connectionErrorCode(phase.fetchError);
       return new NimConnectionError(!(code && neverSentCodes.has(code)), { ...context, cause: phase.fetchError });
     }
+    if (thrown instanceof ResponseShapeError) return new NimResponseError(thrown.message, '', context);
     // The response arrived but its body could not be read: the socket or the stream failed mid-body.
     if (phase.responded) return new NimConnectionError(true, { ...context, cause: thrown });
     return new NimError('the request could not be built (nothing was sent)', { ...context, cause: thrown });
