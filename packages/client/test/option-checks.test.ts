@@ -117,3 +117,17 @@ describe('what a custom fetch or a body can do', () => {
     await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).resolves.toMatchObject({ group_id: '1001' });
   });
 });
+
+describe('hooks', () => {
+  it('an async hook that rejects is reported to the logger, never an unhandled rejection, and the call succeeds', async () => {
+    const lines: string[] = [];
+    const log = (line: string) => void lines.push(line);
+    const { nim } = recordingClient(undefined, {
+      logger: { debug: () => undefined, info: log, warn: log, error: log },
+      hooks: { onAttempt: async () => Promise.reject(new Error('span exporter down')) },
+    });
+    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).resolves.toMatchObject({ group_id: '1001' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lines).toEqual(['nim hook onAttempt threw: Error: span exporter down']);
+  });
+});

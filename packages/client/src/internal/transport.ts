@@ -131,17 +131,25 @@ function bodyText(error: unknown): string {
 export function createTransport(config: TransportConfig) {
   const { hosts, logger, hooks, metrics, secrets } = config;
 
+  const reportHookFailure = (name: string, error: unknown) => {
+    let text = 'an error';
+    try {
+      text = String(error);
+    } catch {
+      // A thrown value that cannot even be turned into text.
+    }
+    (logger ?? console).error(`nim hook ${name} threw: ${redact(text, secrets)}`);
+  };
+
   const callHook = <K extends keyof NimHooks>(name: K, state: Parameters<NonNullable<NimHooks[K]>>[0]) => {
     try {
-      (hooks?.[name] as ((s: typeof state) => void) | undefined)?.(state);
-    } catch (error) {
-      let text = 'an error';
-      try {
-        text = String(error);
-      } catch {
-        // A thrown value that cannot even be turned into text.
+      const returned: unknown = (hooks?.[name] as ((s: typeof state) => unknown) | undefined)?.(state);
+      // An async hook's rejection is reported too, never left as an unhandled rejection.
+      if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
+        Promise.resolve(returned).catch((error: unknown) => reportHookFailure(name, error));
       }
-      (logger ?? console).error(`nim hook ${name} threw: ${redact(text, secrets)}`);
+    } catch (error) {
+      reportHookFailure(name, error);
     }
   };
 
