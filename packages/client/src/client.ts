@@ -1,14 +1,12 @@
-import { constraints } from '@nim-api/types';
-import { resolveDiscovery } from './endpoints/discovery-options.js';
 import { createEndpointService } from './endpoints/endpoint-service.js';
 import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
-import { defaults, type NimClientOptions } from './options.js';
+import { checkClientOptions } from './option-checks.js';
+import type { NimClientOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
-import { retryDelayMs } from './retry-policy.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -48,18 +46,10 @@ export interface NimClient {
   close(): Promise<void>;
 }
 
-function hostsFrom(options: NimClientOptions): string[] {
-  const given = options.baseUrl ?? constraints.hosts[options.region ?? 'cn'];
-  const list = (typeof given === 'string' ? [given] : [...given]).map((url) => url.replace(/\/+$/, ''));
-  if (list.length === 0 || list.some((url) => !/^https?:\/\/[^/]/.test(url))) {
-    throw new TypeError('baseUrl must be an http(s) URL or a non-empty list of them');
-  }
-  return list;
-}
-
 /**
  * Creates a client for the Yunxin IM server API v2. Every request is signed (AppKey, Nonce, CurTime, CheckSum),
- * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried.
+ * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried. Every option is
+ * checked first: a bad one throws {@link NimValidationError} listing each problem (credentials are never quoted).
  *
  * @example
  * ```ts
@@ -73,34 +63,30 @@ function hostsFrom(options: NimClientOptions): string[] {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  const { appKey, appSecret } = options ?? {};
-  if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
-    throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
-  }
-  const staticUrls = hostsFrom(options);
-  const timeoutMs = options.timeoutMs ?? defaults.timeoutMs;
+  const checked = checkClientOptions(options);
+  const { appKey, appSecret } = checked;
   // One send function for calls, discovery and probes: whatever answers the calls answers those too.
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const send = checked.fetch ?? ((request: Request) => globalThis.fetch(request));
   const endpoints = createEndpointService({
-    staticUrls,
-    discovery: resolveDiscovery(options),
-    cooldownMs: options.hostCooldownMs ?? defaults.hostCooldownMs,
+    staticUrls: checked.hosts,
+    discovery: checked.discovery,
+    cooldownMs: checked.hostCooldownMs,
     appKey,
     send,
-    logger: options.logger,
-    timeoutMs,
+    logger: checked.logger,
+    timeoutMs: checked.timeoutMs,
   });
-  const raw = createRawClient({ baseUrl: staticUrls[0]!, appKey, appSecret, fetch: send });
+  const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, fetch: send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
     hosts: endpoints,
-    timeoutMs,
-    maxRetries: options.maxRetries ?? defaults.maxRetries,
-    retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
-    retryDelayMs: options.retryDelayMs ?? retryDelayMs,
-    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined,
-    logger: options.logger,
-    hooks: options.hooks,
+    timeoutMs: checked.timeoutMs,
+    maxRetries: checked.maxRetries,
+    retryUnsafe: checked.retryUnsafe,
+    retryDelayMs: checked.retryDelayMs,
+    rateLimiter: checked.rateLimit ? new RateLimiter(checked.rateLimit.perSecond) : undefined,
+    logger: checked.logger,
+    hooks: checked.hooks,
     metrics,
     secrets: [appSecret],
   });

@@ -1,5 +1,7 @@
 import { constraints } from '@nim-api/types';
-import { NimValidationError, type NimValidationIssue } from '../errors.js';
+import type { NimValidationIssue } from '../errors.js';
+import { describe } from '../internal/describe.js';
+import { fail, readArray, readFields } from '../validation.js';
 
 /**
  * Endpoint discovery as the official SDKs do it (the `discovery` option of `createNimClient`): ask NetEase's
@@ -45,68 +47,66 @@ const maxUrls = 8;
 const maxUrlLength = 2048;
 const dayMs = 86_400_000;
 
-function checkInteger(issues: NimValidationIssue[], value: unknown, path: string, minimum: number): number | undefined {
+type Issues = NimValidationIssue[];
+
+function checkInteger(issues: Issues, value: unknown, path: string, minimum: number): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= minimum && value <= dayMs) return value;
-  issues.push({ path, message: `must be an integer from ${minimum} to ${dayMs} (ms)` });
+  fail(issues, path, `must be an integer from ${minimum} to ${dayMs} (ms) (got ${describe(value)})`);
   return undefined;
 }
 
-function parses(url: string): boolean {
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s]/.test(value)) return false;
   try {
-    return Boolean(new URL(url));
+    return Boolean(new URL(value));
   } catch {
     return false;
   }
 }
 
-function checkUrls(issues: NimValidationIssue[], value: unknown): string[] | undefined {
+function checkUrls(issues: Issues, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || value.length === 0 || value.length > maxUrls) {
-    issues.push({ path: 'discovery.urls', message: `must be a list of 1 to ${maxUrls} http(s) URLs` });
+  const start = issues.length;
+  const items = readArray(issues, value, 'discovery.urls', (item, path) => {
+    if (isHttpUrl(item)) return true;
+    fail(issues, path, `must be an http(s) URL (got ${describe(item)})`);
+    return false;
+  });
+  if (items === undefined || (issues.length === start && (items.length === 0 || items.length > maxUrls))) {
+    fail(issues, 'discovery.urls', `must be a list of 1 to ${maxUrls} http(s) URLs (got ${describe(value)})`);
     return undefined;
   }
-  const urls: string[] = [];
-  for (let index = 0; index < value.length; index += 1) {
-    const url: unknown = value[index];
-    if (typeof url === 'string' && url.length <= maxUrlLength && /^https?:\/\/[^/\s]/.test(url) && parses(url)) {
-      urls.push(url);
-    } else {
-      issues.push({ path: `discovery.urls[${index}]`, message: 'must be an http(s) URL' });
-    }
-  }
-  return urls;
+  return items as string[];
 }
 
 /**
- * Whether and how a client discovers its endpoints. On by default when neither `baseUrl` nor a custom `fetch` is
- * given; `discovery: false` turns it off; an explicit `discovery` object turns it on in every case (then `baseUrl`
- * is the static list used until an answer). Throws NimValidationError for anything but `false` or an object of the
- * known fields.
+ * Whether and how a client discovers its endpoints, from the client's (already read) options; problems join
+ * `issues`. On by default when neither `baseUrl` nor a custom `fetch` is given; `discovery: false` turns it off;
+ * an explicit `discovery` object turns it on in every case (then `baseUrl` is the static list used until an
+ * answer). Anything but `false` or an object of the known fields is an issue.
  * @example
  * ```ts
- * resolveDiscovery({ discovery: undefined, baseUrl: undefined, fetch: undefined, region: 'sg' });
+ * const issues: NimValidationIssue[] = [];
+ * checkDiscovery(issues, { region: 'sg' });
  * // { urls: constraints.discovery.allocationUrls.sg, probeIntervalMs: 5000, windowMs: 60000 }
  * ```
  */
-export function resolveDiscovery(options: {
-  readonly discovery?: unknown;
-  readonly baseUrl?: unknown;
-  readonly fetch?: unknown;
-  readonly region?: unknown;
-}): ResolvedDiscovery | undefined {
+export function checkDiscovery(
+  issues: Issues,
+  options: { readonly discovery?: unknown; readonly baseUrl?: unknown; readonly fetch?: unknown; readonly region?: unknown },
+): ResolvedDiscovery | undefined {
   const { discovery } = options;
   if (discovery === false) return undefined;
   if (discovery === undefined && (options.baseUrl !== undefined || options.fetch !== undefined)) return undefined;
   if (discovery !== undefined && (typeof discovery !== 'object' || discovery === null || Array.isArray(discovery))) {
-    throw new NimValidationError([{ path: 'discovery', message: 'must be false or an object { urls?, probeIntervalMs?, windowMs? }' }]);
+    fail(issues, 'discovery', `must be false or an object { urls?, probeIntervalMs?, windowMs? } (got ${describe(discovery)})`);
+    return undefined;
   }
-  const given = (discovery ?? {}) as Record<string, unknown>;
-  const issues: NimValidationIssue[] = [];
+  const given = discovery === undefined ? {} : readFields(issues, discovery, 'discovery', ['urls', 'probeIntervalMs', 'windowMs'] as const);
   const urls = checkUrls(issues, given.urls);
   const probeIntervalMs = checkInteger(issues, given.probeIntervalMs, 'discovery.probeIntervalMs', 10);
   const windowMs = checkInteger(issues, given.windowMs, 'discovery.windowMs', 120);
-  if (issues.length) throw new NimValidationError(issues);
   return {
     urls: urls ?? constraints.discovery.allocationUrls[options.region === 'sg' ? 'sg' : 'cn'],
     probeIntervalMs: probeIntervalMs ?? discoveryDefaults.probeIntervalMs,

@@ -1,6 +1,6 @@
 import { constraints } from '@nim-api/types';
-import { startDeadline } from '../timeouts.js';
-import { untilAborted, type Send } from './health-probe.js';
+import { startDeadline, untilAborted } from '../timeouts.js';
+import type { Send } from './health-probe.js';
 
 const { biz, ttlSeconds } = constraints.discovery;
 

@@ -1,4 +1,4 @@
-import { startDeadline } from '../timeouts.js';
+import { startDeadline, untilAborted } from '../timeouts.js';
 
 /** The function a client sends every request with (the caller's `fetch`, or the default one). */
 export type Send = (request: Request) => Promise<Response>;
@@ -21,26 +21,6 @@ export interface ProbeOptions {
   readonly timeoutMs: number;
   /** Ends the probe early (the client was closed). */
   readonly signal?: AbortSignal;
-}
-
-/**
- * `work`, or a rejection with the signal's reason as soon as `signal` aborts: a background request ends on time
- * even when a custom `fetch` ignores the signal of its Request.
- * @example
- * ```ts
- * const response = await untilAborted(send(request), deadline.signal);
- * ```
- */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  // Whatever `work` does after the deadline (reject too, typically) is not this caller's business any more.
-  work.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(signal.reason);
-  let onAbort: () => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 function describe(error: unknown): string {

@@ -1,14 +1,22 @@
 import { constraints } from '@nim-api/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createNimClient, NimValidationError } from '../../src/index.js';
-import { discoveryDefaults, resolveDiscovery } from '../../src/endpoints/discovery-options.js';
+import { createNimClient, NimValidationError, type NimValidationIssue } from '../../src/index.js';
+import { checkDiscovery, discoveryDefaults } from '../../src/endpoints/discovery-options.js';
 
 const { allocationUrls } = constraints.discovery;
 const defaults = { probeIntervalMs: discoveryDefaults.probeIntervalMs, windowMs: discoveryDefaults.windowMs };
 const fetch = async () => new Response('{}');
 
-describe('resolveDiscovery', () => {
+/** `checkDiscovery` as a throwing call, the way createNimClient reports its issues. */
+function resolveDiscovery(options: Parameters<typeof checkDiscovery>[1]) {
+  const issues: NimValidationIssue[] = [];
+  const resolved = checkDiscovery(issues, options);
+  if (issues.length) throw new NimValidationError(issues);
+  return resolved;
+}
+
+describe('checkDiscovery', () => {
   it("is on by default, with the official allocation URLs of the region from the spec", () => {
     expect(resolveDiscovery({})).toEqual({ urls: allocationUrls.cn, ...defaults });
     expect(resolveDiscovery({ region: 'cn' })).toEqual({ urls: allocationUrls.cn, ...defaults });
@@ -85,11 +93,21 @@ describe('resolveDiscovery', () => {
     );
   });
 
-  it('is checked by createNimClient before anything is sent', () => {
+  it('is checked by createNimClient, its issues listed with those of the other options, before anything is sent', () => {
     const sent: Request[] = [];
-    expect(() =>
-      createNimClient({ appKey: 'k', appSecret: 's', fetch: async (r) => (sent.push(r), new Response('{}')), discovery: 'yes' as never }),
-    ).toThrow(NimValidationError);
+    let error: unknown;
+    try {
+      createNimClient({ appKey: 'k', appSecret: 's', timeoutMs: -1, fetch: async (r) => (sent.push(r), new Response('{}')), discovery: 'yes' as never });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NimValidationError);
+    expect((error as NimValidationError).issues.map((issue) => issue.path)).toEqual(['timeoutMs', 'discovery']);
     expect(sent).toHaveLength(0);
+  });
+
+  it('survives a discovery object whose getters throw', () => {
+    const hostile = Object.defineProperty({}, 'urls', { get: () => { throw new Error('boom'); } });
+    expect(() => resolveDiscovery({ discovery: hostile })).toThrow(/discovery.urls could not be read/);
   });
 });
