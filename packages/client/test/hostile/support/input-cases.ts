@@ -8,7 +8,7 @@ import type { ExpectedRequest } from './outcome.js';
 import { described } from './property.js';
 import { lightRequestOptions, noOptions, type OptionsCase } from './request-options.js';
 import type { MethodName } from './result-schemas.js';
-import { groupIdWire, listValidity, rules, type Validity, worst } from './validity.js';
+import { groupIdWire, listValidity, rules, toWellFormed, type Validity, worst } from './validity.js';
 import { groupsPath } from './wire.js';
 
 type Values = Record<string, unknown>;
@@ -102,7 +102,7 @@ export const models: Record<MethodName, MethodModel> = {
       const token = v.page_token as string | undefined;
       const path = `${groupPath(id)}/conversations`;
       // An empty token may be left out; a lone surrogate can only travel as U+FFFD.
-      const tokens = token === undefined ? [undefined] : token === '' ? ['', undefined] : [token, token.toWellFormed()];
+      const tokens = token === undefined ? [undefined] : token === '' ? ['', undefined] : [token, toWellFormed(token)];
       return [tokens.map((pageToken) => ({ method: 'GET', path, query: pageQuery(v, pageToken) }))];
     },
   },

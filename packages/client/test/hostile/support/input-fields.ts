@@ -15,7 +15,7 @@ const weighted = <T>(...entries: Array<[number, fc.Arbitrary<T>]>) =>
 export const validAccountId = fc.stringMatching(/^[A-Za-z0-9_@.-]{1,32}$/);
 
 export const accountIdGen: fc.Arbitrary<Gen> = weighted(
-  [10, validAccountId.map(valueGen)],
+  [24, validAccountId.map(valueGen)],
   [2, fc.constantFrom('', 'a'.repeat(33), 'ali ce', 'alice|1', 'alicé', 'alice\n', 'al\ud800', 'a'.repeat(10_000)).map(valueGen)],
   [2, hostileValue],
 );
@@ -32,7 +32,7 @@ const nearGroupIds = [
   2 ** 53, 2 ** 63, 0n, -1n, int64Max + 1n,
 ];
 export const groupIdGen: fc.Arbitrary<Gen> = weighted(
-  [10, validGroupIdGen],
+  [24, validGroupIdGen],
   [2, fc.constantFrom(...nearGroupIds).map(valueGen)],
   [2, hostileValue],
 );
@@ -63,7 +63,7 @@ const nearIdTemplates: IdTemplate[] = [
   template('bare account', () => 'bob'),
 ];
 export const idTemplate: fc.Arbitrary<IdTemplate> = weighted(
-  [12, validIdTemplate],
+  [40, validIdTemplate],
   [2, fc.constantFrom(...nearIdTemplates)],
   [1, hostileValue.map((hostile): IdTemplate => ({ desc: hostile.desc, make: () => hostile.make(), ...(hostile.verdict && { verdict: 'invalid' as const }) }))],
 );
@@ -76,7 +76,7 @@ export interface IdListTemplate {
   readonly verdict?: 'invalid';
 }
 export const idListTemplate: fc.Arbitrary<IdListTemplate> = weighted(
-  [10, fc.tuple(fc.array(idTemplate, { maxLength: 6 }), listDress).map(([ids, dress]) => ({
+  [16, fc.tuple(fc.array(idTemplate, { maxLength: 6 }), listDress).map(([ids, dress]) => ({
     desc: `${dress} [${ids.map((id) => id.desc).join(', ')}]`,
     make: (owner: string) => dressedList(ids.map((id) => id.make(owner)), dress),
     ...(ids.some((id) => id.verdict) && { verdict: 'invalid' as const }),
@@ -95,7 +95,7 @@ export const idListTemplate: fc.Arbitrary<IdListTemplate> = weighted(
 
 /** Group id lists for batchGet. */
 export const groupIdListGen: fc.Arbitrary<Gen> = weighted(
-  [10, fc.tuple(fc.array(groupIdGen, { minLength: 1, maxLength: 8 }), listDress).map(([ids, dress]) =>
+  [10, fc.tuple(fc.array(weighted([40, validGroupIdGen], [1, groupIdGen]), { minLength: 1, maxLength: 8 }), listDress).map(([ids, dress]) =>
     gen(`${dress} [${ids.map((id) => id.desc).join(', ')}]`, () => dressedList(ids.map((id) => id.make()), dress), ids.some((id) => id.verdict) ? 'invalid' : undefined))],
   [1, fc.constant(gen('[]', () => []))],
   [2, fc.constantFrom(...brokenListMakers).map((broken) => gen(broken.desc, () => broken.make('1001'), 'invalid'))],
@@ -104,7 +104,7 @@ export const groupIdListGen: fc.Arbitrary<Gen> = weighted(
 
 const text = fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }));
 export const nameGen: fc.Arbitrary<Gen> = weighted(
-  [10, text.map(valueGen)],
+  [24, text.map(valueGen)],
   [1, fc.constantFrom('', megabyte, 'a\ud800b').map(valueGen)],
   [2, hostileValue],
 );
@@ -116,7 +116,7 @@ export const optionalTextGen: fc.Arbitrary<Gen> = weighted(
 );
 export const limitGen: fc.Arbitrary<Gen> = weighted(
   [5, fc.constant(absentGen)],
-  [8, fc.integer({ min: 1, max: 100 }).map(valueGen)],
+  [16, fc.integer({ min: 1, max: 100 }).map(valueGen)],
   [2, fc.constantFrom(0, 101, 1.5, -1, '5', 5n, NaN, null).map(valueGen)],
   [2, hostileValue],
 );

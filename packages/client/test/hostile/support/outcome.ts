@@ -16,6 +16,8 @@ import { show } from './hostile-values.js';
 
 /** A request a correct client sends; `undefined` fields are left out of query and body. */
 export interface ExpectedRequest {
+  /** Checked only when given, e.g. which host of a list was used. */
+  readonly origin?: string;
   readonly method: string;
   readonly path: string;
   readonly query?: Record<string, string | undefined>;
@@ -55,9 +57,9 @@ export interface Observed {
 
 type Outcome = { kind: 'resolved'; value: unknown } | { kind: 'rejected'; error: unknown } | { kind: 'hung' } | { kind: 'runaway' };
 
-const fail = (kind: string, detail: string): never => {
+function fail(kind: string, detail: string): never {
   throw new Error(`[${kind}] ${detail.slice(0, 600)}`);
-};
+}
 const maxIssueMessage = 300;
 const maxMessage = 4_000;
 
@@ -116,7 +118,8 @@ const describe = (request: SentRequest | ExpectedRequest) => {
   const { method, path, query, body } = normal(request);
   return `${method} ${show(path)} ${show(JSON.stringify(query))} ${show(JSON.stringify(body) ?? '')}`;
 };
-const matches = (sent: SentRequest, expected: ExpectedRequest) => isDeepStrictEqual(normal(sent), normal(expected));
+const matches = (sent: SentRequest, expected: ExpectedRequest) =>
+  (expected.origin === undefined || expected.origin === sent.url.origin) && isDeepStrictEqual(normal(sent), normal(expected));
 
 function checkSigned(sent: readonly SentRequest[], observed: Observed, expectation: Expectation): void {
   const traceIds = new Set(sent.map((request) => request.headers['x-custom-traceid']));
@@ -201,12 +204,12 @@ export async function checkCall(call: () => unknown, observed: Observed, expecta
     const snapshots = [JSON.stringify(metrics), metrics.toPrometheus(), inspect(observed.nim, { depth: 4 }), JSON.stringify(observed.nim) ?? ''];
     checkSecrets(snapshots, observed.appSecret, checkSums, 'a snapshot');
   }
-  if (recorder.overCap || sent.length > expectation.maxRequests) fail('too many attempts', `${recorder.count} requests, at most ${expectation.maxRequests} allowed`);
   if (sent.length && expectation.input !== 'invalid') {
     checkSigned(sent, observed, expectation);
     checkRequests(sent, expectation);
   }
   if (outcome.kind === 'resolved') checkResolved(outcome.value, sent, expectation);
   else checkRejected(outcome.error, sent, expectation);
+  if (recorder.overCap || sent.length > expectation.maxRequests) fail('too many attempts', `${recorder.count} requests, at most ${expectation.maxRequests} allowed`);
   if (expectation.unchanged && !expectation.unchanged()) fail('input mutated', 'the caller’s object changed');
 }

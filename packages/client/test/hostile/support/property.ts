@@ -34,8 +34,11 @@ export async function runProperty<T>(
   }
   const kinds = new Map<string, { count: number; example: string; detail: string }>();
   let failed = 0;
+  const verdicts: Record<string, number> = {};
   await fc.assert(
     fc.asyncProperty(cases, async (testCase) => {
+      const verdict = String((testCase as { verdict?: unknown }).verdict ?? 'n/a');
+      verdicts[verdict] = (verdicts[verdict] ?? 0) + 1;
       try {
         await check(testCase);
       } catch (error) {
@@ -48,6 +51,6 @@ export async function runProperty<T>(
     }),
     { seed, numRuns },
   );
-  appendFileSync(censusFile, `${JSON.stringify({ name, numRuns, failed, kinds: Object.fromEntries(kinds) })}\n`);
+  appendFileSync(censusFile, `${JSON.stringify({ name, numRuns, failed, verdicts, kinds: Object.fromEntries(kinds) })}\n`);
   if (failed) throw new Error(`${failed}/${numRuns} cases broke an invariant: ${[...kinds].map(([k, v]) => `${k} ×${v.count}`).join(', ')}`);
 }

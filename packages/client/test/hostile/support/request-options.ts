@@ -67,7 +67,12 @@ function assemble(holder: Holder, fields: Record<FieldName, Gen>): OptionsCase {
   switch (holder.kind) {
     case 'left out': return { ...base, desc: 'no options', make: () => undefined, verdict: 'valid' };
     case 'null': return { ...base, desc: 'options null', make: () => null, verdict: 'either' };
-    case 'not an object': return { ...base, desc: `options ${holder.value.desc}`, make: () => holder.value.make(), verdict: holder.value.verdict ?? (typeof holder.value.make() === 'object' && holder.value.make() !== null ? 'either' : 'invalid') };
+    case 'not an object': {
+      // An object or function without option fields acts as `{}`; a primitive is the wrong type.
+      const value = holder.value.make();
+      const objectLike = (typeof value === 'object' && value !== null) || typeof value === 'function';
+      return { ...base, desc: `options ${holder.value.desc}`, make: () => holder.value.make(), verdict: holder.value.verdict ?? (objectLike ? 'either' : 'invalid') };
+    }
   }
   const verdicts = (Object.keys(fields) as FieldName[]).map((key) => fields[key].verdict ?? rules[key](values[key]));
   const verdict = worst(containerVerdict(holder.kind), ...verdicts);

@@ -23,8 +23,12 @@ export const maxRetriesLimit = 10;
 const isInteger = (value: unknown, min: number, max: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 const optional = (value: unknown, rule: (v: unknown) => Validity): Validity => (value === undefined ? 'valid' : rule(value));
+// In a `u` regex, a paired surrogate is one code point, so `\p{Cs}` only finds lone ones.
+const loneSurrogate = /\p{Cs}/u;
+/** `value` with each lone surrogate replaced by U+FFFD, as UTF-8 encoding does. */
+export const toWellFormed = (value: string) => value.replace(/\p{Cs}/gu, '\ufffd');
 /** A string with a lone surrogate cannot be UTF-8 encoded; whether it is refused or sent is left open. */
-const wellFormed = (value: string): Validity => (value.isWellFormed() ? 'valid' : 'either');
+const wellFormed = (value: string): Validity => (loneSurrogate.test(value) ? 'either' : 'valid');
 
 export const rules = {
   accountId: (v: unknown): Validity => (typeof v === 'string' && accountIdPattern.test(v) ? 'valid' : 'invalid'),

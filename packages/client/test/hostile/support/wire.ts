@@ -7,7 +7,9 @@ export const groupsPath = '/im/v2/conversation_groups';
 
 /** The spec's operation a request is, from its method and path. */
 export function operationOf(request: Pick<SentRequest, 'method' | 'path'>): OperationId | undefined {
-  const { method, path } = request;
+  const { method } = request;
+  // A baseUrl may carry a path of its own (`https://host/base`).
+  const path = request.path.slice(Math.max(0, request.path.indexOf(`${groupsPath}`)));
   if (path === groupsPath) return method === 'POST' ? 'createConversationGroup' : method === 'GET' ? 'listConversationGroups' : undefined;
   if (path === `${groupsPath}/actions/group_ids`) return method === 'GET' ? 'batchGetConversationGroups' : undefined;
   if (/^\/im\/v2\/conversation_groups\/[^/]+\/conversations$/.test(path)) return method === 'GET' ? 'listGroupConversations' : undefined;
