@@ -2,8 +2,9 @@
 // the public API. `checkInputCase` is the whole check of one generated input against a correct server.
 import { isDeepStrictEqual } from 'node:util';
 import { createNimClient, type NimClient, type NimClientOptions } from '../../../src/index.js';
-import { snapshot } from './hostile-values.js';
-import type { InputCase } from './input-cases.js';
+import { show, snapshot } from './hostile-values.js';
+import { type InputCase, validInputCase } from './input-cases.js';
+import { exact } from './response-data.js';
 import { checkCall, type Expectation, type Observed } from './outcome.js';
 import { createRecorder, type Responder } from './recording-fetch.js';
 import type { MethodName } from './result-schemas.js';
@@ -73,11 +74,43 @@ export async function checkInputCase(testCase: InputCase): Promise<void> {
     exact: roomyDeadline,
     method: testCase.method,
     mustResolve: testCase.verdict === 'valid' && !options.aborted && roomyDeadline,
-    ...(options.aborted && { errorName: 'NimAbortError' }),
+    ...(options.aborted && { errorNames: ['NimAbortError'] }),
     guardMs: 30_000,
     maxRequests,
     ...(options.traceId !== undefined && { traceId: options.traceId }),
     ...(before !== undefined && { unchanged: () => isDeepStrictEqual(before, snapshot(callerArgs)) }),
   };
   await checkCall(() => invoke(nim, testCase.method, args), observed, expectation);
+}
+
+/** What a case of hostile answers needs: a responder and what a correct client does with it. */
+export interface AnswerCase {
+  readonly responder: Responder;
+  readonly mustResolve: boolean;
+  readonly expected?: unknown;
+  readonly errorNames?: readonly string[];
+}
+
+/** The method's valid call against `answers`: typed outcome, resolved value exactly the server's data when valid. */
+export async function checkAnswers(
+  method: MethodName,
+  answers: AnswerCase,
+  settings: { maxRetries: number; timeoutMs: number; slackMs?: number },
+): Promise<void> {
+  const call = validInputCase(method);
+  const maxRequests = (settings.maxRetries + 1) * call.slots.length;
+  const { nim, observed } = clientFor(answers.responder, maxRequests, { maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs });
+  const { expected } = answers;
+  await checkCall(() => invoke(nim, method, call.args()), observed, {
+    input: 'valid',
+    slots: call.slots,
+    method,
+    mustResolve: answers.mustResolve,
+    ...(answers.errorNames && { errorNames: answers.errorNames }),
+    guardMs: settings.timeoutMs * maxRequests + (settings.slackMs ?? 3_000),
+    maxRequests,
+    ...(expected !== undefined && {
+      semantic: (value: unknown) => (isDeepStrictEqual(exact(value), expected) ? undefined : `resolved with ${show(JSON.stringify(exact(value)))}, the server sent ${show(JSON.stringify(expected))}`),
+    }),
+  });
 }

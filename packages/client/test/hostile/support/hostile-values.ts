@@ -19,7 +19,7 @@ const hostileSymbol = Symbol('hostile');
 export const secondRead = Symbol('second read');
 
 /** A short, printable description of any value (fast-check prints cases with it; never the 1 MB strings). */
-export function show(value: unknown): string {
+export function show(value: unknown, depth = 0): string {
   if (typeof value === 'string') {
     const quoted = JSON.stringify(value.length > 40 ? value.slice(0, 24) : value);
     return value.length > 40 ? `${quoted}…(${value.length} chars)` : quoted;
@@ -29,7 +29,8 @@ export function show(value: unknown): string {
   if (typeof value === 'symbol' || typeof value === 'boolean' || value == null) return String(value);
   if (typeof value === 'function') return 'function';
   if (Array.isArray(value)) {
-    const items = value.slice(0, 3).map(show).join(', ');
+    if (depth > 2) return '[…]';
+    const items = value.slice(0, 3).map((item) => show(item, depth + 1)).join(', ');
     return `[${items}${value.length > 3 ? `, …${value.length} items` : ''}]`;
   }
   return Object.prototype.toString.call(value);

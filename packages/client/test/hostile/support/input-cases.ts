@@ -188,6 +188,12 @@ export const validFields: Record<MethodName, Values> = {
   iterateConversations: { account_id: 'alice' },
 };
 
+/** The call of `method` with its valid input and no options. */
+export function validInputCase(method: MethodName): InputCase {
+  const gens = Object.fromEntries(Object.entries(validFields[method]).map(([key, value]) => [key, fixed(value)]));
+  return assemble(method, models[method].groupId ? fixed('1001') : undefined, { kind: 'plain' }, gens, noOptions);
+}
+
 /** Calls of `method` with its valid input and the given options. */
 export function fixedInputCases(method: MethodName, options: fc.Arbitrary<OptionsCase>): fc.Arbitrary<InputCase> {
   const gens = Object.fromEntries(Object.entries(validFields[method]).map(([key, value]) => [key, fixed(value)]));

@@ -33,8 +33,8 @@ export interface Expectation {
   /** The schema of the resolved value. */
   readonly method?: MethodName;
   readonly mustResolve?: boolean;
-  /** The one error class allowed (besides NimValidationError for refused input). */
-  readonly errorName?: string;
+  /** The error classes a rejection may have (besides NimValidationError for refused input). */
+  readonly errorNames?: readonly string[];
   readonly guardMs: number;
   readonly maxRequests: number;
   /** The caller's trace id, when a valid one was given. */
@@ -166,13 +166,13 @@ function checkResolved(value: unknown, sent: readonly SentRequest[], expectation
 function checkRejected(error: unknown, sent: readonly SentRequest[], expectation: Expectation): void {
   const refused = isNimError(error, 'NimValidationError');
   const name = (error as Error).name;
-  if (refused && sent.length > 0) fail(expectation.input === 'valid' ? 'valid input refused' : 'validation after sending', `${name} after ${sent.length} request(s)`);
+  if (refused && sent.length > 0) fail('validation after sending', `${name} after ${sent.length} request(s): ${show((error as Error).message)}`);
   if (expectation.input === 'invalid' && !refused) {
     fail(sent.length ? 'invalid input sent' : 'invalid input not refused', `${name} after sending ${sent.map(describe).join(' | ') || 'nothing'}`);
   }
   if (expectation.input === 'valid' && refused) fail('valid input refused', show((error as Error).message));
   if (!refused && expectation.mustResolve) fail('must resolve', `${name}: ${show((error as Error).message)}`);
-  if (!refused && expectation.errorName && name !== expectation.errorName) fail(`expected ${expectation.errorName}`, `got ${name}`);
+  if (!refused && expectation.errorNames && !expectation.errorNames.includes(name)) fail(`expected ${expectation.errorNames.join('/')}`, `got ${name}: ${show((error as Error).message)}`);
 }
 
 /** Runs one call and checks every invariant; throws `[kind] detail` for the first one broken. */

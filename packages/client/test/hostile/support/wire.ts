@@ -22,8 +22,8 @@ export function operationOf(request: Pick<SentRequest, 'method' | 'path'>): Oper
 }
 
 /** JSON text in which bigints become raw JSON numbers (how the server writes int64 group ids). */
-export function jsonText(value: unknown): string {
-  const marked = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `\u0000int64:${item}` : item));
+export function jsonText(value: unknown, indent = ''): string {
+  const marked = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `\u0000int64:${item}` : item), indent);
   return marked.replace(/"\\u0000int64:(-?\d+)"/g, '$1');
 }
 
