@@ -5,7 +5,7 @@ import { createNimClient, type NimClient, type NimClientOptions } from '../../..
 import { show, snapshot } from './hostile-values.js';
 import { type InputCase, validInputCase } from './input-cases.js';
 import { exact } from './response-data.js';
-import { checkCall, type Expectation, type Observed } from './outcome.js';
+import { checkCall, type Expectation, type ExpectedRequest, type Observed } from './outcome.js';
 import { createRecorder, type Responder } from './recording-fetch.js';
 import type { MethodName } from './result-schemas.js';
 import { goodResponder } from './wire.js';
@@ -89,28 +89,37 @@ export interface AnswerCase {
   readonly mustResolve: boolean;
   readonly expected?: unknown;
   readonly errorNames?: readonly string[];
+  /** The requests a correct client sends, when not those of the method's valid call against a correct server. */
+  readonly slots?: ExpectedRequest[][];
+  /** A further check of the resolved value. */
+  readonly check?: (value: unknown) => string | undefined;
 }
 
 /** The method's valid call against `answers`: typed outcome, resolved value exactly the server's data when valid. */
 export async function checkAnswers(
   method: MethodName,
   answers: AnswerCase,
-  settings: { maxRetries: number; timeoutMs: number; slackMs?: number },
+  settings: { maxRetries: number; timeoutMs: number; slackMs?: number; withinMs?: number },
 ): Promise<void> {
   const call = validInputCase(method);
-  const maxRequests = (settings.maxRetries + 1) * call.slots.length;
+  const slots = answers.slots ?? call.slots;
+  const maxRequests = (settings.maxRetries + 1) * slots.length;
   const { nim, observed } = clientFor(answers.responder, maxRequests, { maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs });
   const { expected } = answers;
   await checkCall(() => invoke(nim, method, call.args()), observed, {
     input: 'valid',
-    slots: call.slots,
+    slots,
     method,
+    ...(settings.withinMs !== undefined && { withinMs: settings.withinMs }),
     mustResolve: answers.mustResolve,
     ...(answers.errorNames && { errorNames: answers.errorNames }),
     guardMs: settings.timeoutMs * maxRequests + (settings.slackMs ?? 3_000),
     maxRequests,
-    ...(expected !== undefined && {
-      semantic: (value: unknown) => (isDeepStrictEqual(exact(value), expected) ? undefined : `resolved with ${show(JSON.stringify(exact(value)))}, the server sent ${show(JSON.stringify(expected))}`),
-    }),
+    semantic: (value: unknown) => {
+      if (expected !== undefined && !isDeepStrictEqual(exact(value), expected)) {
+        return `resolved with ${show(JSON.stringify(exact(value)))}, the server sent ${show(JSON.stringify(expected))}`;
+      }
+      return answers.check?.(value);
+    },
   });
 }

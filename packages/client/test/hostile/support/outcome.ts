@@ -43,6 +43,9 @@ export interface Expectation {
   readonly semantic?: (value: unknown) => string | undefined;
   /** Proves the caller's objects were not mutated. */
   readonly unchanged?: () => boolean;
+  /** The outcome must arrive within this many ms of wall time, even if the event loop was blocked meanwhile
+   * (a guard timer cannot fire while it is). Only for properties whose point is that bound (linear parsing). */
+  readonly withinMs?: number;
   /** A helper that never sends (conversationId, checksum, …): resolving without a request is right. */
   readonly offline?: boolean;
 }
@@ -178,7 +181,12 @@ function checkRejected(error: unknown, sent: readonly SentRequest[], expectation
 /** Runs one call and checks every invariant; throws `[kind] detail` for the first one broken. */
 export async function checkCall(call: () => unknown, observed: Observed, expectation: Expectation): Promise<void> {
   const { recorder } = observed;
+  const started = performance.now();
   const outcome = await settle(call, expectation.guardMs, recorder.overCapReached);
+  const elapsed = performance.now() - started;
+  if (expectation.withinMs !== undefined && elapsed > expectation.withinMs) {
+    fail('blocked', `the outcome took ${Math.round(elapsed)} ms, more than the call's deadline of ${expectation.withinMs} ms`);
+  }
   if (outcome.kind === 'runaway') {
     recorder.kill();
     fail('too many attempts', `more than ${expectation.maxRequests} requests for one call`);
