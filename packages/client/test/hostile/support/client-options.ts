@@ -31,6 +31,8 @@ function urlVerdict(value: unknown): Validity {
 const functionsOf = (value: unknown, names: readonly string[], allMissingIs: Validity): Validity => {
   if (value === undefined) return 'valid';
   if (value === null) return 'either';
+  // An array is an object with no such fields: the README asks for an object, so refusing it is fine too.
+  if (Array.isArray(value)) return 'either';
   if (!isObject(value)) return 'invalid';
   const present = names.filter((name) => value[name] !== undefined);
   if (present.some((name) => typeof value[name] !== 'function')) return 'invalid';
