@@ -1,4 +1,4 @@
-// The benchmark runner: `pnpm bench` (builds, then runs all eight) or `node bench/run.mjs [--quick] [--only=a,b]
+// The benchmark runner: `pnpm bench` (builds, then runs all nine) or `node bench/run.mjs [--quick] [--only=a,b]
 // [--strict]`. A full run writes bench/results/latest.json and the table in bench/README.md; every run prints it.
 // --quick: fewer/shorter rounds (a smoke test, figures not for keeping). --strict: exit 1 when a target is missed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const suites = {
   importTime: () => import('./import-time.mjs'),
   typecheck: () => import('./typecheck.mjs'),
   scale: () => import('./scale.mjs'),
+  parse: () => import('./parse.mjs'),
   sandbox: () => import('./sandbox.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
@@ -117,12 +118,26 @@ if (s.scale) {
   const k = s.scale;
   row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
 }
+if (s.parse) {
+  const p = s.parse;
+  for (const shape of ['whitespace', 'deepNesting', 'manyGroupIds']) {
+    const [one, eight] = [p[`${shape}@1MB`], p[`${shape}@8MB`]];
+    row(
+      `8. parse a hostile code-200 body: ${shape}, 1 MB / 8 MB`,
+      `${fmt(one.sdkMs, 1)} ms / ${fmt(eight.sdkMs, 1)} ms through the client`,
+      `JSON.parse ${fmt(one.jsonParseMs, 1)} ms / ${fmt(eight.jsonParseMs, 1)} ms`,
+      `client ÷ JSON.parse ${ratio(one.ratio)} / ${ratio(eight.ratio)}; 8 MB ÷ 1 MB time ×${p[`${shape}:growth8MBover1MB`].toFixed(1)}`,
+      'linear (8 MB ÷ 1 MB ≤ ×12)',
+      p[`${shape}:growth8MBover1MB`] <= 12,
+    );
+  }
+}
 
 if (s.sandbox) {
   const b = s.sandbox;
   const rps = (v) => `${fmt(v, 0)} req/s`;
   row(
-    '8a. `get` through the client: in-process sandbox vs constant-response `fetch` (the ceiling)',
+    '9a. `get` through the client: in-process sandbox vs constant-response `fetch` (the ceiling)',
     rps(b.rps.inProcess),
     rps(b.rps.constant),
     `req/s ${ratio(b.inProcessOverConstant)}`,
@@ -130,7 +145,7 @@ if (s.sandbox) {
     b.inProcessOverConstant.median >= 0.75,
   );
   row(
-    "8b. `get` through the client: in-process sandbox vs Prism's mock (HTTP)",
+    "9b. `get` through the client: in-process sandbox vs Prism's mock (HTTP)",
     `${rps(b.rps.inProcess)}; sandbox over HTTP ${rps(b.rps.http)}`,
     rps(b.rps.prism),
     `req/s ${ratio(b.inProcessOverPrism)}; over HTTP ${ratio(b.httpOverPrism)}`,
@@ -139,7 +154,7 @@ if (s.sandbox) {
   );
   const mem = b.memory;
   row(
-    `8c. sandbox memory, ${mem.groups.toLocaleString('en')} groups × ${mem.perGroup} conversations`,
+    `9c. sandbox memory, ${mem.groups.toLocaleString('en')} groups × ${mem.perGroup} conversations`,
     `heap +${mem.heapMB.toFixed(0)} MB (${mem.bytesPerConversation.toFixed(0)} B per conversation), RSS +${mem.rssMB.toFixed(0)} MB`,
     `seeded in ${(mem.seedMs / 1000).toFixed(1)} s`,
     '—',

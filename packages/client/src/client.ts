@@ -1,12 +1,12 @@
-import { constraints } from '@nim-api/types';
-import { HostPool } from './hosts.js';
+import { createEndpointService } from './endpoints/endpoint-service.js';
+import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
-import { defaults, type NimClientOptions } from './options.js';
+import { checkClientOptions } from './option-checks.js';
+import type { NimClientOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
-import { retryDelayMs } from './retry-policy.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -27,20 +27,29 @@ export interface NimClient {
   readonly raw: NimRawClient;
   /** Per-operation and per-host counts, retries and latency percentiles; `.toPrometheus()` renders them. */
   metrics(): NimMetricsSnapshot;
-}
-
-function hostsFrom(options: NimClientOptions): string[] {
-  const given = options.baseUrl ?? constraints.hosts[options.region ?? 'cn'];
-  const list = (typeof given === 'string' ? [given] : [...given]).map((url) => url.replace(/\/+$/, ''));
-  if (list.length === 0 || list.some((url) => !/^https?:\/\/[^/]/.test(url))) {
-    throw new TypeError('baseUrl must be an http(s) URL or a non-empty list of them');
-  }
-  return list;
+  /**
+   * The endpoints calls go to: the set, where it came from (static, or discovered at …), and each endpoint's score.
+   * @example
+   * ```ts
+   * console.table(nim.endpoints().endpoints);
+   * ```
+   */
+  endpoints(): NimEndpointsSnapshot;
+  /**
+   * Stops the background work of endpoint discovery (its timers and requests under way). Calls keep working with
+   * the endpoints as they are. Optional: every timer is `unref()`ed, so a process exits without it too.
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void nim.close());
+   * ```
+   */
+  close(): Promise<void>;
 }
 
 /**
  * Creates a client for the Yunxin IM server API v2. Every request is signed (AppKey, Nonce, CurTime, CheckSum),
- * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried.
+ * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried. Every option is
+ * checked first: a bad one throws {@link NimValidationError} listing each problem (credentials are never quoted).
  *
  * @example
  * ```ts
@@ -54,22 +63,30 @@ function hostsFrom(options: NimClientOptions): string[] {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  const { appKey, appSecret } = options ?? {};
-  if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
-    throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
-  }
-  const hosts = new HostPool(hostsFrom(options), options.hostCooldownMs ?? defaults.hostCooldownMs);
-  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: options.fetch });
+  const checked = checkClientOptions(options);
+  const { appKey, appSecret } = checked;
+  // One send function for calls, discovery and probes: whatever answers the calls answers those too.
+  const send = checked.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const endpoints = createEndpointService({
+    staticUrls: checked.hosts,
+    discovery: checked.discovery,
+    cooldownMs: checked.hostCooldownMs,
+    appKey,
+    send,
+    logger: checked.logger,
+    timeoutMs: checked.timeoutMs,
+  });
+  const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, fetch: send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
-    hosts,
-    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
-    maxRetries: options.maxRetries ?? defaults.maxRetries,
-    retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
-    retryDelayMs: options.retryDelayMs ?? retryDelayMs,
-    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined,
-    logger: options.logger,
-    hooks: options.hooks,
+    hosts: endpoints,
+    timeoutMs: checked.timeoutMs,
+    maxRetries: checked.maxRetries,
+    retryUnsafe: checked.retryUnsafe,
+    retryDelayMs: checked.retryDelayMs,
+    rateLimiter: checked.rateLimit ? new RateLimiter(checked.rateLimit.perSecond) : undefined,
+    logger: checked.logger,
+    hooks: checked.hooks,
     metrics,
     secrets: [appSecret],
   });
@@ -77,5 +94,7 @@ export function createNimClient(options: NimClientOptions): NimClient {
     conversationGroups: createConversationGroups(raw, transport),
     raw,
     metrics: () => metrics.snapshot(),
+    endpoints: () => endpoints.snapshot(),
+    close: async () => endpoints.close(),
   };
 }

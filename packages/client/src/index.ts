@@ -38,6 +38,8 @@ export {
   type NimPartialProgress,
   type NimValidationIssue,
 } from './errors.js';
+export type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
+export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapshot.js';
 export type { GroupIdInput } from './int64.js';
 export { traceIdOf } from './internal/trace-ids.js';
 export type { NimRawClient } from './internal/raw-client.js';

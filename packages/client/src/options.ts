@@ -1,7 +1,8 @@
 import type { OperationId } from '@nim-api/types';
+import type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
 
 /**
- * A region with a built-in primary/backup host pair (from the spec's `servers`).
+ * A region: its allocation service for endpoint discovery and its static hosts (both from the spec).
  * @example
  * ```ts
  * const nim = createNimClient({ appKey, appSecret, region: 'sg' });
@@ -89,7 +90,7 @@ export interface NimHooks {
  * const nim = createNimClient({
  *   appKey: process.env.NIM_APP_KEY!,
  *   appSecret: process.env.NIM_APP_SECRET!,
- *   baseUrl: ['https://open.yunxinapi.com', 'https://open-bak.yunxinapi.com'],
+ *   baseUrl: ['https://im-a.corp.example', 'https://im-b.corp.example'],
  *   timeoutMs: 5_000,
  *   rateLimit: { perSecond: 80 },
  * });
@@ -101,14 +102,29 @@ export interface NimClientOptions {
   /** The application's AppSecret. Kept in a closure: never logged, printed, serialised or put into an error. */
   appSecret: string;
   /**
-   * Base URL, or a list of them (primary first) for fail-over.
-   * @default the China-mainland primary host, `https://open.yunxinapi.com` (with `region`, that region's pair)
+   * Base URL, or a list of them (primary first) for fail-over. Giving one turns endpoint discovery off, unless
+   * `discovery` is given too (then this list is used until the allocation service answers).
+   * @default the region's hosts from the spec (`https://open.yunxinapi.com` for `'cn'`), while discovery finds the
+   * app's endpoints
    */
   baseUrl?: string | readonly string[];
-  /** Use the built-in primary/backup pair of a region instead of `baseUrl`. */
+  /**
+   * The region whose allocation service and static hosts are used when no `baseUrl` is given.
+   * @default 'cn'
+   */
   region?: NimRegion;
   /**
-   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch).
+   * Endpoint discovery, as NetEase's official SDKs do it: in the background (never on a call's path, never failing
+   * one) the client asks the region's allocation service for the app's endpoints, keeps only those whose health
+   * path answers, reloads them after the answer's `ttl`, probes endpoints that carry no calls, and sends each call
+   * to the endpoint with the best latency and success ratio over a sliding window. `false` turns it off (the
+   * endpoints are then used in list order, skipping failed ones for `hostCooldownMs`).
+   * @default on when neither `baseUrl` nor `fetch` is given, otherwise off
+   */
+  discovery?: false | NimDiscoveryOptions;
+  /**
+   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch). Discovery and health probes
+   * go through it too; giving one turns discovery off unless `discovery` is given.
    * @default globalThis.fetch
    */
   fetch?: (request: Request) => Promise<Response>;

@@ -1,7 +1,8 @@
 // Renders the part of openapi/conversation-groups.yaml the sandbox runs on into src/generated/spec.ts, so the
 // published package carries the spec without reading the repository: operations (method, path, parameters, body
 // schema), the component schemas (prose and examples dropped: they do not validate anything), the message of every
-// error code named in the examples, the security headers and the documented limits (x-nim-limits).
+// error code named in the examples, the security headers, the documented limits (x-nim-limits) and the paths of
+// endpoint discovery (x-nim-discovery).
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 
@@ -116,11 +117,18 @@ export async function renderSpec() {
     if (typeof limits[name] !== 'number') throw new Error(`spec lacks x-nim-limits.${name}`);
   }
 
+  // Endpoint discovery (x-nim-discovery): the allocation service's path, the health path and the ttl bounds.
+  const discoverySpec = spec['x-nim-discovery'];
+  const allocatePaths = new Set(Object.values(discoverySpec?.allocationUrls ?? {}).flat().map((url) => new URL(url).pathname));
+  if (allocatePaths.size !== 1 || typeof discoverySpec.healthPath !== 'string') throw new Error('spec lacks x-nim-discovery (one allocation path, a health path)');
+  const discovery = { allocatePath: [...allocatePaths][0], healthPath: discoverySpec.healthPath, ttlSeconds: discoverySpec.ttlSeconds };
+
   const bundle = {
     version: String(spec.info.version),
     successMessage,
     securityHeaders,
     limits,
+    discovery,
     messages,
     operations,
     schemas: validationSchema({ $defs: spec.components.schemas }).$defs,

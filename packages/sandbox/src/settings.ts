@@ -2,7 +2,7 @@ import { NimSandboxOptionsError, quote } from './errors.js';
 import type { FaultRule, SandboxOperation, SandboxOptions, SeedAccount, SeedGroup } from './options.js';
 import { createRandom, randomSeed } from './rules/random.js';
 import { schemaProblem } from './rules/schema-validation.js';
-import { pageLimitBounds, specLimits, specOperations } from './spec/spec.js';
+import { pageLimitBounds, specDiscovery, specLimits, specOperations } from './spec/spec.js';
 
 /** The options after checking, every default filled in. */
 export interface SandboxSettings {
@@ -277,7 +277,7 @@ export function resolveSettings(options: SandboxOptions | undefined): SandboxSet
     limits,
     rateLimit,
     faults: faultRules(issues, o.faults),
-    discovery: { endpoints, ttl: integer(issues, d.ttl, 'discovery.ttl', 30, 1, 86_400) },
+    discovery: { endpoints, ttl: integer(issues, d.ttl, 'discovery.ttl', specDiscovery.ttlSeconds.default, specDiscovery.ttlSeconds.minimum, specDiscovery.ttlSeconds.maximum) },
     unconfirmed: {
       ownerMustMatchAccount: flag('ownerMustMatchAccount', u.ownerMustMatchAccount, true),
       batchGetFailures: oneOf('batchGetFailures', u.batchGetFailures, ['failed_list', 'fail_list'] as const),

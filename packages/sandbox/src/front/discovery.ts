@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import { specDiscovery } from '../spec/spec.js';
 import type { Outcome } from './wire.js';
 
-// Not operations of the spec: NetEase's allocation service and the IM health path the official Go SDK uses
-// (shared/reference/api-notes.md, "Hosts"). Served so that endpoint discovery can be tested on 127.0.0.1.
+// Not operations of the spec but named by it (x-nim-discovery): NetEase's allocation service and the IM health
+// path. Served so that endpoint discovery can be tested on 127.0.0.1.
 /** Path of the endpoint-discovery (allocation) service. */
-export const allocatePath = '/srv-sdk/allocate';
+export const allocatePath = specDiscovery.allocatePath;
 /** Health path of an IM endpoint. */
-export const healthPath = '/health/liveness.action';
+export const healthPath = specDiscovery.healthPath;
 
 const json = (value: unknown): Outcome => ({
   kind: 'response',

@@ -21,6 +21,15 @@ export const spec = {
     "checkSumValiditySeconds": 300,
     "callsPerSecondPerApi": 100
   },
+  "discovery": {
+    "allocatePath": "/srv-sdk/allocate",
+    "healthPath": "/health/liveness.action",
+    "ttlSeconds": {
+      "default": 30,
+      "minimum": 1,
+      "maximum": 86400
+    }
+  },
   "messages": {
     "403": "authentication failed",
     "414": "parameter error",

@@ -81,3 +81,17 @@ export const pageLimitBounds: { readonly minimum: number; readonly maximum: numb
   minimum: limitSchema?.minimum ?? 1,
   maximum: limitSchema?.maximum ?? 100,
 };
+
+/**
+ * Endpoint discovery as the spec states it (`x-nim-discovery`): the allocation service's path, the IM health path
+ * and the bounds of `ttl`, in seconds.
+ * @example
+ * ```ts
+ * if (url.pathname === specDiscovery.healthPath) return health();
+ * ```
+ */
+export const specDiscovery: {
+  readonly allocatePath: string;
+  readonly healthPath: string;
+  readonly ttlSeconds: { readonly default: number; readonly minimum: number; readonly maximum: number };
+} = spec.discovery;
