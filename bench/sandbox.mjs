@@ -95,6 +95,8 @@ export async function run({ quick }) {
       /** Target ≥ 15. */
       inProcessOverPrism: summary(paired(r.inProcess, r.prism, (a, b) => a / b)),
       httpOverPrism: summary(paired(r.http, r.prism, (a, b) => a / b)),
+      /** Context: the client's own ceiling over Prism — the most any stand-in behind the client can score. */
+      constantOverPrism: summary(paired(r.constant, r.prism, (a, b) => a / b)),
       rounds,
       calls,
       memory: measureMemory(quick ? { groups: 1_000, perGroup: 100 } : {}),
