@@ -13,7 +13,14 @@ import { messageOf } from './spec/spec.js';
 import { route } from './spec/routes.js';
 import { type AppState, createAppState } from './state/app-state.js';
 
-/** The sandbox behind its fronts: state, rules and handlers, and the order they run in. */
+/**
+ * The sandbox behind its fronts: state, rules and handlers, and the order they run in.
+ * @example
+ * ```ts
+ * const core: SandboxCore = createCore(resolveSettings({}));
+ * const outcome = await core.handle(incoming);
+ * ```
+ */
 export interface SandboxCore {
   readonly settings: SandboxSettings;
   readonly log: RequestLog;

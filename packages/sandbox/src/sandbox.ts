@@ -31,7 +31,13 @@ export interface Sandbox {
   reset(): void;
 }
 
-/** Hooks of the sandbox's own tools (the CLI), not part of the public options. */
+/**
+ * Hooks of the sandbox's own tools (the CLI), not part of the public options.
+ * @example
+ * ```ts
+ * const internals: SandboxInternals = { onRecord: (record) => console.log(record.operation) };
+ * ```
+ */
 export interface SandboxInternals {
   readonly onRecord?: (record: SandboxRequestRecord) => void;
 }

@@ -4,7 +4,13 @@ import { createRandom, randomSeed } from './rules/random.js';
 import { schemaProblem } from './rules/schema-validation.js';
 import { pageLimitBounds, specDiscovery, specLimits, specOperations } from './spec/spec.js';
 
-/** The options after checking, every default filled in. */
+/**
+ * The options after checking, every default filled in.
+ * @example
+ * ```ts
+ * const settings: SandboxSettings = resolveSettings({ seed: 1 });
+ * ```
+ */
 export interface SandboxSettings {
   readonly appKey: string;
   readonly appSecret: string;
@@ -30,7 +36,13 @@ export interface SandboxSettings {
   };
 }
 
-/** A fault rule after checking, every default filled in. */
+/**
+ * A fault rule after checking, every default filled in.
+ * @example
+ * ```ts
+ * const fault: ResolvedFault = { operation: '*', kind: 503, times: 1, after: 0, probability: undefined, ms: 100 };
+ * ```
+ */
 export interface ResolvedFault {
   readonly operation: SandboxOperation | '*';
   readonly kind: FaultRule['kind'];
@@ -40,7 +52,13 @@ export interface ResolvedFault {
   readonly ms: number;
 }
 
-/** A seed group after checking: exact id (or none yet), every field present. */
+/**
+ * A seed group after checking: exact id (or none yet), every field present.
+ * @example
+ * ```ts
+ * const seed: NormalisedSeedGroup = { groupId: undefined, name: 'Work', serverExtension: '', createTime: undefined, updateTime: undefined, conversationIds: [] };
+ * ```
+ */
 export interface NormalisedSeedGroup {
   readonly groupId: bigint | undefined;
   readonly name: string;
@@ -96,7 +114,14 @@ function credential(issues: Issues, value: unknown, where: string, generated: ()
   return value;
 }
 
-/** An int64 group id from a bigint, a decimal string or a safe-integer number; `undefined` (with an issue) otherwise. */
+/**
+ * An int64 group id from a bigint, a decimal string or a safe-integer number; `undefined` (with an issue) otherwise.
+ * @example
+ * ```ts
+ * const issues: string[] = [];
+ * const id = groupIdFrom(issues, '9007199254740993', 'firstGroupId'); // 9007199254740993n
+ * ```
+ */
 export function groupIdFrom(issues: Issues, value: unknown, where: string): bigint | undefined {
   let id: bigint | undefined;
   if (typeof value === 'bigint') id = value;

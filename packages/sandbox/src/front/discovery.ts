@@ -4,9 +4,21 @@ import type { Outcome } from './wire.js';
 
 // Not operations of the spec but named by it (x-nim-discovery): NetEase's allocation service and the IM health
 // path. Served so that endpoint discovery can be tested on 127.0.0.1.
-/** Path of the endpoint-discovery (allocation) service. */
+/**
+ * Path of the endpoint-discovery (allocation) service.
+ * @example
+ * ```ts
+ * if (url.pathname === allocatePath) return allocate(url.searchParams, endpoints, ttl, known);
+ * ```
+ */
 export const allocatePath = specDiscovery.allocatePath;
-/** Health path of an IM endpoint. */
+/**
+ * Health path of an IM endpoint.
+ * @example
+ * ```ts
+ * if (url.pathname === healthPath) return health();
+ * ```
+ */
 export const healthPath = specDiscovery.healthPath;
 
 const json = (value: unknown): Outcome => ({

@@ -30,7 +30,14 @@ export interface SandboxRequestRecord {
   readonly fault: FaultKind | undefined;
 }
 
-/** Keeps the most recent records (at least `capacity`), oldest first. */
+/**
+ * Keeps the most recent records (at least `capacity`), oldest first.
+ * @example
+ * ```ts
+ * const log: RequestLog = createRequestLog(10_000);
+ * log.add(record);
+ * ```
+ */
 export interface RequestLog {
   readonly records: SandboxRequestRecord[];
   add(record: SandboxRequestRecord): void;

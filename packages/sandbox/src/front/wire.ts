@@ -1,12 +1,24 @@
 import { messageOf } from '../spec/spec.js';
 
-/** What the pipeline answers: a response to send, a connection to reset, or nothing ever (a hang). */
+/**
+ * What the pipeline answers: a response to send, a connection to reset, or nothing ever (a hang).
+ * @example
+ * ```ts
+ * const outcome: Outcome = { kind: 'response', status: 200, headers: {}, body: '{}' };
+ * ```
+ */
 export type Outcome =
   | { readonly kind: 'response'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
   | { readonly kind: 'reset' }
   | { readonly kind: 'hang' };
 
-/** A request as the fronts hand it to the pipeline, whatever carried it (an in-process `Request` or node:http). */
+/**
+ * A request as the fronts hand it to the pipeline, whatever carried it (an in-process `Request` or node:http).
+ * @example
+ * ```ts
+ * const incoming: IncomingRequest = { method: 'GET', url, header: (n) => headers.get(n) ?? undefined, readBody, signal };
+ * ```
+ */
 export interface IncomingRequest {
   readonly method: string;
   /** The request's URL; its origin is the sandbox's as the caller reached it, e.g. `http://127.0.0.1:4010`. */
@@ -19,7 +31,13 @@ export interface IncomingRequest {
   readonly signal: AbortSignal | undefined;
 }
 
-/** The body as read: its text (empty when there was none), or the fact that it was larger than allowed. */
+/**
+ * The body as read: its text (empty when there was none), or the fact that it was larger than allowed.
+ * @example
+ * ```ts
+ * const read: BodyRead = size > max ? { tooLarge: true } : { text };
+ * ```
+ */
 export type BodyRead = { readonly text: string } | { readonly tooLarge: true };
 
 // Group ids are int64: JSON must carry them as bare integers, exactly. Handlers hold them as decimal strings and this

@@ -3,7 +3,13 @@ import { type AccountRecord, createAccountRecord } from '../state/account.js';
 import type { AppState } from '../state/app-state.js';
 import type { GroupRecord } from '../state/group.js';
 
-/** What a handler gets: the app's state, the settings and the request as the spec's schemas accepted it. */
+/**
+ * What a handler gets: the app's state, the settings and the request as the spec's schemas accepted it.
+ * @example
+ * ```ts
+ * const context: HandlerContext = { app, settings, params: { account_id: 'alice' }, body: undefined, now: Date.now() };
+ * ```
+ */
 export interface HandlerContext {
   readonly app: AppState;
   readonly settings: SandboxSettings;
@@ -15,7 +21,13 @@ export interface HandlerContext {
   readonly now: number;
 }
 
-/** The outcome of an operation: a code (200 or a business error) and, on success, its `data`. */
+/**
+ * The outcome of an operation: a code (200 or a business error) and, on success, its `data`.
+ * @example
+ * ```ts
+ * const result: HandlerResult = { code: 200, data: { conversation_groups: [] } };
+ * ```
+ */
 export interface HandlerResult {
   readonly code: number;
   readonly data?: unknown;
@@ -24,6 +36,10 @@ export interface HandlerResult {
 /**
  * One operation's semantics: state in, envelope contents out. Runs synchronously, so no other request can change the
  * state half-way through (concurrent callers see every call as atomic).
+ * @example
+ * ```ts
+ * const listNothing: Handler = () => ok({ conversation_groups: [] });
+ * ```
  */
 export type Handler = (context: HandlerContext) => HandlerResult;
 

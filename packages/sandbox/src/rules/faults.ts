@@ -2,14 +2,27 @@ import type { FaultKind, SandboxOperation } from '../options.js';
 import type { ResolvedFault } from '../settings.js';
 import type { Random } from './random.js';
 
-/** A fault chosen for one request. */
+/**
+ * A fault chosen for one request.
+ * @example
+ * ```ts
+ * const fault: ChosenFault = { kind: 'latency', ms: 50 };
+ * ```
+ */
 export interface ChosenFault {
   readonly kind: FaultKind;
   /** The delay of a latency fault, in ms. */
   readonly ms: number;
 }
 
-/** Picks the faults of each request from the rules, in rule order; counts what each rule has matched and hit. */
+/**
+ * Picks the faults of each request from the rules, in rule order; counts what each rule has matched and hit.
+ * @example
+ * ```ts
+ * const plan: FaultPlan = createFaultPlan(settings.faults, random);
+ * for (const fault of plan.choose('getConversationGroup')) console.log(fault.kind);
+ * ```
+ */
 export interface FaultPlan {
   /** The faults for one request to `operation`: any latency first, then at most one other fault. */
   choose(operation: SandboxOperation): ChosenFault[];

@@ -16,7 +16,14 @@ export interface ConversationFailure {
   readonly error_msg: string;
 }
 
-/** The per-item outcome of adding or removing a list of conversations, before anything is applied. */
+/**
+ * The per-item outcome of adding or removing a list of conversations, before anything is applied.
+ * @example
+ * ```ts
+ * const plan: ConversationPlan = planAdd(account, group, ids, settings);
+ * for (const id of plan.apply) fileConversation(account, group, id);
+ * ```
+ */
 export interface ConversationPlan {
   /** Distinct ids that will be applied, in request order. */
   readonly apply: string[];

@@ -1,4 +1,11 @@
-/** A seeded source of randomness: the same seed gives the same faults, tokens and generated credentials. */
+/**
+ * A seeded source of randomness: the same seed gives the same faults, tokens and generated credentials.
+ * @example
+ * ```ts
+ * const random: Random = createRandom(1);
+ * const token = random.word();
+ * ```
+ */
 export interface Random {
   /** A float in [0, 1). */
   next(): number;

@@ -1,6 +1,10 @@
 /**
  * The emulated frequency control of one app: per operation, at most `perSecond` calls in any second; the call
  * past it, and every call of that operation for `blockMs` after it, are refused (416).
+ * @example
+ * ```ts
+ * const limiter: RateLimiter = createRateLimiter({ perSecond: 100, blockMs: 1000 });
+ * ```
  */
 export interface RateLimiter {
   /** Counts a call at `now` (ms) and says whether it may go on. */

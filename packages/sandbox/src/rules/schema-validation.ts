@@ -1,7 +1,13 @@
 import AjvImport, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { type JsonSchema, type SpecOperation, type SpecParameter, specSchemas } from '../spec/spec.js';
 
-/** What a request carries, before any check: path parameters (decoded), the query, the headers and the JSON body. */
+/**
+ * What a request carries, before any check: path parameters (decoded), the query, the headers and the JSON body.
+ * @example
+ * ```ts
+ * const parts: RequestParts = { pathParams: { group_id: '1' }, query: url.searchParams, header, body: undefined };
+ * ```
+ */
 export interface RequestParts {
   readonly pathParams: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
@@ -13,6 +19,11 @@ export interface RequestParts {
 /**
  * A request the spec's schemas accept: its parameters by name (int64 values as exact decimal strings, other integers
  * as numbers) and a fresh copy of the body's known fields. Or the first problem found.
+ * @example
+ * ```ts
+ * const checked: Validation = validateRequest(operation, parts);
+ * if (checked.ok) console.log(checked.params.group_id);
+ * ```
  */
 export type Validation =
   | { readonly ok: true; readonly params: Readonly<Record<string, unknown>>; readonly body: Readonly<Record<string, unknown>> | undefined }

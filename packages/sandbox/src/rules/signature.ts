@@ -26,7 +26,13 @@ function sameHex(a: string, b: string): boolean {
   return difference === 0;
 }
 
-/** The secret of an AppKey, or `undefined` for an AppKey the sandbox does not know. */
+/**
+ * The secret of an AppKey, or `undefined` for an AppKey the sandbox does not know.
+ * @example
+ * ```ts
+ * const secretOf: SecretLookup = (key) => (key === appKey ? appSecret : undefined);
+ * ```
+ */
 export type SecretLookup = (appKey: string) => string | undefined;
 
 /**

@@ -1,6 +1,12 @@
 import { type SpecOperation, specOperations } from './spec.js';
 
-/** What a method and path are: an operation with its path parameters, a known path with another method, or nothing. */
+/**
+ * What a method and path are: an operation with its path parameters, a known path with another method, or nothing.
+ * @example
+ * ```ts
+ * const match: RouteMatch = route('DELETE', '/im/v2/conversation_groups/1');
+ * ```
+ */
 export type RouteMatch =
   | { readonly kind: 'operation'; readonly operation: SpecOperation; readonly pathParams: Readonly<Record<string, string>> }
   | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }

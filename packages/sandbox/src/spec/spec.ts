@@ -1,10 +1,22 @@
 import type { OperationId } from '@nim-api/types';
 import { spec } from '../generated/spec.js';
 
-/** A JSON Schema of the spec (prose dropped, `$ref`s pointing at `#/$defs/…`). */
+/**
+ * A JSON Schema of the spec (prose dropped, `$ref`s pointing at `#/$defs/…`).
+ * @example
+ * ```ts
+ * const schema: JsonSchema = { $ref: '#/$defs/AccountId' };
+ * ```
+ */
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
-/** One parameter of an operation, as the spec declares it. */
+/**
+ * One parameter of an operation, as the spec declares it.
+ * @example
+ * ```ts
+ * const limit: SpecParameter | undefined = operation.parameters.find((p) => p.name === 'limit');
+ * ```
+ */
 export interface SpecParameter {
   readonly name: string;
   readonly in: 'path' | 'query' | 'header';
@@ -14,7 +26,13 @@ export interface SpecParameter {
   readonly schema: JsonSchema;
 }
 
-/** One operation of the spec: what the router matches and the validator checks. */
+/**
+ * One operation of the spec: what the router matches and the validator checks.
+ * @example
+ * ```ts
+ * const create: SpecOperation | undefined = specOperations.find((o) => o.method === 'POST');
+ * ```
+ */
 export interface SpecOperation {
   readonly operationId: OperationId;
   /** Upper-case HTTP method. */
@@ -40,16 +58,40 @@ export const specLimits: {
   readonly callsPerSecondPerApi: number;
 } = spec.limits;
 
-/** Every operation of the spec, in document order. */
+/**
+ * Every operation of the spec, in document order.
+ * @example
+ * ```ts
+ * const ids = specOperations.map((o) => o.operationId);
+ * ```
+ */
 export const specOperations = spec.operations as readonly SpecOperation[];
 
-/** The component schemas, keyed by name (the `$defs` every `$ref` points into). */
+/**
+ * The component schemas, keyed by name (the `$defs` every `$ref` points into).
+ * @example
+ * ```ts
+ * const pattern = specSchemas.AccountId?.pattern;
+ * ```
+ */
 export const specSchemas = spec.schemas as Readonly<Record<string, JsonSchema>>;
 
-/** The signing headers of the spec's security requirement: `AppKey`, `Nonce`, `CurTime`, `CheckSum`. */
+/**
+ * The signing headers of the spec's security requirement: `AppKey`, `Nonce`, `CurTime`, `CheckSum`.
+ * @example
+ * ```ts
+ * const [appKeyHeader] = securityHeaders; // 'AppKey'
+ * ```
+ */
 export const securityHeaders = spec.securityHeaders as readonly string[];
 
-/** The spec's version (`info.version`). */
+/**
+ * The spec's version (`info.version`).
+ * @example
+ * ```ts
+ * console.log(`sandbox of spec ${specVersion}`);
+ * ```
+ */
 export const specVersion: string = spec.version;
 
 const messages = spec.messages as Readonly<Record<string, string>>;

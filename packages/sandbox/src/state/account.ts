@@ -3,6 +3,10 @@ import type { GroupRecord } from './group.js';
 /**
  * An IM account of one app: its groups (creation order) and, per conversation, how many of its groups hold it
  * (the count the 5-groups rule reads).
+ * @example
+ * ```ts
+ * const alice: AccountRecord = createAccountRecord('alice');
+ * ```
  */
 export interface AccountRecord {
   readonly id: string;

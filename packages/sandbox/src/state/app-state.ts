@@ -5,7 +5,13 @@ import { type AccountRecord, createAccountRecord, fileConversation } from './acc
 import { createGroupRecord, type GroupRecord } from './group.js';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
 
-/** Everything one AppKey owns: its accounts, the next group id, and the walks through group pages. */
+/**
+ * Everything one AppKey owns: its accounts, the next group id, and the walks through group pages.
+ * @example
+ * ```ts
+ * const app: AppState = createAppState(settings, random, Date.now());
+ * ```
+ */
 export interface AppState {
   readonly appKey: string;
   readonly accounts: Map<string, AccountRecord>;
@@ -13,7 +19,13 @@ export interface AppState {
   readonly pages: PageSnapshots;
 }
 
-/** How many page walks an app keeps open (the oldest is dropped first). */
+/**
+ * How many page walks an app keeps open (the oldest is dropped first).
+ * @example
+ * ```ts
+ * const pages = createPageSnapshots(pageWalkCapacity, () => random.word());
+ * ```
+ */
 export const pageWalkCapacity = 10_000;
 
 /**

@@ -1,6 +1,10 @@
 /**
  * A conversation group as the sandbox holds it. `conversations` keeps insertion order (the order pages list them);
  * `version` changes whenever the set does, so a page snapshot of one version is shared by every walk started on it.
+ * @example
+ * ```ts
+ * const group: GroupRecord = createGroupRecord({ id: 1n, accountId: 'alice', name: 'W', serverExtension: '', createTime: 0, updateTime: 0 });
+ * ```
  */
 export interface GroupRecord {
   readonly id: bigint;
@@ -16,7 +20,13 @@ export interface GroupRecord {
   snapshot: { readonly version: number; readonly ids: readonly string[] } | undefined;
 }
 
-/** The fields a new group starts with. */
+/**
+ * The fields a new group starts with.
+ * @example
+ * ```ts
+ * const fields: NewGroup = { id: 1n, accountId: 'alice', name: 'W', serverExtension: '', createTime: 0, updateTime: 0 };
+ * ```
+ */
 export interface NewGroup {
   readonly id: bigint;
   readonly accountId: string;

@@ -1,13 +1,25 @@
 import type { GroupRecord } from './group.js';
 
-/** A walk through a group's conversations: the list as it was on the first page, and whose walk it is. */
+/**
+ * A walk through a group's conversations: the list as it was on the first page, and whose walk it is.
+ * @example
+ * ```ts
+ * const walk: PageSnapshot = { accountId: 'alice', groupIdText: '1', ids: ['alice|1|bob'] };
+ * ```
+ */
 export interface PageSnapshot {
   readonly accountId: string;
   readonly groupIdText: string;
   readonly ids: readonly string[];
 }
 
-/** Where a page token points: a snapshot and the offset of the next page in it. */
+/**
+ * Where a page token points: a snapshot and the offset of the next page in it.
+ * @example
+ * ```ts
+ * const position: PagePosition | undefined = pages.read(token);
+ * ```
+ */
 export interface PagePosition {
   readonly snapshot: PageSnapshot;
   readonly offset: number;
@@ -17,6 +29,10 @@ export interface PagePosition {
  * The page snapshots of one app. A walk keeps the group's list as it was on its first page, so later pages neither
  * skip nor repeat a conversation when the group changes in between. The store keeps the most recent walks only
  * (`capacity`, oldest dropped first); a dropped walk's token is refused like an unknown one.
+ * @example
+ * ```ts
+ * const pages: PageSnapshots = createPageSnapshots(1000, () => random.word());
+ * ```
  */
 export interface PageSnapshots {
   /** Starts a walk on `ids` and returns the token of the page at `offset`. */
