@@ -7,6 +7,7 @@ import { defaults, type NimClientOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 import { retryDelayMs } from './retry-policy.js';
+import { selectTransport, type UndiciFactory } from './transports/select.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -54,12 +55,18 @@ function hostsFrom(options: NimClientOptions): string[] {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
+  return buildNimClient(options, undefined);
+}
+
+/** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
+export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
   const { appKey, appSecret } = options ?? {};
   if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
     throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
   }
   const hosts = new HostPool(hostsFrom(options), options.hostCooldownMs ?? defaults.hostCooldownMs);
-  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: options.fetch });
+  const { send } = selectTransport(options, undici);
+  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
     hosts,

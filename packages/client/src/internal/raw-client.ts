@@ -2,6 +2,8 @@ import type { paths } from '@nim-api/types';
 import openapiFetch, { type Client, type Middleware } from 'openapi-fetch';
 import { parseJsonWithExactIds } from '../int64.js';
 import { createSigningMiddleware } from '../signing.js';
+import type { Send } from '../transports/fetch.js';
+import { NimRequest } from '../transports/light-request.js';
 
 // openapi-fetch's CJS build sets `exports.default`; our CJS build (package type "module", so Node semantics)
 // receives the whole exports object as the default import.
@@ -44,16 +46,16 @@ export function isThrownByFetch(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[thrownByFetch] === true;
 }
 
-/** Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`). */
-export function createRawClient(options: {
-  baseUrl: string;
-  appKey: string;
-  appSecret: string;
-  fetch: ((request: Request) => Promise<Response>) | undefined;
-}): NimRawClient {
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+/**
+ * Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`).
+ * openapi-fetch builds a light {@link NimRequest}, the signing middleware signs it, and `send` (the transport)
+ * sends it.
+ */
+export function createRawClient(options: { baseUrl: string; appKey: string; appSecret: string; send: Send }): NimRawClient {
+  const { send } = options;
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
+    Request: NimRequest as unknown as typeof Request,
     // Marks (without wrapping, so `nim.raw` callers still get fetch's own error) what the network threw.
     fetch: async (request) => {
       try {

@@ -1,0 +1,59 @@
+import { NimValidationError, type NimValidationIssue } from '../errors.js';
+import type { NimClientOptions, NimDispatcher, NimTransport } from '../options.js';
+import { createFetchSend, type Send } from './fetch.js';
+
+/** Makes the undici transport. Only the Node build has one; the build for edge runtimes and browsers passes none. */
+export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send;
+
+/** The transport a client sends with. */
+export interface SelectedTransport {
+  readonly name: NimTransport;
+  readonly send: Send;
+}
+
+const transports: readonly string[] = ['undici', 'fetch'] satisfies NimTransport[];
+
+/** Node itself: Bun and Deno define `process.versions.node` too, and keep their own fetch by default. */
+export function isNodeRuntime(): boolean {
+  const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
+  return typeof versions?.node === 'string' && versions.bun === undefined && !('Deno' in globalThis);
+}
+
+const shown = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : value === null ? 'null' : typeof value;
+
+/**
+ * Picks and validates the transport: `transport`, `fetch` and `dispatcher` must agree, and `'undici'` needs the
+ * Node build. Without `transport`: a `fetch` selects the fetch path, a `dispatcher` undici, and otherwise undici
+ * on Node (when this build has it) and the fetch path everywhere else.
+ * Throws NimValidationError naming every conflict.
+ *
+ * @example
+ * ```ts
+ * selectTransport({ appKey, appSecret, fetch: myFetch }, undefined).name; // 'fetch'
+ * ```
+ */
+export function selectTransport(options: NimClientOptions, undici: UndiciFactory | undefined): SelectedTransport {
+  const { transport, fetch, dispatcher } = options;
+  const issues: NimValidationIssue[] = [];
+  const problem = (path: string, message: string) => void issues.push({ path, message });
+  if (transport !== undefined && !transports.includes(transport as string)) {
+    problem('transport', `must be 'undici' or 'fetch' (got ${shown(transport)})`);
+  }
+  if (fetch !== undefined && typeof fetch !== 'function') problem('fetch', `must be a function (got ${shown(fetch)})`);
+  if (dispatcher !== undefined && typeof (dispatcher as Partial<NimDispatcher> | null)?.dispatch !== 'function') {
+    problem('dispatcher', `must be an undici Dispatcher, an object with a dispatch() method (got ${shown(dispatcher)})`);
+  }
+  const name: NimTransport = transport ?? (fetch ? 'fetch' : (dispatcher || (undici && isNodeRuntime())) ? 'undici' : 'fetch');
+  if (name === 'undici' && fetch !== undefined) {
+    problem('transport', "'undici' sends with undici itself and cannot use the fetch option: leave transport out (or set 'fetch') to send with your fetch");
+  }
+  if (name === 'fetch' && dispatcher !== undefined) {
+    problem('dispatcher', "is for the undici transport; with transport 'fetch', pass a fetch that uses your dispatcher instead");
+  }
+  if (name === 'undici' && !undici) {
+    problem('transport', "'undici' is in the Node build of @nim-api/client only; this runtime loaded the fetch build (for edge runtimes and browsers)");
+  }
+  if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
+  return { name, send: name === 'undici' ? undici!(dispatcher) : createFetchSend(fetch) };
+}
