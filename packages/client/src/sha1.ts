@@ -46,6 +46,8 @@ export function plainSha1Hex(text: string): string {
 }
 
 interface NodeCrypto {
+  /** One-shot digest, Node ≥ 20.12: no Hash object per call. */
+  hash?(algorithm: 'sha1', data: string, outputEncoding: 'hex'): string;
   createHash(algorithm: 'sha1'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
 }
 
@@ -58,6 +60,7 @@ export function nodeSha1(): ((text: string) => string) | undefined {
   } catch {
     // A runtime that has the function but not the module.
   }
+  if (typeof nodeCrypto?.hash === 'function') return (text) => nodeCrypto.hash!('sha1', text, 'hex');
   return nodeCrypto?.createHash ? (text) => nodeCrypto.createHash('sha1').update(text, 'utf8').digest('hex') : undefined;
 }
 

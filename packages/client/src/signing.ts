@@ -41,9 +41,11 @@ export function createNonce(): string {
   return noncePool.slice(nonceOffset, (nonceOffset += nonceHexLength));
 }
 
-/** A trace id like the official SDKs send: a dash-less UUID v4. */
+/** A trace id like the official SDKs send: a dash-less UUID v4 (122 random bits from the same pool as nonces). */
 export function createTraceId(): string {
-  return crypto.randomUUID().replaceAll('-', '');
+  const hex = createNonce();
+  // UUID v4 layout: version nibble 4 at index 12, variant 8–b at index 16.
+  return `${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17)}`;
 }
 
 /** The header that carries the trace id. */

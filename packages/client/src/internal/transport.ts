@@ -20,6 +20,7 @@ import { isHostFailure, mayHaveRun, parseRetryAfter, shouldRetry } from '../retr
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { sleep, startDeadline } from '../timeouts.js';
 import { checkTraceId } from '../validation.js';
+import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
 export interface Operation {
@@ -35,6 +36,8 @@ export interface AttemptInit {
   readonly baseUrl: string;
   readonly headers: Record<string, string>;
   readonly parseAs: 'text';
+  /** The body is read once as text here: the undici transport may answer with a light response (transports/). */
+  readonly [lightResponseField]: true;
 }
 
 /** One openapi-fetch call: what `raw.GET(...)` and friends resolve to with `parseAs: 'text'`. */
@@ -120,6 +123,7 @@ export function createTransport(config: TransportConfig) {
   async function execute(operation: Operation, send: SendAttempt, options: NimRequestOptions = {}): Promise<CallResult> {
     checkTraceId(options.traceId, operation.id);
     const traceId = options.traceId ?? createTraceId();
+    const headers = { [traceIdHeader]: traceId };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {
       maxRetries: options.maxRetries ?? config.maxRetries,
@@ -147,7 +151,7 @@ export function createTransport(config: TransportConfig) {
       let error: NimError | undefined;
       let status: number | undefined;
       try {
-        const response = await send({ signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text' });
+        const response = await send({ signal: deadline.signal, baseUrl: host, headers, parseAs: 'text', [lightResponseField]: true });
         status = response.response.status;
         data = await interpret(response, context);
       } catch (thrown) {

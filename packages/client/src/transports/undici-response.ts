@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { LightResponse } from './light-response.js';
 
 // Statuses whose Response must have a null body (the WHATWG Response constructor throws otherwise).
 const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
@@ -10,7 +11,8 @@ export function fetchFailed(cause: unknown): TypeError {
 }
 
 /**
- * The handler of one undici `dispatch`: collects status, headers and body, then settles with a real `Response`.
+ * The handler of one undici `dispatch`: collects status, headers and body, then settles with a real `Response`
+ * (or, when `light`, with a {@link LightResponse} for the resource methods).
  * It also listens to the attempt's one signal (as an EventListener object, no closure per request): an abort
  * rejects at once with the signal's reason, as `fetch` does, and drops the request even while it is still queued.
  */
@@ -26,6 +28,7 @@ export class ResponseCollector {
     private readonly url: string,
     private readonly method: string,
     private readonly signal: AbortSignal | null,
+    private readonly light: boolean,
     private readonly resolve: (response: Response) => void,
     private readonly reject: (error: unknown) => void,
   ) {
@@ -100,6 +103,7 @@ export class ResponseCollector {
       const decode = encoding === undefined ? undefined : decoders[encoding];
       if (decode && body.length > 0) body = decode(body);
     }
+    if (this.light) return new LightResponse(this.status, this.statusText, headers, this.url, body) as unknown as Response;
     const response = new Response(body as BodyInit | null, { status: this.status, statusText: this.statusText, headers });
     Object.defineProperty(response, 'url', { value: this.url });
     return response;

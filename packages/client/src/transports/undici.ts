@@ -3,6 +3,7 @@ import type { Dispatcher, Pool } from 'undici';
 import type { NimDispatcher } from '../options.js';
 import type { Send } from './fetch.js';
 import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from './light-request.js';
+import { lightResponseField } from './light-response.js';
 import { fetchFailed, ResponseCollector } from './undici-response.js';
 
 type PoolClass = typeof Pool;
@@ -34,6 +35,8 @@ interface Plain {
   body: string | Uint8Array | undefined;
   signal: AbortSignal | null;
   redirect: RequestRedirect;
+  /** A resource method asked for a LightResponse. */
+  light: boolean;
 }
 
 function flatHeaders(headers: Headers): string[] {
@@ -46,12 +49,13 @@ function flatHeaders(headers: Headers): string[] {
 async function plain(request: Request | NimRequest): Promise<Plain> {
   if (isLightRequest(request) && (request.body === null || typeof request.body === 'string' || request.body instanceof Uint8Array)) {
     const { url, method, headers, body, signal, redirect } = request;
-    return { url, method, headers: flatHeaders(headers), body: body ?? undefined, signal, redirect };
+    const light = (initOfLightRequest(request) as Record<string, unknown>)[lightResponseField] === true;
+    return { url, method, headers: flatHeaders(headers), body: body ?? undefined, signal, redirect, light };
   }
   const real = toRequest(request);
   const body = real.body === null ? undefined : new Uint8Array(await real.arrayBuffer());
   const signal = isLightRequest(request) ? (initOfLightRequest(request).signal ?? null) : real.signal;
-  return { url: real.url, method: real.method, headers: flatHeaders(real.headers), body, signal, redirect: real.redirect };
+  return { url: real.url, method: real.method, headers: flatHeaders(real.headers), body, signal, redirect: real.redirect, light: false };
 }
 
 /** `http://host:port/path?query` → origin and path, without a URL parse on the hot path. */
@@ -87,7 +91,7 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send {
     new Promise((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
       const [origin, path] = split(request.url);
-      const collector = new ResponseCollector(request.url, request.method, request.signal, resolve, reject);
+      const collector = new ResponseCollector(request.url, request.method, request.signal, request.light, resolve, reject);
       try {
         const { method, headers, body } = request;
         dispatcherFor(origin).dispatch({ origin, path, method: method as Dispatcher.HttpMethod, headers, body }, collector);
