@@ -135,11 +135,14 @@ export function createTransport(config: TransportConfig) {
       new NimAbortError(`${operation.id} was aborted by the caller`, { operationId: operation.id, method: operation.method, traceId, attempts, cause: signal?.reason });
 
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        if (signal?.aborted) throw signal.reason;
-        await config.rateLimiter?.take(operation.id, signal);
-      } catch {
-        throw aborted(attempt - 1);
+      if (signal?.aborted) throw aborted(attempt - 1);
+      // No await without a rate limiter: each one is a microtask turn per attempt.
+      if (config.rateLimiter) {
+        try {
+          await config.rateLimiter.take(operation.id, signal);
+        } catch {
+          throw aborted(attempt - 1);
+        }
       }
       const host = hosts.pick();
       const context = { operationId: operation.id, method: operation.method, host, traceId, attempts: attempt };
