@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createNimClient as createFetchBuildClient, NimValidationError } from '../../src/index.js';
+import { NimValidationError } from '../../src/index.js';
 import { createNimClient } from '../../src/index.node.js';
 import { selectTransport } from '../../src/transports/select.js';
 
@@ -46,7 +46,8 @@ describe('choosing the transport', () => {
   });
 
   it("refuses transport 'undici' in the fetch build, naming the Node build", () => {
-    const error = refusal(() => createFetchBuildClient({ ...credentials, transport: 'undici' }));
+    // selectTransport without an undici factory is what the fetch build's createNimClient does.
+    const error = refusal(() => selectTransport({ ...credentials, transport: 'undici' }, undefined));
     expect(error.issues[0]).toMatchObject({ path: 'transport' });
     expect(error.issues[0]!.message).toContain('Node build');
   });
