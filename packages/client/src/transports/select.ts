@@ -2,8 +2,11 @@ import { NimValidationError, type NimValidationIssue } from '../errors.js';
 import type { NimClientOptions, NimDispatcher, NimTransport } from '../options.js';
 import { createFetchSend, type Send } from './fetch.js';
 
-/** Makes the undici transport. Only the Node build has one; the build for edge runtimes and browsers passes none. */
-export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send;
+/**
+ * Makes the undici transport, or `undefined` when undici cannot be loaded. Only the Node build has one; the build
+ * for edge runtimes and browsers passes none.
+ */
+export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send | undefined;
 
 /** The transport a client sends with. */
 export interface SelectedTransport {
@@ -55,5 +58,9 @@ export function selectTransport(options: NimClientOptions, undici: UndiciFactory
     problem('transport', "'undici' is in the Node build of @nim-api/client only; this runtime loaded the fetch build (for edge runtimes and browsers)");
   }
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
-  return { name, send: name === 'undici' ? undici!(dispatcher) : createFetchSend(fetch) };
+  const viaUndici = name === 'undici' ? undici!(dispatcher) : undefined;
+  if (viaUndici) return { name, send: viaUndici };
+  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to fetch.
+  if (name === 'undici' && transport === 'undici') throw new Error("transport 'undici': the undici package cannot be loaded");
+  return { name: 'fetch', send: createFetchSend(fetch) };
 }

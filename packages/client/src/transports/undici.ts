@@ -7,21 +7,25 @@ import { lightResponseField } from './light-response.js';
 import { fetchFailed, ResponseCollector } from './undici-response.js';
 
 type PoolClass = typeof Pool;
-let PoolClass: PoolClass | undefined;
+let PoolClass: PoolClass | null | undefined;
 
 // Loaded on the first client that uses it, not at import: undici's whole entry costs ~90 ms of CPU on a slow
 // machine, its Pool alone ~30 ms (bench/README.md). The deep path is undici 6's own file (the package has no
-// `exports` map); the public entry is the fallback should a later undici move it.
-function loadPool(): PoolClass {
-  if (!PoolClass) {
+// `exports` map); the public entry is the fallback should a later undici move it. `null`: undici cannot be found
+// (e.g. an app bundled into one file and shipped without node_modules).
+function loadPool(): PoolClass | null {
+  if (PoolClass === undefined) {
     const require = createRequire(import.meta.url);
-    try {
-      PoolClass = require('undici/lib/dispatcher/pool.js') as PoolClass;
-    } catch {
-      PoolClass = (require('undici') as { Pool: PoolClass }).Pool;
+    for (const load of [() => require('undici/lib/dispatcher/pool.js') as PoolClass, () => (require('undici') as { Pool: PoolClass }).Pool]) {
+      try {
+        PoolClass = load();
+        break;
+      } catch {
+        PoolClass = null;
+      }
     }
   }
-  return PoolClass;
+  return PoolClass ?? null;
 }
 
 const maxRedirects = 20; // as fetch
@@ -71,14 +75,17 @@ function split(url: string): [origin: string, path: string] {
  * `Response`. Aborts, errors and redirects behave as with `fetch`: an abort rejects with the signal's reason,
  * a network error is `TypeError('fetch failed', { cause })`, redirects are followed up to 20 times.
  *
+ * `undefined` when undici cannot be loaded (and no dispatcher is given).
+ *
  * @example
  * ```ts
- * const send = createUndiciSend(undefined);
+ * const send = createUndiciSend(undefined)!;
  * const response = await send(new Request('http://127.0.0.1:8080/im/v2/conversation_groups?account_id=alice'));
  * ```
  */
-export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send {
+export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | undefined {
   const Pool = dispatcher ? undefined : loadPool();
+  if (Pool === null) return undefined;
   const pools = new Map<string, Dispatcher>();
   const dispatcherFor = (origin: string): Dispatcher => {
     if (dispatcher) return dispatcher as unknown as Dispatcher;

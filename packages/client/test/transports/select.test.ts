@@ -70,6 +70,12 @@ describe('choosing the transport', () => {
     );
   });
 
+  it("falls back to fetch when undici cannot be loaded, unless transport: 'undici' asked for it", () => {
+    const missing = () => undefined;
+    expect(selectTransport(credentials, missing).name).toBe('fetch');
+    expect(() => selectTransport({ ...credentials, transport: 'undici' }, missing)).toThrow('undici package cannot be loaded');
+  });
+
   it('lists every conflict at once', () => {
     const error = refusal(() => createNimClient({ ...credentials, transport: 'nope' as never, fetch: 42 as never, dispatcher: {} as never }));
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['dispatcher', 'fetch', 'transport']);
