@@ -1,5 +1,5 @@
-// Size of the @nim-api/client runtime as an application would ship it: esbuild bundles the ESM entry
-// (packages/client/dist/index.js, so run the build first), minified, for Node (builtins external), then gzip -9
+// Size of the @nim-api/client runtime as an edge application would ship it: esbuild bundles the fetch build's ESM
+// entry (packages/client/dist/index.js, so run the build first), minified, for Node (builtins external), then gzip -9
 // (node:zlib). `withDeps` includes openapi-fetch and any runtime import of @nim-api/types; `withoutDeps` marks
 // every package import external (the client's own code only).
 //
@@ -21,9 +21,13 @@ export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.
  * +0.4 kB, that saves ~160 µs of CPU per call over WebCrypto), the retry loop with per-attempt deadlines,
  * host fail-over, rate limiting, logging, hooks, metrics with Prometheus output and the ten resource methods —
  * measured 7.7–8.2 kB after a reduction pass (10,273 B → 10,084 B before the SHA-1). The budget is the measured
- * 10,486 B (2026-11-26) plus ~5 % headroom, so growth is caught in review.
+ * 10,486 B (2026-11-26) plus ~5 % headroom, so growth is caught in review. Issue 14 added ~1 kB to this build (the
+ * light request openapi-fetch builds instead of a WHATWG Request, transport selection and its validation, node:crypto
+ * SHA-1 where it exists, the nonce pool): 11,512 B measured, budget that plus ~4 %. What is measured is the fetch
+ * build (`dist/index.js`), the one edge runtimes and browsers load; Node's build (`dist/index.node.js`, the `node`
+ * export condition) adds the undici transport and loads undici itself on demand, so it is not bundled here.
  */
-export const clientSizeBudget = 11_000;
+export const clientSizeBudget = 12_000;
 
 async function bundle(entry, external) {
   const result = await build({

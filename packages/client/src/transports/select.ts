@@ -45,17 +45,17 @@ export function selectTransport(options: NimClientOptions, undici: UndiciFactory
   }
   if (fetch !== undefined && typeof fetch !== 'function') problem('fetch', `must be a function (got ${shown(fetch)})`);
   if (dispatcher !== undefined && typeof (dispatcher as Partial<NimDispatcher> | null)?.dispatch !== 'function') {
-    problem('dispatcher', `must be an undici Dispatcher, an object with a dispatch() method (got ${shown(dispatcher)})`);
+    problem('dispatcher', `must be an undici Dispatcher (got ${shown(dispatcher)})`);
   }
   const name: NimTransport = transport ?? (fetch ? 'fetch' : (dispatcher || (undici && isNodeRuntime())) ? 'undici' : 'fetch');
   if (name === 'undici' && fetch !== undefined) {
-    problem('transport', "'undici' sends with undici itself and cannot use the fetch option: leave transport out (or set 'fetch') to send with your fetch");
+    problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
   }
   if (name === 'fetch' && dispatcher !== undefined) {
-    problem('dispatcher', "is for the undici transport; with transport 'fetch', pass a fetch that uses your dispatcher instead");
+    problem('dispatcher', "is for the undici transport only: with fetch, give a fetch that uses it");
   }
   if (name === 'undici' && !undici) {
-    problem('transport', "'undici' is in the Node build of @nim-api/client only; this runtime loaded the fetch build (for edge runtimes and browsers)");
+    problem('transport', "'undici' is only in the Node build; this runtime loaded the fetch build");
   }
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
   const viaUndici = name === 'undici' ? undici!(dispatcher) : undefined;
