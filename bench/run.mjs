@@ -21,6 +21,7 @@ const suites = {
   importTime: () => import('./import-time.mjs'),
   typecheck: () => import('./typecheck.mjs'),
   scale: () => import('./scale.mjs'),
+  parse: () => import('./parse.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
 const selected = Object.keys(suites).filter((name) => !only || only.includes(name));
@@ -110,6 +111,20 @@ if (s.typecheck) {
 if (s.scale) {
   const k = s.scale;
   row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
+}
+if (s.parse) {
+  const p = s.parse;
+  for (const shape of ['whitespace', 'deepNesting', 'manyGroupIds']) {
+    const [one, eight] = [p[`${shape}@1MB`], p[`${shape}@8MB`]];
+    row(
+      `8. parse a hostile code-200 body: ${shape}, 1 MB / 8 MB`,
+      `${fmt(one.sdkMs, 1)} ms / ${fmt(eight.sdkMs, 1)} ms through the client`,
+      `JSON.parse ${fmt(one.jsonParseMs, 1)} ms / ${fmt(eight.jsonParseMs, 1)} ms`,
+      `client ÷ JSON.parse ${ratio(one.ratio)} / ${ratio(eight.ratio)}; 8 MB ÷ 1 MB time ×${p[`${shape}:growth8MBover1MB`].toFixed(1)}`,
+      'linear (8 MB ÷ 1 MB ≤ ×12)',
+      p[`${shape}:growth8MBover1MB`] <= 12,
+    );
+  }
 }
 
 const m = results.machine;

@@ -1,13 +1,12 @@
-import { constraints } from '@nim-api/types';
 import { HostPool } from './hosts.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
-import { defaults, type NimClientOptions } from './options.js';
+import { checkClientOptions } from './option-checks.js';
+import type { NimClientOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
-import { retryDelayMs } from './retry-policy.js';
-import { selectTransport, type UndiciFactory } from './transports/select.js';
+import { openTransport, type UndiciFactory } from './transports/select.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -30,18 +29,10 @@ export interface NimClient {
   metrics(): NimMetricsSnapshot;
 }
 
-function hostsFrom(options: NimClientOptions): string[] {
-  const given = options.baseUrl ?? constraints.hosts[options.region ?? 'cn'];
-  const list = (typeof given === 'string' ? [given] : [...given]).map((url) => url.replace(/\/+$/, ''));
-  if (list.length === 0 || list.some((url) => !/^https?:\/\/[^/]/.test(url))) {
-    throw new TypeError('baseUrl must be an http(s) URL or a non-empty list of them');
-  }
-  return list;
-}
-
 /**
  * Creates a client for the Yunxin IM server API v2. Every request is signed (AppKey, Nonce, CurTime, CheckSum),
- * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried.
+ * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried. Every option is
+ * checked first: a bad one throws {@link NimValidationError} listing each problem (credentials are never quoted).
  *
  * @example
  * ```ts
@@ -60,23 +51,21 @@ export function createNimClient(options: NimClientOptions): NimClient {
 
 /** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
 export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
-  const { appKey, appSecret } = options ?? {};
-  if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
-    throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
-  }
-  const hosts = new HostPool(hostsFrom(options), options.hostCooldownMs ?? defaults.hostCooldownMs);
-  const { send } = selectTransport(options, undici);
+  const checked = checkClientOptions(options, undici !== undefined);
+  const { appKey, appSecret } = checked;
+  const hosts = new HostPool(checked.hosts, checked.hostCooldownMs);
+  const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
   const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
     hosts,
-    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
-    maxRetries: options.maxRetries ?? defaults.maxRetries,
-    retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
-    retryDelayMs: options.retryDelayMs ?? retryDelayMs,
-    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined,
-    logger: options.logger,
-    hooks: options.hooks,
+    timeoutMs: checked.timeoutMs,
+    maxRetries: checked.maxRetries,
+    retryUnsafe: checked.retryUnsafe,
+    retryDelayMs: checked.retryDelayMs,
+    rateLimiter: checked.rateLimit ? new RateLimiter(checked.rateLimit.perSecond) : undefined,
+    logger: checked.logger,
+    hooks: checked.hooks,
     metrics,
     secrets: [appSecret],
   });

@@ -39,32 +39,18 @@ const exactIdsMiddleware: Middleware = {
   },
 };
 
-const thrownByFetch = Symbol('nim.thrownByFetch');
-
-/** Whether `error` came out of `fetch` itself (the network), rather than from building the request. */
-export function isThrownByFetch(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[thrownByFetch] === true;
-}
-
 /**
  * Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`).
  * openapi-fetch builds a light {@link NimRequest}, the signing middleware signs it, and `send` (the transport)
  * sends it.
  */
 export function createRawClient(options: { baseUrl: string; appKey: string; appSecret: string; send: Send }): NimRawClient {
-  const { send } = options;
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
     Request: NimRequest as unknown as typeof Request,
-    // Marks (without wrapping, so `nim.raw` callers still get fetch's own error) what the network threw.
-    fetch: async (request) => {
-      try {
-        return await send(request);
-      } catch (error) {
-        if (typeof error === 'object' && error !== null) Object.defineProperty(error, thrownByFetch, { value: true });
-        throw error;
-      }
-    },
+    // What the transport throws reaches `nim.raw` callers untouched (as fetch throws it); the retry loop tells it
+    // apart by the attempt's phase.
+    fetch: options.send,
     querySerializer: { array: { style: 'form', explode: false } },
   });
   client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);

@@ -1,4 +1,5 @@
 import { NimValidationError, type NimValidationIssue } from '../errors.js';
+import { describe } from '../internal/describe.js';
 import type { NimClientOptions, NimDispatcher, NimTransport } from '../options.js';
 import { createFetchSend, type Send } from './fetch.js';
 
@@ -14,7 +15,14 @@ export interface SelectedTransport {
   readonly send: Send;
 }
 
-const transports: readonly string[] = ['undici', 'fetch'] satisfies NimTransport[];
+/** The options that choose the transport, as read from the caller's options. */
+export interface TransportChoice {
+  readonly transport?: unknown;
+  readonly fetch?: unknown;
+  readonly dispatcher?: unknown;
+}
+
+const transports: readonly unknown[] = ['undici', 'fetch'] satisfies NimTransport[];
 
 /** Node itself: Bun and Deno define `process.versions.node` too, and keep their own fetch by default. */
 export function isNodeRuntime(): boolean {
@@ -22,14 +30,37 @@ export function isNodeRuntime(): boolean {
   return typeof versions?.node === 'string' && versions.bun === undefined && !('Deno' in globalThis);
 }
 
-const shown = (value: unknown) =>
-  typeof value === 'string' ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) : value === null ? 'null' : typeof value;
+/**
+ * Checks that `transport`, `fetch` and `dispatcher` agree (adding one issue per conflict) and returns the transport
+ * they choose. Without `transport`: a `fetch` selects the fetch path, a `dispatcher` undici, and otherwise undici
+ * on Node when this build has it, the fetch path everywhere else. (`fetch` being a function is checked with the
+ * other options.)
+ */
+export function checkTransport(issues: NimValidationIssue[], choice: TransportChoice, hasUndici: boolean): NimTransport {
+  const { transport, fetch, dispatcher } = choice;
+  const problem = (path: string, message: string) => void issues.push({ path, message });
+  if (transport !== undefined && !transports.includes(transport)) problem('transport', `must be 'undici' or 'fetch' (got ${describe(transport)})`);
+  if (dispatcher !== undefined && typeof (dispatcher as Partial<NimDispatcher> | null)?.dispatch !== 'function') {
+    problem('dispatcher', `must be an undici Dispatcher (got ${describe(dispatcher)})`);
+  }
+  const name = (transport as NimTransport | undefined) ?? (fetch ? 'fetch' : (dispatcher || (hasUndici && isNodeRuntime())) ? 'undici' : 'fetch');
+  if (name === 'undici' && fetch !== undefined) problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
+  if (name === 'fetch' && dispatcher !== undefined) problem('dispatcher', 'is for the undici transport only: with fetch, give a fetch that uses it');
+  if (name === 'undici' && !hasUndici) problem('transport', "'undici' is only in the Node build; this runtime loaded the fetch build");
+  return name;
+}
+
+/** Opens the transport {@link checkTransport} chose. */
+export function openTransport(name: NimTransport, choice: TransportChoice, undici: UndiciFactory | undefined): SelectedTransport {
+  const viaUndici = name === 'undici' ? undici?.(choice.dispatcher as NimDispatcher | undefined) : undefined;
+  if (viaUndici) return { name, send: viaUndici };
+  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to fetch.
+  if (name === 'undici' && choice.transport === 'undici') throw new Error("transport 'undici': the undici package cannot be loaded");
+  return { name: 'fetch', send: createFetchSend(choice.fetch as ((request: Request) => Promise<Response>) | undefined) };
+}
 
 /**
- * Picks and validates the transport: `transport`, `fetch` and `dispatcher` must agree, and `'undici'` needs the
- * Node build. Without `transport`: a `fetch` selects the fetch path, a `dispatcher` undici, and otherwise undici
- * on Node (when this build has it) and the fetch path everywhere else.
- * Throws NimValidationError naming every conflict.
+ * Checks and opens the transport in one step, throwing NimValidationError naming every conflict.
  *
  * @example
  * ```ts
@@ -37,30 +68,9 @@ const shown = (value: unknown) =>
  * ```
  */
 export function selectTransport(options: NimClientOptions, undici: UndiciFactory | undefined): SelectedTransport {
-  const { transport, fetch, dispatcher } = options;
   const issues: NimValidationIssue[] = [];
-  const problem = (path: string, message: string) => void issues.push({ path, message });
-  if (transport !== undefined && !transports.includes(transport as string)) {
-    problem('transport', `must be 'undici' or 'fetch' (got ${shown(transport)})`);
-  }
-  if (fetch !== undefined && typeof fetch !== 'function') problem('fetch', `must be a function (got ${shown(fetch)})`);
-  if (dispatcher !== undefined && typeof (dispatcher as Partial<NimDispatcher> | null)?.dispatch !== 'function') {
-    problem('dispatcher', `must be an undici Dispatcher (got ${shown(dispatcher)})`);
-  }
-  const name: NimTransport = transport ?? (fetch ? 'fetch' : (dispatcher || (undici && isNodeRuntime())) ? 'undici' : 'fetch');
-  if (name === 'undici' && fetch !== undefined) {
-    problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
-  }
-  if (name === 'fetch' && dispatcher !== undefined) {
-    problem('dispatcher', "is for the undici transport only: with fetch, give a fetch that uses it");
-  }
-  if (name === 'undici' && !undici) {
-    problem('transport', "'undici' is only in the Node build; this runtime loaded the fetch build");
-  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: 'fetch', message: `must be a function (got ${describe(options.fetch)})` });
+  const name = checkTransport(issues, options, undici !== undefined);
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
-  const viaUndici = name === 'undici' ? undici!(dispatcher) : undefined;
-  if (viaUndici) return { name, send: viaUndici };
-  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to fetch.
-  if (name === 'undici' && transport === 'undici') throw new Error("transport 'undici': the undici package cannot be loaded");
-  return { name: 'fetch', send: createFetchSend(fetch) };
+  return openTransport(name, options, undici);
 }
