@@ -7,6 +7,7 @@ import { checkClientOptions } from './option-checks.js';
 import type { NimClientOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
+import { openTransport, type UndiciFactory } from './transports/select.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -63,10 +64,15 @@ export interface NimClient {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  const checked = checkClientOptions(options);
+  return buildNimClient(options, undefined);
+}
+
+/** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
+export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
+  const checked = checkClientOptions(options, undici !== undefined);
   const { appKey, appSecret } = checked;
-  // One send function for calls, discovery and probes: whatever answers the calls answers those too.
-  const send = checked.fetch ?? ((request: Request) => globalThis.fetch(request));
+  // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.
+  const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
   const endpoints = createEndpointService({
     staticUrls: checked.hosts,
     discovery: checked.discovery,
@@ -76,7 +82,7 @@ export function createNimClient(options: NimClientOptions): NimClient {
     logger: checked.logger,
     timeoutMs: checked.timeoutMs,
   });
-  const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, fetch: send });
+  const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
     hosts: endpoints,

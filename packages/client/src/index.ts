@@ -47,11 +47,13 @@ export type { NimMetricsEntry, NimMetricsSnapshot } from './metrics.js';
 export type {
   NimAttemptState,
   NimClientOptions,
+  NimDispatcher,
   NimHooks,
   NimLogger,
   NimRegion,
   NimRequestOptions,
   NimResultState,
+  NimTransport,
 } from './options.js';
 export type {
   AccountQuery,

@@ -11,6 +11,29 @@ import type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
 export type NimRegion = 'cn' | 'sg';
 
 /**
+ * Which HTTP engine sends the requests: `'undici'` (Node: undici's dispatcher API on a keep-alive pool per host,
+ * the fastest) or `'fetch'` (the runtime's `fetch`, or the `fetch` option).
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, transport: 'fetch' }); // e.g. to keep a global fetch mock working
+ * ```
+ */
+export type NimTransport = 'undici' | 'fetch';
+
+/**
+ * An undici `Dispatcher` for the undici transport: a `ProxyAgent`, an `Agent` with your TLS or connection settings,
+ * a `MockAgent`… Typed by the one method the client calls, so the client's types do not depend on undici's.
+ * @example
+ * ```ts
+ * import { ProxyAgent } from 'undici';
+ * const nim = createNimClient({ appKey, appSecret, dispatcher: new ProxyAgent('http://proxy.internal:3128') });
+ * ```
+ */
+export interface NimDispatcher {
+  dispatch(options: object, handler: object): boolean;
+}
+
+/**
  * Console-compatible logger; pino, winston and `console` fit. Each method gets one preformatted line.
  * @example
  * ```ts
@@ -123,11 +146,24 @@ export interface NimClientOptions {
    */
   discovery?: false | NimDiscoveryOptions;
   /**
-   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch). Discovery and health probes
-   * go through it too; giving one turns discovery off unless `discovery` is given.
-   * @default globalThis.fetch
+   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch); it receives a real
+   * `Request`. Giving it selects the fetch transport. Discovery and health probes go through it too; giving one
+   * turns discovery off unless `discovery` is given.
+   * @default globalThis.fetch, on the fetch transport
    */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The HTTP engine. `'undici'` exists in the Node build only (what Node resolves `@nim-api/client` to) and
+   * cannot be combined with `fetch`; `'fetch'` cannot be combined with `dispatcher`.
+   * @default `'undici'` on Node when no `fetch` is given; otherwise `'fetch'`
+   */
+  transport?: NimTransport;
+  /**
+   * The undici dispatcher every request goes through (a proxy, custom TLS, a mock), instead of the client's own
+   * keep-alive pool per host. Undici transport only.
+   * @default a keep-alive `Pool` per host, created by the client
+   */
+  dispatcher?: NimDispatcher;
   /**
    * Deadline of each HTTP attempt in milliseconds; every retry gets a fresh one.
    * @default 10000

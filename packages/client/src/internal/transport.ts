@@ -23,6 +23,7 @@ import { isHostFailure, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry }
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
+import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
 export interface Operation {
@@ -45,6 +46,8 @@ export interface AttemptInit {
   readonly parseAs: 'text';
   /** Watches the attempt: tells a failed `fetch` from a failed body read from a request that was never built. */
   readonly middleware: Middleware[];
+  /** The body is read once as text here: the undici transport may answer with a light response (transports/). */
+  readonly [lightResponseField]: true;
 }
 
 /** One openapi-fetch call: what `raw.GET(...)` and friends resolve to with `parseAs: 'text'`. */
@@ -207,6 +210,7 @@ export function createTransport(config: TransportConfig) {
 
   async function execute(operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult> {
     const traceId = options.traceId ?? createTraceId();
+    const headers = { [traceIdHeader]: traceId };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {
       maxRetries: options.maxRetries ?? config.maxRetries,
@@ -218,11 +222,14 @@ export function createTransport(config: TransportConfig) {
       new NimAbortError(`${operation.id} was aborted by the caller`, { operationId: operation.id, method: operation.method, traceId, attempts, cause: signal?.reason });
 
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        if (signal?.aborted) throw signal.reason;
-        await config.rateLimiter?.take(operation.id, signal);
-      } catch {
-        throw aborted(attempt - 1);
+      if (signal?.aborted) throw aborted(attempt - 1);
+      // No await without a rate limiter: each one is a microtask turn per attempt.
+      if (config.rateLimiter) {
+        try {
+          await config.rateLimiter.take(operation.id, signal);
+        } catch {
+          throw aborted(attempt - 1);
+        }
       }
       const host = hosts.pick();
       const context = { operationId: operation.id, method: operation.method, host, traceId, attempts: attempt };
@@ -235,7 +242,7 @@ export function createTransport(config: TransportConfig) {
       let error: NimError | undefined;
       let status: number | undefined;
       try {
-        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text', middleware: [watchAttempt(phase)] };
+        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         data = interpret(response, operation, context);

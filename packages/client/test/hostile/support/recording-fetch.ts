@@ -66,7 +66,9 @@ export function createRecorder(responder: Responder, cap: number) {
   let reportOverCap = () => {};
   const overCapReached = new Promise<void>((resolve) => (reportOverCap = resolve));
 
-  const fetch = (request: Request): Promise<Response> => {
+  // Also stubs the global fetch, which the client's fetch path calls as fetch(url, init).
+  const fetch = (input: Request | string, init?: RequestInit): Promise<Response> => {
+    const request = typeof input === 'string' ? new Request(input, init) : input;
     if (isBackgroundRequest(request)) {
       background += 1;
       return Promise.resolve(new Response('{"code":503}', { status: 503 }));
