@@ -4,7 +4,7 @@ import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
 import { defaults, type NimClientOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import { limiterFromOption } from './rate-limit/option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 import { retryDelayMs } from './retry-policy.js';
 
@@ -67,7 +67,7 @@ export function createNimClient(options: NimClientOptions): NimClient {
     maxRetries: options.maxRetries ?? defaults.maxRetries,
     retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
     retryDelayMs: options.retryDelayMs ?? retryDelayMs,
-    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit.perSecond) : undefined,
+    rateLimiter: limiterFromOption(options.rateLimit, options.logger, [appSecret]),
     logger: options.logger,
     hooks: options.hooks,
     metrics,

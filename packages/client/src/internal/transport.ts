@@ -6,7 +6,9 @@ import {
   NimConnectionError,
   NimError,
   NimHttpError,
+  NimRateLimitError,
   NimTimeoutError,
+  isNimError,
   type NimErrorContext,
 } from '../errors.js';
 import { unwrapEnvelope } from '../envelope.js';
@@ -14,9 +16,9 @@ import type { HostPool } from '../hosts.js';
 import type { AttemptOutcome, MetricsRecorder } from '../metrics.js';
 import type { NimHooks, NimLogger, NimRequestOptions } from '../options.js';
 import { isThrownByFetch } from './raw-client.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { GuardedLimiter } from '../rate-limit/option.js';
 import { redact } from '../redaction.js';
-import { isHostFailure, mayHaveRun, parseRetryAfter, shouldRetry } from '../retry-policy.js';
+import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, shouldRetry } from '../retry-policy.js';
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { sleep, startDeadline } from '../timeouts.js';
 import { checkTraceId } from '../validation.js';
@@ -46,7 +48,7 @@ export interface TransportConfig {
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
   readonly retryDelayMs: (attempt: number, retryAfterMs: number | undefined) => number;
-  readonly rateLimiter: RateLimiter | undefined;
+  readonly rateLimiter: GuardedLimiter | undefined;
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
   readonly metrics: MetricsRecorder;
@@ -134,7 +136,9 @@ export function createTransport(config: TransportConfig) {
       try {
         if (signal?.aborted) throw signal.reason;
         await config.rateLimiter?.take(operation.id, signal);
-      } catch {
+      } catch (refusal) {
+        // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
+        if (isNimError(refusal) && !signal?.aborted) throw refusal;
         throw aborted(attempt - 1);
       }
       const host = hosts.pick();
@@ -146,9 +150,11 @@ export function createTransport(config: TransportConfig) {
       let data: unknown;
       let error: NimError | undefined;
       let status: number | undefined;
+      let retryAfter: string | null = null;
       try {
         const response = await send({ signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text' });
         status = response.response.status;
+        retryAfter = response.response.headers.get('retry-after');
         data = await interpret(response, context);
       } catch (thrown) {
         error = classify(thrown, deadline.timedOut, timeoutMs, signal, context);
@@ -173,7 +179,14 @@ export function createTransport(config: TransportConfig) {
         return { data, traceId };
       }
       if (isHostFailure(error)) hosts.markFailure(host);
+      // Told before the back-off and awaited with it, so the next take already sees the block.
+      const asked = parseRetryAfter(retryAfter);
+      const reported =
+        error instanceof NimRateLimitError
+          ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) })
+          : undefined;
       if (!willRetry) {
+        await reported;
         if (policy.unsafe && !policy.retryUnsafe && mayHaveRun(error)) error.message += unsafeNote;
         throw error;
       }
@@ -181,7 +194,7 @@ export function createTransport(config: TransportConfig) {
       const delay = config.retryDelayMs(attempt, retryAfterMs);
       logger?.warn(`nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`);
       try {
-        await sleep(delay, signal);
+        await Promise.all([sleep(delay, signal), reported]);
       } catch {
         throw aborted(attempt);
       }
