@@ -25,16 +25,12 @@ function printable(value: unknown): string {
 
 /** Why `value` is neither `{ perSecond }` nor a limiter object. */
 function optionIssues(value: unknown): NimValidationIssue[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return [{ path, message: 'must be { perSecond } or a limiter object with a take(operationId, signal) method' }];
-  }
+  if (typeof value !== 'object' || !value || Array.isArray(value)) return [{ path, message: 'must be { perSecond } or a limiter with take()' }];
   const { take, reportRateLimited } = value as Record<string, unknown>;
   if (take === undefined) return tokenBucketIssues(value, path);
   const issues: NimValidationIssue[] = [];
   if (typeof take !== 'function') issues.push({ path: `${path}.take`, message: 'must be a function' });
-  if (reportRateLimited !== undefined && typeof reportRateLimited !== 'function') {
-    issues.push({ path: `${path}.reportRateLimited`, message: 'must be a function when given' });
-  }
+  if (reportRateLimited !== undefined && typeof reportRateLimited !== 'function') issues.push({ path: `${path}.reportRateLimited`, message: 'must be a function' });
   return issues;
 }
 
@@ -63,9 +59,8 @@ export function limiterFromOption(value: unknown, logger: NimLogger | undefined,
       }
     },
     async report(operationId, report) {
-      if (!reportRateLimited) return;
       try {
-        await reportRateLimited.call(limiter, operationId, report);
+        await reportRateLimited?.call(limiter, operationId, report);
       } catch (error) {
         complain('reportRateLimited', operationId, error);
       }

@@ -19,17 +19,12 @@ export interface NimTokenBucketOptions {
   burst?: number;
 }
 
-const isPositiveFinite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
-
 /** The problems of a bucket's options, with paths under `path` (e.g. `rateLimit`). */
 export function tokenBucketIssues(options: unknown, path: string): NimValidationIssue[] {
-  if (typeof options !== 'object' || options === null) return [{ path, message: 'must be an object' }];
-  const { perSecond, burst } = options as Record<string, unknown>;
+  const { perSecond, burst } = (options ?? {}) as Record<string, unknown>;
   const issues: NimValidationIssue[] = [];
-  if (!isPositiveFinite(perSecond)) issues.push({ path: `${path}.perSecond`, message: 'must be a positive, finite number of permits per second' });
-  if (burst !== undefined && !(Number.isSafeInteger(burst) && (burst as number) >= 1)) {
-    issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
-  }
+  if (!(typeof perSecond === 'number' && perSecond > 0 && perSecond < Infinity)) issues.push({ path: `${path}.perSecond`, message: 'must be a positive number' });
+  if (burst !== undefined && !(Number.isSafeInteger(burst) && (burst as number) > 0)) issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
   return issues;
 }
 
@@ -59,10 +54,8 @@ export function createTokenBucketLimiter(options: NimTokenBucketOptions): NimRat
 
   return {
     take(operationId: string, signal?: AbortSignal): Promise<void> {
-      if (typeof operationId !== 'string') {
-        return Promise.reject(new NimValidationError([{ path: 'operationId', message: 'must be a string' }], { operationId: 'take' }));
-      }
       if (signal?.aborted) return Promise.reject(signal.reason);
+      // Any key works (a Map key); only the client calls this with its operationIds.
       const now = Date.now();
       const theoretical = Math.max(nextFreeAt.get(operationId) ?? now, now);
       nextFreeAt.set(operationId, theoretical + intervalMs);
