@@ -8,7 +8,7 @@ import {
 import { resolveOptions, type RedisRateLimiterOptions } from './options.js';
 import { createPermitQueue, pause } from './permit-queue.js';
 import { createRedisHealth } from './redis-health.js';
-import { createRedisQuota, type PermitReply } from './redis-quota.js';
+import { createRedisQuota, RedisTimeoutError, type PermitReply } from './redis-quota.js';
 
 /**
  * Counts since the limiter was made, for logs and tests.
@@ -24,6 +24,8 @@ export interface RedisRateLimiterStats {
   readonly redisPermits: number;
   /** Permits granted by the in-process fallback bucket. */
   readonly fallbackPermits: number;
+  /** Redis permits dropped because this process woke up more than `maxLateMs` after their slot. */
+  readonly late: number;
   /** Times a permit request found its operation blocked (in Redis or locally). */
   readonly blocked: number;
   /** 416 answers reported to the limiter. */
@@ -48,6 +50,8 @@ export interface RedisRateLimiter extends NimRateLimiter {
 }
 
 const maxOperationIdLength = 256;
+// Permits of one operation being obtained at once per process (see createPermitQueue).
+const reservationsPerProcess = 2;
 const maxBlockMs = 3_600_000;
 
 const badOperationId = (operationId: unknown) =>
@@ -82,11 +86,18 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const config = resolveOptions(options);
   const quota = createRedisQuota(config);
   const share = config.perSecond / config.expectedProcesses;
-  const fallback = createTokenBucketLimiter({ perSecond: share, burst: Math.max(1, Math.floor(config.burst / config.expectedProcesses)) });
+  const fallbackBurst = Math.max(1, Math.floor(config.burst / config.expectedProcesses));
+  const fallback = createTokenBucketLimiter({ perSecond: share, burst: fallbackBurst });
+  // Per operation, the outage (health.fallbacks) whose fallback bucket has been primed.
+  const primedFor = new Map<string, number>();
+  // Per operation, when the slots Redis had granted (to all processes) end at the latest, in Date.now() time: this
+  // process' latest slot plus the most that every process' reservations can reach beyond it.
+  const sharedScheduleEnd = new Map<string, number>();
+  const scheduleDepthMs = (config.expectedProcesses * reservationsPerProcess * 1000) / config.perSecond;
   const health = createRedisHealth({ ...config, fallbackShare: `${Math.round(share * 100) / 100}/s per process and operation` });
   const blockedUntil = new Map<string, number>();
   const queues = new Map<string, ReturnType<typeof createPermitQueue>>();
-  const counts = { redisPermits: 0, fallbackPermits: 0, blocked: 0, reports: 0 };
+  const counts = { redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0 };
 
   const localBlockMs = (operationId: string) => (blockedUntil.get(operationId) ?? 0) - Date.now();
   const noteBlock = (operationId: string, ms: number) =>
@@ -98,6 +109,14 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   };
 
   async function acquire(operationId: string, stop: AbortSignal) {
+    const first = await acquireOnce(operationId, stop);
+    if (first !== 'late') return first;
+    // Ask once more; if that one is late too, it is used anyway, so a starved process still gets its share.
+    const second = await acquireOnce(operationId, stop);
+    return second === 'late' ? undefined : second;
+  }
+
+  async function acquireOnce(operationId: string, stop: AbortSignal): Promise<{ blockedMs: number } | undefined | 'late'> {
     const blockedMs = localBlockMs(operationId);
     if (blockedMs > 0) return { blockedMs };
     if (health.useRedis()) {
@@ -107,6 +126,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         health.succeeded();
       } catch (error) {
         health.failed(error);
+        // Only slow, not gone: back on Redis as soon as the late answer arrives (its slot stays unused).
+        if (error instanceof RedisTimeoutError) error.late.then(() => health.succeeded(), () => undefined);
       }
       if (reply?.blockedMs !== undefined) {
         noteBlock(operationId, reply.blockedMs);
@@ -116,10 +137,27 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         counts.redisPermits += 1;
         // Just back from the fallback: other processes may still be on theirs, so keep to this process' share too.
         const share = health.rejoining() ? fallback.take(operationId, stop).catch(() => undefined) : undefined;
+        const due = Date.now() + reply.waitMs;
+        sharedScheduleEnd.set(operationId, Math.max(sharedScheduleEnd.get(operationId) ?? 0, due + scheduleDepthMs));
         await Promise.all([pause(reply.waitMs, stop), share]);
+        // The slot's timer fired long after the slot (the process was starved: GC, CPU throttling). Sent now, the
+        // call would arrive bunched with the next slots' calls: this slot is dropped and the next one taken.
+        if (reply.waitMs > 0 && !share && Date.now() - due > config.maxLateMs && !stop.aborted) {
+          counts.late += 1;
+          return 'late';
+        }
         return unlessBlocked(operationId);
       }
     }
+    if (primedFor.get(operationId) !== health.fallbacks) {
+      // The first fallback permits of an outage would start at once in every process, on top of the calls the
+      // shared quota had just granted: the bucket's burst is used up here, so they start one interval later.
+      primedFor.set(operationId, health.fallbacks);
+      for (let i = 0; i < fallbackBurst; i += 1) void fallback.take(operationId).catch(() => undefined);
+    }
+    // Slots the shared quota granted before the outage are still being used, by this process and the others:
+    // fallback permits start after the last of them, not beside them.
+    await pause((sharedScheduleEnd.get(operationId) ?? 0) - Date.now(), stop);
     counts.fallbackPermits += 1;
     await fallback.take(operationId, stop).catch(() => undefined);
     return unlessBlocked(operationId);
@@ -142,7 +180,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       if (invalid) return Promise.reject(invalid);
       let queue = queues.get(operationId);
       if (!queue) {
-        queue = createPermitQueue((stop) => acquire(operationId, stop), (ms) => onBlocked(operationId, ms));
+        queue = createPermitQueue((stop) => acquire(operationId, stop), (ms) => onBlocked(operationId, ms), reservationsPerProcess);
         queues.set(operationId, queue);
       }
       return queue.take(signal);

@@ -95,6 +95,13 @@ export interface RedisRateLimiterOptions {
    */
   rejoinMs?: number;
   /**
+   * A permit whose slot this process wakes up for more than this many milliseconds late (the event loop was
+   * starved: a GC pause, CPU throttling of a container) is dropped and the next slot taken (once per call), so the
+   * late call does not reach Yunxin bunched together with the next slots' calls.
+   * @default 20
+   */
+  maxLateMs?: number;
+  /**
    * Where the fallback `warn` and the recovery `info` line go.
    * @default console
    */
@@ -114,6 +121,7 @@ export interface ResolvedOptions {
   readonly redisTimeoutMs: number;
   readonly probeIntervalMs: number;
   readonly rejoinMs: number;
+  readonly maxLateMs: number;
   readonly logger: RedisLimiterLogger;
 }
 
@@ -162,6 +170,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   const redisTimeoutMs = read<number>('redisTimeoutMs', isMs, msMessage, 50);
   const probeIntervalMs = read<number>('probeIntervalMs', isMs, msMessage, 500);
   const rejoinMs = read<number>('rejoinMs', (value) => value === 0 || isMs(value), `must be 0 or an integer number of milliseconds up to ${maxMs}`, 2000);
+  const maxLateMs = read<number>('maxLateMs', isMs, msMessage, 20);
   const logger = read<RedisLimiterLogger>(
     'logger',
     (value) => typeof value === 'object' && value !== null && isFunction((value as RedisLimiterLogger).warn) && isFunction((value as RedisLimiterLogger).info),
@@ -169,5 +178,5 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     console,
   );
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createRedisRateLimiter' });
-  return { redis, appKey, perSecond, expectedProcesses, burst, keyPrefix, blockMs, onBlocked, redisTimeoutMs, probeIntervalMs, rejoinMs, logger };
+  return { redis, appKey, perSecond, expectedProcesses, burst, keyPrefix, blockMs, onBlocked, redisTimeoutMs, probeIntervalMs, rejoinMs, maxLateMs, logger };
 }

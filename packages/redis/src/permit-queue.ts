@@ -31,24 +31,32 @@ export type Acquire = (stop: AbortSignal) => Promise<{ readonly blockedMs: numbe
 export type OnBlocked = (blockedMs: number) => 'wait' | Error;
 
 /**
- * The callers of one operation in this process, in arrival order. Only the head's permit is being obtained at any
- * time, so a process holds at most one reservation per operation in Redis: a 416 block reaches every process
- * within one slot, and a caller that gives up never leaves a string of unused reservations behind.
+ * The callers of one operation in this process, in arrival order. At most `depth` permits are being obtained at a
+ * time (fewer when fewer callers wait), so a process holds at most `depth` reservations per operation in Redis:
+ * a 416 block reaches every process within a few slots, and callers who give up leave no string of unused
+ * reservations behind. A depth of 2 lets the next request to Redis overlap the wait for the current slot, so a
+ * slow round trip does not leave slots unused.
  */
-export function createPermitQueue(acquire: Acquire, onBlocked: OnBlocked) {
+export function createPermitQueue(acquire: Acquire, onBlocked: OnBlocked, depth: number) {
   const waiters: Waiter[] = [];
-  let running = false;
-  let stop: AbortController | undefined;
+  let pending = 0;
+  let lanes = 0;
+  let stop = new AbortController();
 
-  const live = () => {
-    while (waiters.length && waiters[0]!.done) waiters.shift();
-    return waiters.length > 0;
-  };
   const settle = (waiter: Waiter) => {
     waiter.done = true;
+    pending -= 1;
     waiter.signal?.removeEventListener('abort', waiter.onAbort);
   };
-
+  const grantHead = () => {
+    while (waiters.length) {
+      const head = waiters.shift()!;
+      if (head.done) continue;
+      settle(head);
+      head.resolve();
+      return;
+    }
+  };
   const rejectAll = (reason: unknown) => {
     for (const waiter of waiters.splice(0)) {
       if (waiter.done) continue;
@@ -56,38 +64,39 @@ export function createPermitQueue(acquire: Acquire, onBlocked: OnBlocked) {
       waiter.reject(reason);
     }
   };
+  const stopSignal = () => (stop.signal.aborted ? (stop = new AbortController()) : stop).signal;
+  const startLanes = () => {
+    while (lanes < depth && lanes < pending) void lane();
+  };
 
-  async function drain() {
-    running = true;
+  async function lane() {
+    lanes += 1;
     try {
-      while (live()) {
-        const current = (stop = new AbortController());
+      // A lane goes on while more callers wait than the other lanes serve.
+      while (pending >= lanes) {
+        const signal = stopSignal();
         let outcome: { readonly blockedMs: number } | undefined;
         try {
-          outcome = await acquire(current.signal);
+          outcome = await acquire(signal);
         } catch (error) {
           // A fault of the limiter itself: every waiter hears of it (the client logs it and goes on).
           rejectAll(error);
-          continue;
+          break;
         }
         // Ended early because nobody waited: a caller who came since must not use a permit that came too soon.
-        if (current.signal.aborted) continue;
+        if (signal.aborted) continue;
         if (!outcome) {
           // The permit goes to whoever is first now: if its caller left meanwhile, the next one uses it.
-          if (live()) {
-            const head = waiters.shift()!;
-            settle(head);
-            head.resolve();
-          }
+          grantHead();
           continue;
         }
         const decision = onBlocked(outcome.blockedMs);
         if (decision instanceof Error) rejectAll(decision);
-        else await pause(outcome.blockedMs, current.signal);
+        else await pause(outcome.blockedMs, signal);
       }
     } finally {
-      running = false;
-      stop = undefined;
+      lanes -= 1;
+      startLanes();
     }
   }
 
@@ -104,12 +113,13 @@ export function createPermitQueue(acquire: Acquire, onBlocked: OnBlocked) {
           onAbort: () => {
             settle(waiter);
             reject(signal!.reason);
-            if (!live()) stop?.abort();
+            if (pending === 0) stop.abort();
           },
         };
         signal?.addEventListener('abort', waiter.onAbort, { once: true });
         waiters.push(waiter);
-        if (!running) void drain();
+        pending += 1;
+        startLanes();
       });
     },
   };

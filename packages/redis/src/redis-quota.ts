@@ -12,10 +12,22 @@ export interface RedisQuota {
   block(operationId: string, ms: number): Promise<void>;
 }
 
-/** Resolves or rejects like `promise`, but rejects after `ms` if it has not settled; the late outcome is dropped. */
+/** The bound ran out; `late` is the call itself, which may still succeed (Redis was slow, not gone). */
+export class RedisTimeoutError extends Error {
+  constructor(
+    ms: number,
+    readonly late: Promise<unknown>,
+  ) {
+    super(`no answer within ${ms} ms`);
+  }
+}
+
+/** Resolves or rejects like `promise`, but rejects with a RedisTimeoutError after `ms` if it has not settled. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    // The timer can fire in the same turn as an answer that already arrived while the event loop was busy:
+    // setImmediate runs after the I/O phase, so such an answer wins instead of counting as a timeout.
+    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeoutError(ms, promise))), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
