@@ -92,7 +92,8 @@ export function createPermitQueue(acquire: Acquire, onBlocked: OnBlocked, depth:
         }
         const decision = onBlocked(outcome.blockedMs);
         if (decision instanceof Error) rejectAll(decision);
-        else await pause(outcome.blockedMs, signal);
+        // One ms more: Redis reports whole ms left, and asking again a moment too soon costs a round trip.
+        else await pause(outcome.blockedMs + 1, signal);
       }
     } finally {
       lanes -= 1;

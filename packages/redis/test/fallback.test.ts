@@ -64,7 +64,8 @@ describe('when Redis is unreachable', () => {
     const started = Date.now();
     await limiter.take(op);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    expect(limiter.stats()).toMatchObject({ blocked: 1, mode: 'fallback' });
+    expect(limiter.stats()).toMatchObject({ mode: 'fallback' });
+    expect(limiter.stats().blocked).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -105,7 +106,7 @@ describe('when Redis is killed and restarted', () => {
     await takeUntil(limiter, () => limiter.stats().mode === 'redis', 'recovery after the restart');
     const { redisPermits, fallbackPermits } = limiter.stats();
     expect(fallbackPermits).toBeGreaterThanOrEqual(4);
-    expect(redisPermits).toBeGreaterThanOrEqual(2);
+    expect(redisPermits).toBeGreaterThanOrEqual(1);
     expect(logger.lines.map((line) => line.split(' ')[0])).toEqual(['warn', 'info']);
     // The restarted Redis has no scripts cached: the permit script was loaded again.
     await limiter.take(op);

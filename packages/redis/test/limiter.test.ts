@@ -10,7 +10,8 @@ const appKey = 'limiter-test-app';
 /** A limiter on its own connection (as another process would have), sharing `keyPrefix` with its siblings. */
 function limiter(options: Partial<RedisRateLimiterOptions> & { keyPrefix: string }) {
   const logger = recordingLogger();
-  const made = createRedisRateLimiter({ redis: connectRedis(port), appKey, perSecond: 20, expectedProcesses: 1, logger, ...options });
+  // A loaded test machine wakes timers late; permits dropped as late would change the counts these tests check.
+  const made = createRedisRateLimiter({ redis: connectRedis(port), appKey, perSecond: 20, expectedProcesses: 1, maxLateMs: 3_600_000, logger, ...options });
   return Object.assign(made, { logger });
 }
 
@@ -53,7 +54,8 @@ describe('createRedisRateLimiter', () => {
     const started = Date.now();
     await Promise.all([other.take('getConversationGroup'), reporter.take('getConversationGroup')]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(ttl - 40);
-    expect(other.stats()).toMatchObject({ blocked: 1, redisPermits: 1 });
+    expect(other.stats()).toMatchObject({ redisPermits: 1 });
+    expect(other.stats().blocked).toBeGreaterThanOrEqual(1);
     expect(reporter.stats()).toMatchObject({ reports: 1, redisPermits: 1 });
   });
 
@@ -82,16 +84,30 @@ describe('createRedisRateLimiter', () => {
   it('rejects a waiting take with the abort reason at once, and hands its reserved slot to the next caller', async () => {
     const l = limiter({ keyPrefix: uniquePrefix(), perSecond: 1 });
     await l.take('getConversationGroup');
+    const started = Date.now();
     const controller = new AbortController();
     const waiting = l.take('getConversationGroup', controller.signal);
     const next = l.take('getConversationGroup');
+    const third = l.take('getConversationGroup');
     await delay(100);
     const reason = new Error('caller left');
     controller.abort(reason);
     await expect(waiting).rejects.toBe(reason);
-    await next;
-    // The slot reserved for the aborted take was used by the next one: no third permit was needed.
-    expect(l.stats().redisPermits).toBe(2);
+    await Promise.all([next, third]);
+    // Slots at 1 s and 2 s: the aborted take's slot went to the next caller (a lost slot would end at 3 s).
+    expect(Date.now() - started).toBeLessThan(2_700);
+    expect(l.stats().redisPermits).toBe(3);
+  });
+
+  it('drops a permit whose slot this process woke up for too late (a starved event loop), and takes the next slot', async () => {
+    const l = limiter({ keyPrefix: uniquePrefix(), perSecond: 20, maxLateMs: 20 });
+    await l.take('getConversationGroup');
+    const second = l.take('getConversationGroup'); // its slot is 50 ms away
+    await delay(5);
+    const until = Date.now() + 150;
+    while (Date.now() < until); // the event loop is blocked: the slot's timer fires ~100 ms late
+    await second;
+    expect(l.stats()).toMatchObject({ redisPermits: 3, late: 1 });
   });
 
   it('rejects a take that waits out a block when its signal aborts, and one already aborted without asking Redis', async () => {
@@ -127,7 +143,8 @@ describe('createRedisRateLimiter', () => {
     await nim.conversationGroups.list({ account_id: 'alice' });
     expect(sentAt).toHaveLength(2);
     expect(sentAt[1]! - sentAt[0]!).toBeGreaterThanOrEqual(350);
-    expect(l.stats()).toMatchObject({ reports: 1, blocked: 1, redisPermits: 2 });
+    expect(l.stats()).toMatchObject({ reports: 1, redisPermits: 2 });
+    expect(l.stats().blocked).toBeGreaterThanOrEqual(1);
   });
 
   it('works with an ioredis 5 connection too', async () => {
@@ -139,7 +156,8 @@ describe('createRedisRateLimiter', () => {
       await l.reportRateLimited('getConversationGroup', report416());
       expect(await redis.pttl(`${keyPrefix}{${appKey}:getConversationGroup}:block`)).toBeGreaterThan(0);
       await l.take('getConversationGroup');
-      expect(l.stats()).toMatchObject({ mode: 'redis', redisPermits: 2, blocked: 1 });
+      expect(l.stats()).toMatchObject({ mode: 'redis', redisPermits: 2 });
+      expect(l.stats().blocked).toBeGreaterThanOrEqual(1);
     } finally {
       redis.disconnect();
     }

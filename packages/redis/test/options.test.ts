@@ -18,6 +18,7 @@ const accepted: Record<string, (value: unknown) => boolean> = {
   onBlocked: (v) => v === undefined || v === 'wait' || v === 'fail',
   redisTimeoutMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   probeIntervalMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
+  maxLateMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   rejoinMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 3_600_000),
 };
 
@@ -33,7 +34,7 @@ const hostile = fc.oneof(
 describe('createRedisRateLimiter options', () => {
   it('accepts the required four and fills in every default', () => {
     const limiter = createRedisRateLimiter(valid());
-    expect(limiter.stats()).toEqual({ mode: 'redis', redisPermits: 0, fallbackPermits: 0, blocked: 0, reports: 0, fallbacks: 0, recoveries: 0 });
+    expect(limiter.stats()).toEqual({ mode: 'redis', redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0, fallbacks: 0, recoveries: 0 });
   });
 
   it('refuses any hostile value of any option with one NimValidationError naming it, and accepts the rest', () => {
