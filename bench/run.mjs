@@ -1,4 +1,4 @@
-// The benchmark runner: `pnpm bench` (builds, then runs all seven) or `node bench/run.mjs [--quick] [--only=a,b]
+// The benchmark runner: `pnpm bench` (builds, then runs all eight) or `node bench/run.mjs [--quick] [--only=a,b]
 // [--strict]`. A full run writes bench/results/latest.json and the table in bench/README.md; every run prints it.
 // --quick: fewer/shorter rounds (a smoke test, figures not for keeping). --strict: exit 1 when a target is missed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const suites = {
   importTime: () => import('./import-time.mjs'),
   typecheck: () => import('./typecheck.mjs'),
   scale: () => import('./scale.mjs'),
+  redisPermit: () => import('./redis-permit.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
 const selected = Object.keys(suites).filter((name) => !only || only.includes(name));
@@ -115,6 +116,18 @@ if (s.typecheck) {
 if (s.scale) {
   const k = s.scale;
   row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
+}
+
+if (s.redisPermit) {
+  const p = s.redisPermit;
+  row(
+    '8. permit latency, `take()` uncontended (µs)',
+    `@nim-api/redis on loopback Redis: p50 ${fmt(p.p50Us.redis)}, p99 ${fmt(p.p99Us.redis)}`,
+    `in-process bucket: p50 ${fmt(p.p50Us.bucket, 2)}, p99 ${fmt(p.p99Us.bucket, 2)}; no limiter p50 ${fmt(p.p50Us.none, 2)}`,
+    `Redis adds p50 +${fmt(p.addedP50Us)}, p99 +${fmt(p.addedP99Us)} µs over the bucket`,
+    'report',
+    undefined,
+  );
 }
 
 const m = results.machine;
