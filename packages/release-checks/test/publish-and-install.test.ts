@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { startPrism } from '../../../scripts/prism.mjs';
-import { bundlerProject, commonJsProject, consumerNpmrc, esmNodeNextProject, writeProject } from '../src/consumers.js';
+import { bundlerProject, commonJsProject, consumerNpmrc, esmNodeNextProject, redisProject, writeProject } from '../src/consumers.js';
 import { cleanEnv, run, runOk, tscPath, workspaceRoot } from '../src/run.js';
 import { assertLocalRegistry, startVerdaccio, type Verdaccio } from '../src/verdaccio.js';
 
@@ -16,14 +16,17 @@ const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')
 const versions = {
   types: (await readJson(join(workspaceRoot, 'packages/types/package.json'))).version as string,
   client: (await readJson(join(workspaceRoot, 'packages/client/package.json'))).version as string,
+  redis: (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).version as string,
 };
-const published = ['@nim-api/client', '@nim-api/types'];
+// The ioredis the consumer installs: the version @nim-api/redis is developed and tested with.
+const ioredisVersion = (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).devDependencies.ioredis as string;
+const published = ['@nim-api/client', '@nim-api/redis', '@nim-api/types'];
 
 let tmp: string;
 let registry: Verdaccio | undefined;
 let prism: { url: string; stop: () => Promise<void>; log: () => string } | undefined;
 let publishOutput = '';
-const consumers: Record<'esm' | 'cjs' | 'bundler', string> = { esm: '', cjs: '', bundler: '' };
+const consumers: Record<'esm' | 'cjs' | 'bundler' | 'redis', string> = { esm: '', cjs: '', bundler: '', redis: '' };
 const started = Date.now();
 const phases: string[] = [];
 const phase = (name: string, since: number) => phases.push(`${name} ${((Date.now() - since) / 1000).toFixed(1)} s`);
@@ -74,6 +77,7 @@ beforeAll(async () => {
     esm: esmNodeNextProject(prismUrl, versions),
     cjs: commonJsProject(prismUrl, versions),
     bundler: bundlerProject(prismUrl, versions),
+    redis: redisProject({ ...versions, ioredis: ioredisVersion }),
   };
   await Promise.all(
     (Object.keys(projects) as Array<keyof typeof projects>).map(async (name) => {
@@ -83,7 +87,7 @@ beforeAll(async () => {
       consumers[name] = dir;
     }),
   );
-  phase('3 consumer installs', since);
+  phase('4 consumer installs', since);
 }, 180_000);
 
 afterAll(async () => {
@@ -98,12 +102,12 @@ describe('publishing to a local registry with the release command', () => {
   it('publishes exactly the public packages, at the workspace versions, workspace:* resolved', async () => {
     expect(publishOutput).toMatch(/packages published successfully/);
     // Storage holds only what was published: no private package (release-checks, docs, …), nothing else.
-    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual(['client', 'types']);
+    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual(['client', 'redis', 'types']);
     for (const name of published) {
       const response = await fetch(new URL(name.replace('/', '%2f'), registry!.url));
       expect(response.status, name).toBe(200);
       const packument = (await response.json()) as { 'dist-tags': { latest: string }; versions: Record<string, any> };
-      const version = name === '@nim-api/client' ? versions.client : versions.types;
+      const version = versions[name.replace('@nim-api/', '') as keyof typeof versions];
       expect(packument['dist-tags'].latest).toBe(version);
       const manifest = packument.versions[version];
       for (const range of Object.values({ ...manifest.dependencies, ...manifest.peerDependencies })) {
@@ -112,6 +116,9 @@ describe('publishing to a local registry with the release command', () => {
     }
     const client = (await (await fetch(new URL('@nim-api%2fclient', registry!.url))).json()) as any;
     expect(client.versions[versions.client].dependencies['@nim-api/types']).toBe(versions.types);
+    const redis = (await (await fetch(new URL('@nim-api%2fredis', registry!.url))).json()) as any;
+    expect(redis.versions[versions.redis].dependencies['@nim-api/client']).toBe(versions.client);
+    expect(redis.versions[versions.redis].peerDependencies.ioredis).toBe('^5.0.0 || ^6.0.0');
   });
 
   it('refuses to publish to a registry that is not on 127.0.0.1', async () => {
@@ -126,7 +133,7 @@ describe('publishing to a local registry with the release command', () => {
   });
 
   it('installs what was published: integrity of the installed tarballs equals the registry', async () => {
-    const lock = await readJson(join(consumers.esm, 'package-lock.json'));
+    const lock = await readJson(join(consumers.redis, 'package-lock.json'));
     for (const name of published) {
       const packument = (await (await fetch(new URL(name.replace('/', '%2f'), registry!.url))).json()) as any;
       const entry = lock.packages[`node_modules/${name}`];
@@ -153,6 +160,12 @@ describe.concurrent('consumers of the published packages', () => {
     expect(emitted).toMatch(/require\("@nim-api\/client"\)/);
     const typed = await runOk(process.execPath, ['dist/typed.js'], { cwd: consumers.cjs });
     expect(JSON.parse(typed.stdout.trim())).toMatchObject({ ok: true });
+  });
+
+  it('(4) @nim-api/redis with ioredis: type-checks (the limiter fits rateLimit) and runs', async () => {
+    await runOk(process.execPath, [tscPath, '-p', 'tsconfig.json'], { cwd: consumers.redis });
+    const { stdout } = await runOk(process.execPath, ['dist/index.js'], { cwd: consumers.redis });
+    expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, stats: { mode: 'redis', redisPermits: 0 } });
   });
 
   it('(3) bundler-style, moduleResolution Bundler: type-checks, bundles and runs', async () => {
