@@ -1,4 +1,4 @@
-// 8. What a permit costs: `take()` latency of @nim-api/redis on a loopback redis-server (one Lua script per
+// 9. What a permit costs: `take()` latency of @nim-api/redis on a loopback redis-server (one Lua script per
 // permit) beside the client's in-process bucket (createTokenBucketLimiter) and no limiter at all (a resolved
 // promise), uncontended (rates far above what is taken, so no permit waits for its slot). Sequential takes; each
 // round measures every variant once, the order rotating; p50 and p99 per round, then median and spread.

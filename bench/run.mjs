@@ -1,4 +1,4 @@
-// The benchmark runner: `pnpm bench` (builds, then runs all eight) or `node bench/run.mjs [--quick] [--only=a,b]
+// The benchmark runner: `pnpm bench` (builds, then runs all nine) or `node bench/run.mjs [--quick] [--only=a,b]
 // [--strict]`. A full run writes bench/results/latest.json and the table in bench/README.md; every run prints it.
 // --quick: fewer/shorter rounds (a smoke test, figures not for keeping). --strict: exit 1 when a target is missed.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const suites = {
   importTime: () => import('./import-time.mjs'),
   typecheck: () => import('./typecheck.mjs'),
   scale: () => import('./scale.mjs'),
+  parse: () => import('./parse.mjs'),
   redisPermit: () => import('./redis-permit.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
@@ -117,11 +118,25 @@ if (s.scale) {
   const k = s.scale;
   row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
 }
+if (s.parse) {
+  const p = s.parse;
+  for (const shape of ['whitespace', 'deepNesting', 'manyGroupIds']) {
+    const [one, eight] = [p[`${shape}@1MB`], p[`${shape}@8MB`]];
+    row(
+      `8. parse a hostile code-200 body: ${shape}, 1 MB / 8 MB`,
+      `${fmt(one.sdkMs, 1)} ms / ${fmt(eight.sdkMs, 1)} ms through the client`,
+      `JSON.parse ${fmt(one.jsonParseMs, 1)} ms / ${fmt(eight.jsonParseMs, 1)} ms`,
+      `client ÷ JSON.parse ${ratio(one.ratio)} / ${ratio(eight.ratio)}; 8 MB ÷ 1 MB time ×${p[`${shape}:growth8MBover1MB`].toFixed(1)}`,
+      'linear (8 MB ÷ 1 MB ≤ ×12)',
+      p[`${shape}:growth8MBover1MB`] <= 12,
+    );
+  }
+}
 
 if (s.redisPermit) {
   const p = s.redisPermit;
   row(
-    '8. permit latency, `take()` uncontended (µs)',
+    '9. permit latency, `take()` uncontended (µs)',
     `@nim-api/redis on loopback Redis: p50 ${fmt(p.p50Us.redis)}, p99 ${fmt(p.p99Us.redis)}`,
     `in-process bucket: p50 ${fmt(p.p50Us.bucket, 2)}, p99 ${fmt(p.p99Us.bucket, 2)}; no limiter p50 ${fmt(p.p50Us.none, 2)}`,
     `Redis adds p50 +${fmt(p.addedP50Us)}, p99 +${fmt(p.addedP99Us)} µs over the bucket`,

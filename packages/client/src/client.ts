@@ -1,12 +1,11 @@
-import { constraints } from '@nim-api/types';
 import { HostPool } from './hosts.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
-import { defaults, type NimClientOptions } from './options.js';
-import { limiterFromOption } from './rate-limit/option.js';
+import { checkClientOptions } from './option-checks.js';
+import type { NimClientOptions } from './options.js';
+import { guardLimiter } from './rate-limit/option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
-import { retryDelayMs } from './retry-policy.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -29,18 +28,10 @@ export interface NimClient {
   metrics(): NimMetricsSnapshot;
 }
 
-function hostsFrom(options: NimClientOptions): string[] {
-  const given = options.baseUrl ?? constraints.hosts[options.region ?? 'cn'];
-  const list = (typeof given === 'string' ? [given] : [...given]).map((url) => url.replace(/\/+$/, ''));
-  if (list.length === 0 || list.some((url) => !/^https?:\/\/[^/]/.test(url))) {
-    throw new TypeError('baseUrl must be an http(s) URL or a non-empty list of them');
-  }
-  return list;
-}
-
 /**
  * Creates a client for the Yunxin IM server API v2. Every request is signed (AppKey, Nonce, CurTime, CheckSum),
- * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried.
+ * the `{code,msg,data}` envelope is unwrapped, errors are typed, transient failures are retried. Every option is
+ * checked first: a bad one throws {@link NimValidationError} listing each problem (credentials are never quoted).
  *
  * @example
  * ```ts
@@ -54,22 +45,20 @@ function hostsFrom(options: NimClientOptions): string[] {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  const { appKey, appSecret } = options ?? {};
-  if (typeof appKey !== 'string' || appKey === '' || typeof appSecret !== 'string' || appSecret === '') {
-    throw new TypeError('createNimClient needs a non-empty appKey and appSecret');
-  }
-  const hosts = new HostPool(hostsFrom(options), options.hostCooldownMs ?? defaults.hostCooldownMs);
-  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: options.fetch });
+  const checked = checkClientOptions(options);
+  const { appKey, appSecret } = checked;
+  const hosts = new HostPool(checked.hosts, checked.hostCooldownMs);
+  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: checked.fetch });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
     hosts,
-    timeoutMs: options.timeoutMs ?? defaults.timeoutMs,
-    maxRetries: options.maxRetries ?? defaults.maxRetries,
-    retryUnsafe: options.retryUnsafe ?? defaults.retryUnsafe,
-    retryDelayMs: options.retryDelayMs ?? retryDelayMs,
-    rateLimiter: limiterFromOption(options.rateLimit, options.logger, [appSecret]),
-    logger: options.logger,
-    hooks: options.hooks,
+    timeoutMs: checked.timeoutMs,
+    maxRetries: checked.maxRetries,
+    retryUnsafe: checked.retryUnsafe,
+    retryDelayMs: checked.retryDelayMs,
+    rateLimiter: checked.rateLimit && guardLimiter(checked.rateLimit, checked.logger, [appSecret]),
+    logger: checked.logger,
+    hooks: checked.hooks,
     metrics,
     secrets: [appSecret],
   });

@@ -1,5 +1,6 @@
 import { constraints, type ConversationId } from '@nim-api/types';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
+import { describe } from './internal/describe.js';
 
 /**
  * Conversation types: 1 one-to-one, 2 advanced team, 3 super team.
@@ -33,19 +34,32 @@ const conversationIdPattern = new RegExp(constraints.conversationId.pattern);
 export function conversationIdIssues(id: unknown, path: string): NimValidationIssue[] {
   if (typeof id !== 'string') return [{ path, message: 'must be a string like "alice|1|bob"' }];
   if (!conversationIdPattern.test(id)) {
-    return [{ path, message: `"${id}" is not "owner|type|target" with type 1, 2 or 3 and ids of letters, digits, _ @ . -` }];
+    return [{ path, message: `${describe(id)} is not "owner|type|target" with type 1, 2 or 3 and ids of letters, digits, _ @ . -` }];
   }
   return [];
 }
 
-function build(ownerId: string, type: ConversationType, targetId: string | number | bigint): ConversationId {
-  const target = String(targetId);
+const teamIdPattern = /^[0-9]{1,32}$/;
+
+/** A team id as text: a string of digits, a non-negative safe-integer number or a non-negative bigint. */
+function teamIdText(teamId: unknown): string | undefined {
+  if (typeof teamId === 'string') return teamIdPattern.test(teamId) ? teamId : undefined;
+  if (typeof teamId === 'number') return Number.isSafeInteger(teamId) && teamId >= 0 ? String(teamId) : undefined;
+  if (typeof teamId === 'bigint') return teamId >= 0n && teamIdPattern.test(String(teamId)) ? String(teamId) : undefined;
+  return undefined;
+}
+
+function build(ownerId: unknown, type: ConversationType, targetId: unknown): ConversationId {
   const issues: NimValidationIssue[] = [];
-  if (!accountIdPattern.test(ownerId)) issues.push({ path: 'ownerId', message: `"${ownerId}" is not an account id` });
-  if (type !== 1 && !/^[0-9]{1,32}$/.test(target)) issues.push({ path: 'teamId', message: `"${target}" is not a team id` });
-  if (type === 1 && !accountIdPattern.test(target)) issues.push({ path: 'peerId', message: `"${target}" is not an account id` });
+  if (typeof ownerId !== 'string' || !accountIdPattern.test(ownerId)) {
+    issues.push({ path: 'ownerId', message: `${describe(ownerId)} is not an account id` });
+  }
+  const target = type === 1 ? (typeof targetId === 'string' && accountIdPattern.test(targetId) ? targetId : undefined) : teamIdText(targetId);
+  if (target === undefined) {
+    issues.push(type === 1 ? { path: 'peerId', message: `${describe(targetId)} is not an account id` } : { path: 'teamId', message: `${describe(targetId)} is not a team id` });
+  }
   if (issues.length) throw new NimValidationError(issues);
-  return `${ownerId}|${type}|${target}`;
+  return `${ownerId as string}|${type}|${target!}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createApiError } from './error-codes.js';
 import { type NimErrorContext, NimResponseError } from './errors.js';
-import { parseJsonWithExactIds } from './int64.js';
+import { JsonTooDeepError, parseJsonWithExactIds } from './int64.js';
 import { redact } from './redaction.js';
 
 /**
@@ -14,12 +14,14 @@ export function unwrapEnvelope(body: string | undefined, context: NimErrorContex
   try {
     envelope = parseJsonWithExactIds(text);
   } catch (cause) {
-    throw new NimResponseError('the body is not JSON', redact(text, secrets), { ...context, cause });
+    const reason = cause instanceof JsonTooDeepError ? `the body is ${cause.message}` : 'the body is not JSON';
+    throw new NimResponseError(reason, redact(text, secrets), { ...context, cause });
   }
   if (typeof envelope !== 'object' || envelope === null || typeof (envelope as { code?: unknown }).code !== 'number') {
     throw new NimResponseError('the body is not a {code, msg, data} envelope', redact(text, secrets), context);
   }
   const { code, msg, data } = envelope as { code: number; msg?: unknown; data?: unknown };
+  // `data` may be absent or null on success (delete); it is then `{}`.
   if (code === 200) return data ?? {};
   throw createApiError({
     ...context,

@@ -1,6 +1,8 @@
 import type { FailedConversation } from '@nim-api/types';
 
 const nimErrorBrand = Symbol.for('@nim-api/client/NimError');
+/** A validation message names at most this many issues; `issues` holds them all. */
+const maxIssuesInMessage = 20;
 
 /**
  * Where an error happened; every field is optional because validation errors happen before any request.
@@ -228,7 +230,9 @@ export class NimValidationError extends NimError {
   readonly issues: readonly NimValidationIssue[];
 
   constructor(issues: readonly NimValidationIssue[], context: NimErrorContext = {}) {
-    super(`not sent: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`, context);
+    const shown = issues.slice(0, maxIssuesInMessage).map((issue) => `${issue.path} ${issue.message}`);
+    const more = issues.length > maxIssuesInMessage ? `; and ${issues.length - maxIssuesInMessage} more (see error.issues)` : '';
+    super(`not sent: ${shown.join('; ')}${more}`, context);
     this.issues = issues;
   }
 }
@@ -331,12 +335,16 @@ export function isNimError<Name extends keyof NimErrorsByName = 'NimError'>(
   value: unknown,
   name?: Name,
 ): value is NimErrorsByName[Name] {
-  if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[nimErrorBrand] !== true) {
-    return false;
+  try {
+    if (typeof value !== 'object' || value === null || (value as Record<symbol, unknown>)[nimErrorBrand] !== true) {
+      return false;
+    }
+    if (name === undefined || name === 'NimError') return true;
+    const actual = (value as Error).name;
+    return actual === name || (name === 'NimApiError' && apiErrorNames.has(actual));
+  } catch {
+    return false; // a Proxy whose traps throw is no error of ours
   }
-  if (name === undefined || name === 'NimError') return true;
-  const actual = (value as Error).name;
-  return actual === name || (name === 'NimApiError' && apiErrorNames.has(actual));
 }
 
 /** Records on `error` what a chunked call had done before it failed, and says so in the message. */

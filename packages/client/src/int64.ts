@@ -21,14 +21,73 @@ export function toGroupId(value: unknown): GroupId | undefined {
   return undefined;
 }
 
-// Fields whose JSON numbers are int64 ids. A key only follows `{` or `,`; inside a string value those characters
-// could only be followed by an escaped quote, so string contents never match.
-const int64IdField = /(?<=[{,]\s*)"group_id"\s*:\s*(-?\d+)/g;
+/** Deepest nesting of objects and arrays a body may have; the API's own answers are four levels deep. */
+export const maxJsonDepth = 64;
+
+/** A body nested deeper than {@link maxJsonDepth}: refused before `JSON.parse`, so no stack is ever at risk. */
+export class JsonTooDeepError extends Error {
+  override readonly name = 'JsonTooDeepError';
+}
+
+const quote = 0x22;
+const backslash = 0x5c;
+const groupIdKey = '"group_id"';
+
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const isIntegerChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2d;
+const isNumberTail = (c: number) => c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b;
+
+/** Index of the quote that closes the string opened at `start`, or -1. Each character is looked at once. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return i;
+    if (c === backslash) i += 1;
+  }
+  return -1;
+}
 
 /**
- * `JSON.parse` that keeps int64 ids exact: every `"group_id": <number>` becomes a decimal string before parsing, so
- * 9007199254740993 comes back as `'9007199254740993'`, not 9007199254740992.
+ * `JSON.parse` that keeps int64 ids exact: the number after every `"group_id"` key becomes a decimal string, so
+ * 9007199254740993 comes back as `'9007199254740993'`, not 9007199254740992. One linear pass over the text (no
+ * regular expression that could backtrack), which also refuses nesting deeper than `maxDepth`
+ * ({@link JsonTooDeepError}); malformed JSON is left for `JSON.parse` to report.
  */
-export function parseJsonWithExactIds(text: string): unknown {
-  return JSON.parse(text.includes('"group_id"') ? text.replace(int64IdField, '"group_id":"$1"') : text);
+export function parseJsonWithExactIds(text: string, maxDepth: number = maxJsonDepth): unknown {
+  if (text.length <= maxDepth && !text.includes(groupIdKey)) return JSON.parse(text);
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === quote) {
+      const end = stringEnd(text, i);
+      if (end === -1) break;
+      if (end - i === groupIdKey.length - 1 && text.charCodeAt(i + 1) === 0x67 && text.startsWith(groupIdKey, i)) {
+        let next = end + 1;
+        while (isJsonSpace(text.charCodeAt(next))) next += 1;
+        if (text.charCodeAt(next) === 0x3a) {
+          let start = next + 1;
+          while (isJsonSpace(text.charCodeAt(start))) start += 1;
+          let stop = start;
+          while (isIntegerChar(text.charCodeAt(stop))) stop += 1;
+          if (stop > start && !isNumberTail(text.charCodeAt(stop))) {
+            parts.push(text.slice(copiedUpTo, start), '"', text.slice(start, stop), '"');
+            copiedUpTo = stop;
+          }
+          i = stop - 1;
+          continue;
+        }
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > maxDepth) throw new JsonTooDeepError(`nested deeper than ${maxDepth} levels`);
+    } else if (c === 0x7d || c === 0x5d) {
+      depth -= 1;
+    }
+  }
+  if (copiedUpTo === 0) return JSON.parse(text);
+  parts.push(text.slice(copiedUpTo));
+  return JSON.parse(parts.join(''));
 }

@@ -1,5 +1,6 @@
 import type { Middleware } from 'openapi-fetch';
 
+import { NimValidationError } from './errors.js';
 import { sha1Hex } from './sha1.js';
 
 const hexByte = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
@@ -21,6 +22,10 @@ function toHex(bytes: Uint8Array): string {
  * ```
  */
 export function checksum(appSecret: string, nonce: string, curTime: string): string {
+  if (typeof appSecret !== 'string' || typeof nonce !== 'string' || typeof curTime !== 'string') {
+    // The values are not quoted: one of them is the AppSecret.
+    throw new NimValidationError([{ path: 'checksum', message: 'appSecret, nonce and curTime must be strings' }]);
+  }
   return sha1Hex(appSecret + nonce + curTime);
 }
 

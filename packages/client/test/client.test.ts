@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import * as publicApi from '../src/index.js';
-import { createNimClient, type NimClientOptions } from '../src/index.js';
+import { createNimClient, NimValidationError, type NimClientOptions } from '../src/index.js';
 
 const credentials = { appKey: 'client-app-key', appSecret: 'client-app-secret' };
 const okBody = (data: unknown = { conversation_groups: [] }) => JSON.stringify({ code: 200, msg: 'success', data });
@@ -20,7 +20,7 @@ const client = (options: Partial<NimClientOptions> & Pick<NimClientOptions, 'fet
   createNimClient({ ...credentials, retryDelayMs: () => 0, ...options });
 
 describe('createNimClient', () => {
-  it('refuses a missing or empty appKey or appSecret with a TypeError that does not echo them', () => {
+  it('refuses a missing or empty appKey or appSecret with a NimValidationError that does not echo them', () => {
     for (const options of [undefined, {}, { appKey: 'k' }, { appKey: '', appSecret: 's3cr3t' }, { appKey: 'k', appSecret: '' }, { appKey: 1, appSecret: 's3cr3t' }]) {
       let error: unknown;
       try {
@@ -28,7 +28,7 @@ describe('createNimClient', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(TypeError);
+      expect(error).toBeInstanceOf(NimValidationError);
       expect((error as Error).message).not.toContain('s3cr3t');
     }
   });
@@ -47,13 +47,13 @@ describe('createNimClient', () => {
 
   it('keeps the path of a private-deployment baseUrl and drops its trailing slashes', async () => {
     const { fetch, requests } = fakeFetch();
-    await client({ fetch, baseUrl: 'https://api-cn.yunxinapi.com/nimserver//' }).conversationGroups.get('1', { account_id: 'alice' });
-    expect(requests[0]!.url).toBe('https://api-cn.yunxinapi.com/nimserver/im/v2/conversation_groups/1?account_id=alice');
+    await client({ fetch, baseUrl: 'https://api-cn.yunxinapi.com/nimserver//' }).conversationGroups.list({ account_id: 'alice' });
+    expect(requests[0]!.url).toBe('https://api-cn.yunxinapi.com/nimserver/im/v2/conversation_groups?account_id=alice');
   });
 
   it('refuses a baseUrl that is not http(s), and an empty list', () => {
     for (const baseUrl of ['ftp://host', 'open.yunxinapi.com', '', []]) {
-      expect(() => createNimClient({ ...credentials, baseUrl: baseUrl as never })).toThrow(TypeError);
+      expect(() => createNimClient({ ...credentials, baseUrl: baseUrl as never })).toThrow(NimValidationError);
     }
   });
 

@@ -230,7 +230,7 @@ describe('the trace id of a call', () => {
     const metricsBefore = JSON.stringify(nim.metrics());
     for (const traceId of ['bad\nid', '追踪-1']) {
       const error = await rejected(() => nim.conversationGroups.list({ account_id: 'alice' }, { traceId }));
-      expect(error.issues.map((issue) => issue.path)).toEqual(['traceId']);
+      expect(error.issues.map((issue) => issue.path)).toEqual(['options.traceId']);
     }
     // nothing was attempted: no host was blamed, no attempt counted
     expect(JSON.stringify(nim.metrics())).toBe(metricsBefore);

@@ -2,11 +2,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { renderConstraints } from './render-constraints.mjs';
+import { renderResponseShapes } from './render-response-shapes.mjs';
 import { renderTypes } from './render-types.mjs';
 
 const outputs = [
   ['../src/generated/openapi.ts', renderTypes],
   ['../src/generated/constraints.ts', renderConstraints],
+  ['../src/generated/response-shapes.ts', renderResponseShapes],
 ];
 
 let stale = 0;

@@ -55,3 +55,4 @@ export type GroupConversationPage = Schemas['GroupConversationPage'];
 export type EmptyObject = Schemas['EmptyObject'];
 
 export { constraints } from './generated/constraints.js';
+export { responseShapes, type ResponseShape } from './generated/response-shapes.js';

@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { renderConstraints } from '../scripts/render-constraints.mjs';
 // @ts-expect-error -- plain .mjs helpers without declarations
 import { renderTypes } from '../scripts/render-types.mjs';
+// @ts-expect-error -- plain .mjs helpers without declarations
+import { renderResponseShapes } from '../scripts/render-response-shapes.mjs';
 
 const generated = [
   ['openapi.ts', renderTypes],
   ['constraints.ts', renderConstraints],
+  ['response-shapes.ts', renderResponseShapes],
 ] as const;
 
 describe('the drift gate', () => {

@@ -37,13 +37,6 @@ const exactIdsMiddleware: Middleware = {
   },
 };
 
-const thrownByFetch = Symbol('nim.thrownByFetch');
-
-/** Whether `error` came out of `fetch` itself (the network), rather than from building the request. */
-export function isThrownByFetch(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[thrownByFetch] === true;
-}
-
 /** Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`). */
 export function createRawClient(options: {
   baseUrl: string;
@@ -51,18 +44,10 @@ export function createRawClient(options: {
   appSecret: string;
   fetch: ((request: Request) => Promise<Response>) | undefined;
 }): NimRawClient {
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
-    // Marks (without wrapping, so `nim.raw` callers still get fetch's own error) what the network threw.
-    fetch: async (request) => {
-      try {
-        return await send(request);
-      } catch (error) {
-        if (typeof error === 'object' && error !== null) Object.defineProperty(error, thrownByFetch, { value: true });
-        throw error;
-      }
-    },
+    // What `fetch` throws reaches `nim.raw` callers untouched; the retry loop tells it apart by the attempt's phase.
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
     querySerializer: { array: { style: 'form', explode: false } },
   });
   client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);

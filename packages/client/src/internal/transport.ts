@@ -12,16 +12,19 @@ import {
   type NimErrorContext,
 } from '../errors.js';
 import { unwrapEnvelope } from '../envelope.js';
+import { NimResponseError } from '../errors.js';
 import type { HostPool } from '../hosts.js';
 import type { AttemptOutcome, MetricsRecorder } from '../metrics.js';
-import type { NimHooks, NimLogger, NimRequestOptions } from '../options.js';
-import { isThrownByFetch } from './raw-client.js';
+import type { Middleware } from 'openapi-fetch';
+import type { CheckedRequestOptions } from '../option-checks.js';
+import { maxTimerMs } from '../option-checks.js';
+import type { NimHooks, NimLogger } from '../options.js';
 import type { GuardedLimiter } from '../rate-limit/option.js';
 import { redact } from '../redaction.js';
-import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, shouldRetry } from '../retry-policy.js';
+import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry } from '../retry-policy.js';
 import { createTraceId, traceIdHeader } from '../signing.js';
-import { sleep, startDeadline } from '../timeouts.js';
-import { checkTraceId } from '../validation.js';
+import { ResponseShapeError } from '../response-check.js';
+import { sleep, startDeadline, untilAborted } from '../timeouts.js';
 
 /** One operation of the spec as the retry loop sees it. */
 export interface Operation {
@@ -29,6 +32,11 @@ export interface Operation {
   readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Not idempotent: never repeated unless the request certainly did not run (or `retryUnsafe`). */
   readonly unsafe?: boolean;
+  /**
+   * Turns the `data` of a code-200 answer into the result (defaults for lists the server may leave out) and checks
+   * it against the spec; throws ResponseShapeError naming the wrong field.
+   */
+  readonly accept?: (data: unknown) => unknown;
 }
 
 /** What each attempt passes to the openapi-fetch call. */
@@ -37,6 +45,8 @@ export interface AttemptInit {
   readonly baseUrl: string;
   readonly headers: Record<string, string>;
   readonly parseAs: 'text';
+  /** Watches the attempt: tells a failed `fetch` from a failed body read from a request that was never built. */
+  readonly middleware: Middleware[];
 }
 
 /** One openapi-fetch call: what `raw.GET(...)` and friends resolve to with `parseAs: 'text'`. */
@@ -47,7 +57,7 @@ export interface TransportConfig {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
-  readonly retryDelayMs: (attempt: number, retryAfterMs: number | undefined) => number;
+  readonly retryDelayMs: ((attempt: number, retryAfterMs: number | undefined) => number) | undefined;
   readonly rateLimiter: GuardedLimiter | undefined;
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
@@ -81,46 +91,123 @@ function outcomeOf(error: NimError | undefined): AttemptOutcome {
   return error instanceof NimApiError ? 'apiError' : 'transportError';
 }
 
+/** Where an attempt got to, so that what it threw can be blamed on the right party. */
+interface AttemptPhase {
+  /** `fetch` resolved with a response (a later failure is the body's). */
+  responded: boolean;
+  /** `fetch` itself rejected, with `fetchError` (which may be any value, even `undefined`). */
+  fetchFailed: boolean;
+  fetchError: unknown;
+}
+
+function watchAttempt(phase: AttemptPhase): Middleware {
+  return {
+    onError({ error }) {
+      phase.fetchFailed = true;
+      phase.fetchError = error;
+      return undefined;
+    },
+    onResponse({ response }) {
+      phase.responded = true;
+      // A custom fetch may resolve with anything; only a Response-like value can be read.
+      const like = response as Partial<Response> | null | undefined;
+      if (typeof like?.status !== 'number' || typeof like.headers?.get !== 'function' || typeof like.text !== 'function') {
+        throw new ResponseShapeError('fetch resolved with something that is not a Response');
+      }
+      return undefined;
+    },
+  };
+}
+
+/** A body for an excerpt: the text, or the JSON openapi-fetch parsed it into; never throws. */
+function bodyText(error: unknown): string {
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error ?? '') ?? '';
+  } catch {
+    return '[a body too deeply nested to print]';
+  }
+}
+
 /** The retry loop: one plain `for` around the openapi-fetch call, signing happening inside it on every attempt. */
 export function createTransport(config: TransportConfig) {
   const { hosts, logger, hooks, metrics, secrets } = config;
 
+  const reportHookFailure = (name: string, error: unknown) => {
+    let text = 'an error';
+    try {
+      text = String(error);
+    } catch {
+      // A thrown value that cannot even be turned into text.
+    }
+    (logger ?? console).error(`nim hook ${name} threw: ${redact(text, secrets)}`);
+  };
+
   const callHook = <K extends keyof NimHooks>(name: K, state: Parameters<NonNullable<NimHooks[K]>>[0]) => {
     try {
-      (hooks?.[name] as ((s: typeof state) => void) | undefined)?.(state);
+      const returned: unknown = (hooks?.[name] as ((s: typeof state) => unknown) | undefined)?.(state);
+      // An async hook's rejection is reported too, never left as an unhandled rejection.
+      if (typeof (returned as PromiseLike<unknown> | undefined)?.then === 'function') {
+        Promise.resolve(returned).catch((error: unknown) => reportHookFailure(name, error));
+      }
     } catch (error) {
-      (logger ?? console).error(`nim hook ${name} threw: ${redact(String(error), secrets)}`);
+      reportHookFailure(name, error);
     }
   };
 
-  async function interpret(
+  /** The back-off before retry `attempt`: the caller's function if given, kept to a finite delay a timer can hold. */
+  const backOff = (attempt: number, retryAfterMs: number | undefined): number => {
+    let delay = Number.NaN;
+    if (config.retryDelayMs) {
+      try {
+        delay = config.retryDelayMs(attempt, retryAfterMs);
+      } catch {
+        // A throwing back-off function falls back to the default policy below.
+      }
+    }
+    if (typeof delay !== 'number' || !(delay >= 0)) delay = retryDelayMs(attempt, retryAfterMs);
+    return Math.min(delay, maxTimerMs);
+  };
+
+  function interpret(
     response: { data?: string; error?: unknown; response: Response },
+    operation: Operation,
     context: NimErrorContext,
-  ): Promise<unknown> {
+  ): unknown {
     const { status, headers } = response.response;
     if (status !== 200) {
-      const body = typeof response.error === 'string' ? response.error : JSON.stringify(response.error ?? '');
-      throw new NimHttpError(status, redact(body, secrets), {
+      throw new NimHttpError(status, redact(bodyText(response.error), secrets), {
         ...context,
         retryAfterMs: parseRetryAfter(headers.get('retry-after')),
       });
     }
-    return unwrapEnvelope(response.data, context, secrets);
+    const data = unwrapEnvelope(response.data, context, secrets);
+    if (!operation.accept) return data;
+    try {
+      return operation.accept(data);
+    } catch (error) {
+      if (!(error instanceof ResponseShapeError)) throw error;
+      throw new NimResponseError(`the answer does not match the spec: ${error.message}`, redact(response.data ?? '', secrets), context);
+    }
   }
 
-  /** The NimError for what an attempt threw; `undefined` when it is not the network's doing (a bug, bad input). */
-  function classify(thrown: unknown, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError | undefined {
+  /** The NimError for whatever an attempt threw or rejected with, by where the attempt had got to. */
+  function classify(thrown: unknown, phase: AttemptPhase, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError {
     if (thrown instanceof NimError) return thrown;
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
     if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
-    // A network code without the fetch mark: the socket failed while the body was being read.
-    const code = connectionErrorCode(thrown);
-    if (!isThrownByFetch(thrown) && code === undefined) return undefined;
-    return new NimConnectionError(!(code && neverSentCodes.has(code)), { ...context, cause: thrown });
+    // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
+    if (phase.fetchFailed) {
+      const code = connectionErrorCode(phase.fetchError);
+      return new NimConnectionError(!(code && neverSentCodes.has(code)), { ...context, cause: phase.fetchError });
+    }
+    if (thrown instanceof ResponseShapeError) return new NimResponseError(thrown.message, '', context);
+    // The response arrived but its body could not be read: the socket or the stream failed mid-body.
+    if (phase.responded) return new NimConnectionError(true, { ...context, cause: thrown });
+    return new NimError('the request could not be built (nothing was sent)', { ...context, cause: thrown });
   }
 
-  async function execute(operation: Operation, send: SendAttempt, options: NimRequestOptions = {}): Promise<CallResult> {
-    checkTraceId(options.traceId, operation.id);
+  async function execute(operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult> {
     const traceId = options.traceId ?? createTraceId();
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {
@@ -147,25 +234,26 @@ export function createTransport(config: TransportConfig) {
 
       const started = performance.now();
       const deadline = startDeadline(timeoutMs, signal);
+      const phase: AttemptPhase = { responded: false, fetchFailed: false, fetchError: undefined };
       let data: unknown;
       let error: NimError | undefined;
       let status: number | undefined;
       let retryAfter: string | null = null;
       try {
-        const response = await send({ signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text' });
+        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text', middleware: [watchAttempt(phase)] };
+        const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         retryAfter = response.response.headers.get('retry-after');
-        data = await interpret(response, context);
+        data = interpret(response, operation, context);
       } catch (thrown) {
-        error = classify(thrown, deadline.timedOut, timeoutMs, signal, context);
-        // Thrown while building the request: no attempt reached the network, nothing to retry or blame on the host.
-        if (!error) throw thrown;
+        error = classify(thrown, phase, deadline.timedOut, timeoutMs, signal, context);
       } finally {
         deadline.clear();
       }
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const code = error instanceof NimApiError ? error.code : error ? undefined : 200;
-      const willRetry = error !== undefined && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
+      const built = !(error && error.constructor === NimError);
+      const willRetry = error !== undefined && built && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
 
       metrics.record(operation.id, host, outcomeOf(error), attempt, ms);
       logger?.debug(
@@ -191,7 +279,7 @@ export function createTransport(config: TransportConfig) {
         throw error;
       }
       const retryAfterMs = error instanceof NimHttpError ? error.retryAfterMs : undefined;
-      const delay = config.retryDelayMs(attempt, retryAfterMs);
+      const delay = backOff(attempt, retryAfterMs);
       logger?.warn(`nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`);
       try {
         await Promise.all([sleep(delay, signal), reported]);

@@ -1,8 +1,10 @@
-import { isNimError, NimValidationError, type NimValidationIssue } from '../errors.js';
+import { isNimError, type NimValidationIssue } from '../errors.js';
+import { describe } from '../internal/describe.js';
 import type { NimLogger } from '../options.js';
 import { redact } from '../redaction.js';
+import { fail, readFields } from '../validation.js';
 import type { NimRateLimiter, NimRateLimitReport } from './limiter.js';
-import { createTokenBucketLimiter, tokenBucketIssues } from './token-bucket.js';
+import { createTokenBucketLimiter } from './token-bucket.js';
 
 /** The limiter as the retry loop uses it: faults of a custom limiter are logged here, never thrown at the loop. */
 export interface GuardedLimiter {
@@ -12,7 +14,35 @@ export interface GuardedLimiter {
   report(operationId: string, report: NimRateLimitReport): Promise<void>;
 }
 
-const path = 'rateLimit';
+/** What a valid `rateLimit` option is: the built-in bucket's rate, or a limiter object with its methods read once. */
+export type RateLimitChoice =
+  | { readonly perSecond: number }
+  | { readonly limiter: object; readonly take: NimRateLimiter['take']; readonly reportRateLimited: NimRateLimiter['reportRateLimited'] };
+
+const maxPerSecond = 1_000_000;
+
+/**
+ * Checks the `rateLimit` option: `{ perSecond }` or an object with a `take` function (and, if given, a
+ * `reportRateLimited` function). Problems are added to `issues`.
+ */
+export function checkRateLimit(issues: NimValidationIssue[], value: unknown): RateLimitChoice | undefined {
+  if (value === undefined) return undefined;
+  const before = issues.length;
+  const { perSecond, take, reportRateLimited } = readFields(issues, value, 'rateLimit', ['perSecond', 'take', 'reportRateLimited'] as const);
+  if (issues.length > before) return undefined;
+  if (take !== undefined) {
+    if (typeof take !== 'function') fail(issues, 'rateLimit.take', `must be a function (got ${describe(take)})`);
+    if (reportRateLimited !== undefined && typeof reportRateLimited !== 'function') {
+      fail(issues, 'rateLimit.reportRateLimited', `must be a function when given (got ${describe(reportRateLimited)})`);
+    }
+    return issues.length > before ? undefined : { limiter: value as object, take: take as NimRateLimiter['take'], reportRateLimited: reportRateLimited as NimRateLimiter['reportRateLimited'] };
+  }
+  if (typeof perSecond !== 'number' || !(perSecond > 0 && perSecond <= maxPerSecond)) {
+    fail(issues, 'rateLimit.perSecond', `must be a number above 0 and at most ${maxPerSecond} (got ${describe(perSecond)}), or rateLimit a limiter with take()`);
+    return undefined;
+  }
+  return { perSecond };
+}
 
 // A limiter may reject with anything, even a value whose toString throws.
 function printable(value: unknown): string {
@@ -23,29 +53,12 @@ function printable(value: unknown): string {
   }
 }
 
-/** Why `value` is neither `{ perSecond }` nor a limiter object. */
-function optionIssues(value: unknown): NimValidationIssue[] {
-  if (typeof value !== 'object' || !value || Array.isArray(value)) return [{ path, message: 'must be { perSecond } or a limiter with take()' }];
-  const { take, reportRateLimited } = value as Record<string, unknown>;
-  if (take === undefined) return tokenBucketIssues(value, path);
-  const issues: NimValidationIssue[] = [];
-  if (typeof take !== 'function') issues.push({ path: `${path}.take`, message: 'must be a function' });
-  if (reportRateLimited !== undefined && typeof reportRateLimited !== 'function') issues.push({ path: `${path}.reportRateLimited`, message: 'must be a function' });
-  return issues;
-}
-
-/**
- * The limiter of the `rateLimit` option (undefined when off), validated at `createNimClient`: `{ perSecond }` makes
- * the built-in bucket, an object with `take` is used as given (its methods read once, here).
- */
-export function limiterFromOption(value: unknown, logger: NimLogger | undefined, secrets: readonly string[]): GuardedLimiter | undefined {
-  if (value === undefined) return undefined;
-  const issues = optionIssues(value);
-  if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
-  const given = value as NimRateLimiter & { perSecond?: number };
-  const limiter = typeof given.take === 'function' ? given : createTokenBucketLimiter({ perSecond: given.perSecond! });
-  const take = limiter.take;
-  const reportRateLimited = limiter.reportRateLimited;
+/** The limiter of a checked `rateLimit`: the built-in bucket, or the caller's limiter behind the fault guard. */
+export function guardLimiter(choice: RateLimitChoice, logger: NimLogger | undefined, secrets: readonly string[]): GuardedLimiter {
+  const given = 'take' in choice ? choice : undefined;
+  const limiter = given?.limiter ?? createTokenBucketLimiter({ perSecond: (choice as { perSecond: number }).perSecond });
+  const take = given?.take ?? (limiter as NimRateLimiter).take;
+  const reportRateLimited = given?.reportRateLimited;
   const complain = (what: string, operationId: string, error: unknown) =>
     (logger ?? console).error(`nim rate limiter ${what} failed op=${operationId}, going on without it: ${redact(printable(error), secrets, 300)}`);
 

@@ -16,19 +16,23 @@ import {
 } from '@nim-api/types';
 import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors.js';
 import type { GroupIdInput } from '../int64.js';
+import { describe } from '../internal/describe.js';
 import type { NimRawClient } from '../internal/raw-client.js';
 import { rememberTraceId } from '../internal/trace-ids.js';
-import type { SendAttempt, Transport } from '../internal/transport.js';
+import type { Operation, SendAttempt, Transport } from '../internal/transport.js';
+import { checkRequestOptions, type CheckedRequestOptions } from '../option-checks.js';
 import type { NimRequestOptions } from '../options.js';
+import { checkResponseData, ResponseShapeError } from '../response-check.js';
 import { createTraceId } from '../signing.js';
 import {
   checkAccountId,
   checkConversationIds,
   checkGroupId,
   checkGroupIds,
-  checkObject,
   checkPageLimit,
   checkString,
+  fail,
+  readFields,
   throwIfIssues,
 } from '../validation.js';
 
@@ -123,82 +127,108 @@ const groupsPath = '/im/v2/conversation_groups';
 const groupPath = `${groupsPath}/{group_id}`;
 const maxIdsPerCall = constraints.maxConversationIdsPerCall;
 
-function asChange(data: unknown): ConversationGroupChange {
-  const { success_list = [], failed_list = [], ...rest } = data as ConversationGroupMutation;
-  return { ...rest, success_list, failed_list };
+/** `data` as an object whose absent lists become `[]` (the server may leave them out), then checked against the spec. */
+function withLists(operationId: OperationId, lists: readonly string[]) {
+  return (data: unknown): unknown => {
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new ResponseShapeError(`data must be an object (got ${describe(data)})`);
+    }
+    const result = { ...(data as Record<string, unknown>) };
+    for (const list of lists) result[list] ??= [];
+    checkResponseData(operationId, result);
+    return result;
+  };
 }
 
 function asBatchGetResult(data: unknown): BatchGetResult {
-  const { success_list = [], failed_list = [], fail_list = [] } = data as {
-    success_list?: ConversationGroup[];
-    failed_list?: FailedGroup[];
-    fail_list?: FailedGroup[];
-  };
-  return {
-    success_list,
-    failed_list: [...failed_list, ...fail_list].map(({ group_id, error_code, code, error_msg, msg }) => ({
-      group_id,
-      error_code: error_code ?? code ?? 0,
-      error_msg: error_msg ?? msg ?? '',
-    })),
-  };
+  const { success_list, failed_list, fail_list } = data as { success_list: ConversationGroup[]; failed_list: FailedGroup[]; fail_list: FailedGroup[] };
+  const failures: BatchGetFailure[] = [];
+  // Both spellings are folded into one list; a loop, not a spread into arguments, whatever the list's size.
+  for (const list of [failed_list, fail_list]) {
+    for (const { group_id, error_code, code, error_msg, msg } of list) {
+      failures.push({ group_id, error_code: error_code ?? code ?? 0, error_msg: error_msg ?? msg ?? '' });
+    }
+  }
+  return { success_list, failed_list: failures };
 }
 
-/** Checks the group id and the `account_id` every call carries; returns the normalised group id. */
-function checkGroupAndAccount(issues: Issues, groupId: unknown, input: unknown, path: string): [string, Record<string, unknown>] {
-  const group_id = groupId === undefined ? '' : checkGroupId(issues, groupId);
-  const fields = checkObject(issues, input, path);
-  checkAccountId(issues, fields.account_id);
-  return [group_id, fields];
+const acceptPage = withLists('listGroupConversations', ['items']);
+
+const groupOperations = {
+  create: { id: 'createConversationGroup', method: 'POST', unsafe: true, accept: withLists('createConversationGroup', ['success_list', 'failed_list']) },
+  update: { id: 'updateConversationGroup', method: 'PATCH', accept: withLists('updateConversationGroup', ['success_list', 'failed_list']) },
+  delete: { id: 'deleteConversationGroup', method: 'DELETE', accept: withLists('deleteConversationGroup', []) },
+  get: { id: 'getConversationGroup', method: 'GET', accept: withLists('getConversationGroup', []) },
+  batchGet: { id: 'batchGetConversationGroups', method: 'GET', accept: withLists('batchGetConversationGroups', ['success_list', 'failed_list', 'fail_list']) },
+  list: { id: 'listConversationGroups', method: 'GET', accept: withLists('listConversationGroups', ['conversation_groups']) },
+  listConversations: {
+    id: 'listGroupConversations',
+    method: 'GET',
+    // A last page may leave out `has_more`; it then means false.
+    accept: (data: unknown) => acceptPage(typeof data === 'object' && data !== null ? { has_more: false, ...data } : data),
+  },
+} as const satisfies Record<string, Operation>;
+
+/**
+ * Runs `check` on a fresh list of issues and throws them as one NimValidationError; a hostile value that makes
+ * a check itself throw (a revoked Proxy, say) becomes an issue too, never a TypeError.
+ */
+function validate<T>(operationId: OperationId, check: (issues: Issues) => T): T {
+  const issues: Issues = [];
+  let checked: T | undefined;
+  try {
+    checked = check(issues);
+  } catch {
+    fail(issues, 'input', 'could not be read (a getter or Proxy threw)');
+  }
+  throwIfIssues(issues, operationId);
+  return checked!;
+}
+
+/** The group id a method is called with: required, normalised to its exact decimal string. */
+const requiredGroupId = (issues: Issues, groupId: unknown) => checkGroupId(issues, groupId, 'groupId');
+
+/** The account a read or delete is made for, and the checked per-call options. */
+function accountQuery(issues: Issues, query: unknown, options: unknown) {
+  const { account_id } = readFields(issues, query, 'query', ['account_id'] as const);
+  checkAccountId(issues, account_id);
+  return { query: { account_id: account_id as string }, options: checkRequestOptions(issues, options) };
 }
 
 /**
  * The conversation-group methods (`nim.conversationGroups`). Field names are the wire's snake_case; group ids come
- * back as exact decimal strings. Every method validates its input first (NimValidationError, nothing sent) and takes
- * a last optional {@link NimRequestOptions}.
+ * back as exact decimal strings. Every method validates its input first (NimValidationError, nothing sent), sends
+ * only fresh copies of the fields it checked, checks what comes back against the spec, and takes a last optional
+ * {@link NimRequestOptions}.
  */
 export function createConversationGroups(raw: NimRawClient, transport: Transport) {
   const request = raw.request as unknown as UntypedRequest;
 
-  /** Throws the issues found, or makes one call (the retry loop around openapi-fetch) and returns its data. */
-  async function call(
-    operationId: OperationId,
-    method: Method,
-    path: string,
-    issues: Issues,
-    params: object,
-    body: unknown,
-    options: NimRequestOptions | undefined,
-  ) {
-    throwIfIssues(issues, operationId);
-    // POST creates: it is the one operation that must never run twice.
-    const operation = { id: operationId, method, unsafe: method === 'POST' };
-    return transport.execute(operation, (init) => request(method, path, { params, body, ...init }), options);
+  /** One call (the retry loop around openapi-fetch); resolves with the checked data and the trace id. */
+  function call(operation: Operation, path: string, params: object, body: unknown, options: CheckedRequestOptions) {
+    return transport.execute(operation, (init) => request(operation.method, path, { params, body, ...init }), options);
   }
 
-  async function changeConversations(
-    type: 1 | 2,
-    groupId: GroupIdInput,
-    input: ConversationsInput,
-    options: NimRequestOptions = {},
-  ): Promise<ConversationGroupChange> {
-    const issues: Issues = [];
-    const [group_id, fields] = checkGroupAndAccount(issues, groupId, input, 'input');
-    const ids = checkConversationIds(issues, fields.conversation_ids, fields.account_id, true);
-    throwIfIssues(issues, 'updateConversationGroup');
-
+  async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
+    const checked = validate('updateConversationGroup', (issues) => {
+      const group_id = requiredGroupId(issues, groupId);
+      const fields = readFields(issues, input, 'input', ['account_id', 'conversation_ids'] as const);
+      checkAccountId(issues, fields.account_id);
+      const ids = checkConversationIds(issues, fields.conversation_ids, fields.account_id, true);
+      return { group_id, account_id: fields.account_id as string, ids, options: checkRequestOptions(issues, options) };
+    });
+    const { group_id, account_id, ids } = checked;
     // One logical call, one trace id, however many chunks.
-    const callOptions = { ...options, traceId: options.traceId ?? createTraceId() };
+    const callOptions = { ...checked.options, traceId: checked.options.traceId ?? createTraceId() };
     const merged: ConversationGroupChange = { conversation_group: undefined!, success_list: [], failed_list: [] };
     for (let start = 0; start < ids.length; start += maxIdsPerCall) {
       const conversation_ids = ids.slice(start, start + maxIdsPerCall);
       try {
-        const { data } = await call('updateConversationGroup', 'PATCH', groupPath, issues, { path: { group_id } },
-          { account_id: input.account_id, conversations: { type, conversation_ids } }, callOptions);
-        const change = asChange(data);
+        const { data } = await call(groupOperations.update, groupPath, { path: { group_id } }, { account_id, conversations: { type, conversation_ids } }, callOptions);
+        const change = data as ConversationGroupChange;
         merged.conversation_group = change.conversation_group;
-        merged.success_list.push(...change.success_list);
-        merged.failed_list.push(...change.failed_list);
+        for (const id of change.success_list) merged.success_list.push(id);
+        for (const failure of change.failed_list) merged.failed_list.push(failure);
       } catch (error) {
         if (ids.length > maxIdsPerCall && error instanceof NimError) {
           attachPartialProgress(error, { applied: [...merged.success_list], failed: [...merged.failed_list], notApplied: ids.slice(start) });
@@ -207,15 +237,6 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       }
     }
     return rememberTraceId(merged, callOptions.traceId);
-  }
-
-  /** get, delete and list: a group id (or none) and the account in the query. */
-  async function accountCall(operationId: OperationId, method: Method, path: string, groupId: unknown, query: AccountQuery, options?: NimRequestOptions) {
-    const issues: Issues = [];
-    const [group_id] = checkGroupAndAccount(issues, groupId, query, 'query');
-    const params = { ...(group_id && { path: { group_id } }), query: { account_id: query?.account_id } };
-    const { data, traceId } = await call(operationId, method, path, issues, params, undefined, options);
-    return rememberTraceId(data as object, traceId);
   }
 
   const resource = {
@@ -233,13 +254,17 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const issues: Issues = [];
-      const [, fields] = checkGroupAndAccount(issues, undefined, input, 'input');
-      checkString(issues, fields.name, 'name', true, true);
-      checkString(issues, fields.server_extension, 'server_extension', false, false);
-      checkConversationIds(issues, fields.conversation_ids, fields.account_id, false, maxIdsPerCall);
-      const { data, traceId } = await call('createConversationGroup', 'POST', groupsPath, issues, {}, input, options);
-      return rememberTraceId(asChange(data), traceId);
+      const { body, checkedOptions } = validate('createConversationGroup', (issues) => {
+        const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension', 'conversation_ids'] as const);
+        checkAccountId(issues, fields.account_id);
+        checkString(issues, fields.name, 'name', true, true);
+        checkString(issues, fields.server_extension, 'server_extension', false, false);
+        const ids = fields.conversation_ids === undefined ? undefined : checkConversationIds(issues, fields.conversation_ids, fields.account_id, false, maxIdsPerCall);
+        const { account_id, name, server_extension } = fields;
+        return { body: { account_id, name, server_extension, conversation_ids: ids }, checkedOptions: checkRequestOptions(issues, options) };
+      });
+      const { data, traceId } = await call(groupOperations.create, groupsPath, {}, body, checkedOptions);
+      return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
     /**
@@ -251,17 +276,20 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const issues: Issues = [];
-      const [group_id, fields] = checkGroupAndAccount(issues, groupId, input, 'input');
-      const { account_id, name, server_extension } = fields;
-      checkString(issues, name, 'name', false, true);
-      checkString(issues, server_extension, 'server_extension', false, false);
-      if (name === undefined && server_extension === undefined) {
-        issues.push({ path: 'input', message: 'nothing to update: give name and/or server_extension' });
-      }
-      const body = { account_id, name, server_extension };
-      const { data, traceId } = await call('updateConversationGroup', 'PATCH', groupPath, issues, { path: { group_id } }, body, options);
-      return rememberTraceId(asChange(data), traceId);
+      const { group_id, body, checkedOptions } = validate('updateConversationGroup', (issues) => {
+        const group_id = requiredGroupId(issues, groupId);
+        const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension'] as const);
+        const { account_id, name, server_extension } = fields;
+        checkAccountId(issues, account_id);
+        checkString(issues, name, 'name', false, true);
+        checkString(issues, server_extension, 'server_extension', false, false);
+        if (name === undefined && server_extension === undefined && typeof input === 'object' && input !== null) {
+          fail(issues, 'input', 'nothing to update: give name and/or server_extension');
+        }
+        return { group_id, body: { account_id, name, server_extension }, checkedOptions: checkRequestOptions(issues, options) };
+      });
+      const { data, traceId } = await call(groupOperations.update, groupPath, { path: { group_id } }, body, checkedOptions);
+      return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
     /**
@@ -300,8 +328,10 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * await nim.conversationGroups.delete('1001', { account_id: 'alice' });
      * ```
      */
-    delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
-      return accountCall('deleteConversationGroup', 'DELETE', groupPath, groupId, query, options) as Promise<EmptyObject>;
+    async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
+      const checked = validate('deleteConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
+      const { data, traceId } = await call(groupOperations.delete, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
+      return rememberTraceId(data as EmptyObject, traceId);
     },
 
     /**
@@ -313,8 +343,10 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * group.group_id; // '9007199254740993', exact
      * ```
      */
-    get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
-      return accountCall('getConversationGroup', 'GET', groupPath, groupId, query, options) as Promise<ConversationGroup>;
+    async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
+      const checked = validate('getConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
+      const { data, traceId } = await call(groupOperations.get, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
+      return rememberTraceId(data as ConversationGroup, traceId);
     },
 
     /**
@@ -326,10 +358,13 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
-      const issues: Issues = [];
-      const [, fields] = checkGroupAndAccount(issues, undefined, input, 'input');
-      const query = { account_id: fields.account_id, group_ids: checkGroupIds(issues, fields.group_ids) };
-      const { data, traceId } = await call('batchGetConversationGroups', 'GET', `${groupsPath}/actions/group_ids`, issues, { query }, undefined, options);
+      const checked = validate('batchGetConversationGroups', (issues) => {
+        const fields = readFields(issues, input, 'input', ['account_id', 'group_ids'] as const);
+        checkAccountId(issues, fields.account_id);
+        const query = { account_id: fields.account_id as string, group_ids: checkGroupIds(issues, fields.group_ids) };
+        return { query, options: checkRequestOptions(issues, options) };
+      });
+      const { data, traceId } = await call(groupOperations.batchGet, `${groupsPath}/actions/group_ids`, { query: checked.query }, undefined, checked.options);
       return rememberTraceId(asBatchGetResult(data), traceId);
     },
 
@@ -342,9 +377,9 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
-      const list = (await accountCall('listConversationGroups', 'GET', groupsPath, undefined, query, options)) as Partial<ConversationGroupList>;
-      list.conversation_groups ??= [];
-      return list as ConversationGroupList;
+      const checked = validate('listConversationGroups', (issues) => accountQuery(issues, query, options));
+      const { data, traceId } = await call(groupOperations.list, groupsPath, { query: checked.query }, undefined, checked.options);
+      return rememberTraceId(data as ConversationGroupList, traceId);
     },
 
     /**
@@ -357,15 +392,17 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
      * ```
      */
     async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
-      const issues: Issues = [];
-      const [group_id, fields] = checkGroupAndAccount(issues, groupId, query, 'query');
-      const { account_id, limit, page_token } = fields;
-      checkPageLimit(issues, limit);
-      checkString(issues, page_token, 'page_token', false, false);
-      const params = { path: { group_id }, query: { account_id, limit, page_token } };
-      const { data, traceId } = await call('listGroupConversations', 'GET', `${groupPath}/conversations`, issues, params, undefined, options);
-      const page = data as Partial<GroupConversationPage>;
-      return rememberTraceId({ ...page, has_more: page.has_more === true, items: page.items ?? [] }, traceId);
+      const checked = validate('listGroupConversations', (issues) => {
+        const group_id = requiredGroupId(issues, groupId);
+        const { account_id, limit, page_token } = readFields(issues, query, 'query', ['account_id', 'limit', 'page_token'] as const);
+        checkAccountId(issues, account_id);
+        checkPageLimit(issues, limit);
+        checkString(issues, page_token, 'page_token', false, false);
+        const params = { path: { group_id }, query: { account_id, limit, page_token } };
+        return { params, options: checkRequestOptions(issues, options) };
+      });
+      const { data, traceId } = await call(groupOperations.listConversations, `${groupPath}/conversations`, checked.params, undefined, checked.options);
+      return rememberTraceId(data as GroupConversationPage, traceId);
     },
 
     /**
@@ -384,17 +421,25 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       query: IterateConversationsInput,
       options?: NimRequestOptions,
     ): AsyncGenerator<GroupConversation, void, undefined> {
+      const checked = validate('listGroupConversations', (issues) => {
+        const group_id = requiredGroupId(issues, groupId);
+        const { account_id, limit } = readFields(issues, query, 'query', ['account_id', 'limit'] as const);
+        checkAccountId(issues, account_id);
+        checkPageLimit(issues, limit);
+        return { group_id, account_id: account_id as string, limit: limit as number | undefined, options: checkRequestOptions(issues, options) };
+      });
       let pageToken: string | undefined;
       const seen = new Set<string>();
       // One iteration is one logical call: every page carries the same trace id.
-      const pageOptions = { ...options, traceId: options?.traceId ?? createTraceId() };
+      const pageOptions = { ...checked.options, traceId: checked.options.traceId ?? createTraceId() };
       for (;;) {
-        const page = await resource.listConversations(groupId, { ...query, page_token: pageToken }, pageOptions);
+        const page = await resource.listConversations(checked.group_id, { account_id: checked.account_id, limit: checked.limit, page_token: pageToken }, pageOptions);
         yield* page.items;
         if (!page.has_more) return;
         if (!page.next_token || seen.has(page.next_token)) {
-          throw new NimResponseError(`has_more is true but next_token ${JSON.stringify(page.next_token ?? null)} is not new`, '', {
+          throw new NimResponseError(`has_more is true but next_token ${describe(page.next_token)} is not new`, '', {
             operationId: 'listGroupConversations',
+            traceId: pageOptions.traceId,
           });
         }
         seen.add(page.next_token);

@@ -41,6 +41,23 @@ export function ok(data: unknown = {}): WireResponse {
   return { body: { code: 200, msg: 'success', data } };
 }
 
+/** A group as the spec describes it, for answers that must pass the client's response check. */
+export const sampleGroup = { group_id: 1001, name: 'Work', create_time: 1764115200000, update_time: 1764115200000 };
+
+/**
+ * A minimal answer that conforms to the spec for whichever operation `request` is: the default of the server,
+ * so tests that do not care about the answer still get one the client accepts.
+ */
+export function conformingAnswer(request: Pick<WireRequest, 'method' | 'path'>): WireResponse {
+  const { method, path } = request;
+  if (method === 'POST' || method === 'PATCH') return ok({ conversation_group: sampleGroup, success_list: [], failed_list: [] });
+  if (method === 'DELETE') return ok({});
+  if (path.endsWith('/actions/group_ids')) return ok({ success_list: [sampleGroup], failed_list: [] });
+  if (path.endsWith('/conversations')) return ok({ has_more: false, items: [] });
+  if (/\/conversation_groups\/[^/]+$/.test(path)) return ok(sampleGroup);
+  return ok({ conversation_groups: [sampleGroup] });
+}
+
 /** A business error envelope: HTTP 200, `code` ≠ 200, `data: {}`. */
 export function fail(code: number, msg = `error ${code}`): WireResponse {
   return { body: { code, msg, data: {} } };
@@ -103,7 +120,7 @@ export async function startWireServer(credentials: { appKey: string; appSecret: 
   const requests: WireRequest[] = [];
   const signatureProblems: string[] = [];
   let queue: Array<WireResponse | WireHandler> = [];
-  let fallback: WireResponse | WireHandler = ok();
+  let fallback: WireResponse | WireHandler = conformingAnswer;
   const hanging = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -158,7 +175,7 @@ export async function startWireServer(credentials: { appKey: string; appSecret: 
       requests.length = 0;
       signatureProblems.length = 0;
       queue = [];
-      fallback = ok();
+      fallback = conformingAnswer;
     },
     async close() {
       for (const res of hanging) res.destroy();
