@@ -26,4 +26,5 @@ console.log(`
 ✔ main job done. Outputs:
   packages/types/dist/      @nim-api/types (ESM + CJS + .d.ts)
   packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)
+  packages/redis/dist/      @nim-api/redis (ESM + CJS + .d.ts)
   packages/docs/site/       the docs site: index.html (open it, or \`pnpm docs:serve\`), openapi.yaml, openapi.json`);

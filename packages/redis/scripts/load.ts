@@ -5,7 +5,8 @@
 //
 //   pnpm --filter @nim-api/redis load [-- --per-second=97 --workers=8 --calls=300 --down-ms=2000 --only=with,fault]
 //
-// Needs `pnpm build` first (the workers load packages/*/dist) and Debian's redis-server. Prints one block per run
+// LOAD_MAX_LATE_MS=<ms> sets the workers' maxLateMs (experiments). Needs `pnpm build` first (the workers load
+// packages/*/dist) and Debian's redis-server. Prints one block per run
 // and writes packages/redis/scripts/results/load-latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

