@@ -1,6 +1,8 @@
-// 2. CPU overhead per call, no network: every variant gets a stubbed `fetch` returning a fresh Response of the same
-// envelope. SDK resource call vs bare openapi-fetch (createClient + the same signing as middleware) vs hand-written
-// fetch + sign. Calls run one after another (await each), so µs/call is the CPU cost of one call.
+// 2. CPU overhead per call, no network: every variant's network is a stub returning a fresh Response of the same
+// envelope, put where each variant sends. The SDK on the fetch path calls the global `fetch(url, init)`, so
+// `globalThis.fetch` is the stub while this suite runs; bare openapi-fetch (createClient + the same signing as
+// middleware) and hand-written fetch + sign get it as their `fetch`. Context: the SDK on the undici transport with a
+// stub undici dispatcher. Calls run one after another (await each), so µs/call is the CPU cost of one call.
 import {
   accountId,
   appKey,
@@ -19,11 +21,38 @@ import {
 const stubFetch = async () => new Response(groupEnvelopeText, { status: 200, headers: { 'content-type': 'application/json' } });
 const baseUrl = 'http://127.0.0.1:9';
 
+/** An undici dispatcher that answers every request with the envelope, without a socket. */
+const stubDispatcher = {
+  rawHeaders: [Buffer.from('content-type'), Buffer.from('application/json')],
+  body: Buffer.from(groupEnvelopeText),
+  dispatch(options, handler) {
+    queueMicrotask(() => {
+      handler.onConnect(() => {});
+      handler.onHeaders(200, this.rawHeaders, () => {}, 'OK');
+      handler.onData(this.body);
+      handler.onComplete([]);
+    });
+    return true;
+  },
+};
+
+/** Runs `work` with `globalThis.fetch` replaced by the stub. */
+export async function withStubbedGlobalFetch(work) {
+  const original = globalThis.fetch;
+  globalThis.fetch = stubFetch;
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
 export async function variants() {
-  const { createNimClient } = await importClient();
+  const { createNimClient } = await importClient({ node: true });
   const { default: createClient } = await importOpenapiFetch();
 
-  const nim = createNimClient({ appKey, appSecret, baseUrl, fetch: stubFetch });
+  const nim = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch' });
+  const nimUndici = createNimClient({ appKey, appSecret, baseUrl, dispatcher: stubDispatcher });
   const bare = createClient({ baseUrl, fetch: stubFetch, querySerializer: { array: { style: 'form', explode: false } } });
   bare.use({
     async onRequest({ request }) {
@@ -33,6 +62,8 @@ export async function variants() {
   });
   return {
     sdk: () => nim.conversationGroups.get(groupId, { account_id: accountId }),
+    /** Context: the undici transport on a stub dispatcher. */
+    sdkUndici: () => nimUndici.conversationGroups.get(groupId, { account_id: accountId }),
     openapiFetch: async () => {
       const { data, response } = await bare.GET('/im/v2/conversation_groups/{group_id}', {
         params: { path: { group_id: groupId }, query: { account_id: accountId } },
@@ -60,24 +91,29 @@ export async function perCall(call, calls) {
   return { wall, cpu: (user + system) / calls };
 }
 
-export async function run({ quick }) {
+export async function run({ quick, rounds: roundsOverride }) {
   const v = await variants();
   const calls = quick ? 300 : 500;
-  const rounds = quick ? 3 : 31;
-  for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
-  const r = await interleave(v, rounds, (call) => perCall(call, calls));
+  const rounds = roundsOverride ?? (quick ? 3 : 31);
+  const r = await withStubbedGlobalFetch(async () => {
+    for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
+    return interleave(v, rounds, (call) => perCall(call, calls));
+  });
   const of = (key) => Object.fromEntries(Object.entries(r).map(([name, rows]) => [name, rows.map((row) => row[key])]));
   const figures = (x) => ({
     usPerCall: {
       sdk: summary(x.sdk),
+      sdkUndici: summary(x.sdkUndici),
       openapiFetch: summary(x.openapiFetch),
       handWritten: summary(x.handWritten),
       handWrittenWithTimeout: summary(x.handWrittenWithTimeout),
     },
-    /** µs the SDK adds over hand-written, per pair of neighbouring rounds. Target ≤ 15 (CPU time). */
+    /** µs the SDK adds over hand-written, per pair of neighbouring rounds (the first issue's ≤ 15, context now). */
     sdkOverHandUs: summary(paired(x.sdk, x.handWritten, (s, h) => s - h)),
     openapiFetchOverHandUs: summary(paired(x.openapiFetch, x.handWritten, (s, h) => s - h)),
+    /** µs the SDK (fetch path) adds over bare openapi-fetch with the same signing middleware. Target ≤ 25. */
     sdkOverOpenapiFetchUs: summary(paired(x.sdk, x.openapiFetch, (s, h) => s - h)),
+    sdkUndiciOverOpenapiFetchUs: summary(paired(x.sdkUndici, x.openapiFetch, (s, h) => s - h)),
     /** What the deadline alone costs hand-written code. */
     timeoutOverHandUs: summary(paired(x.handWrittenWithTimeout, x.handWritten, (s, h) => s - h)),
   });

@@ -12,14 +12,25 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const clientDir = join(root, 'packages/client');
 /** What `import '@nim-api/client'` resolves to (package.json `exports['.'].import.default`): the BUILT client. */
 export const clientEntry = join(clientDir, 'dist/index.js');
+/** What Node resolves `@nim-api/client` to (the `node` condition): the build with the undici transport. */
+export const nodeClientEntry = join(clientDir, 'dist/index.node.js');
 
-/** The built client, imported from dist (run `pnpm build` first; `pnpm bench` does). */
-export async function importClient() {
+/**
+ * The built client, imported from dist (run `pnpm build` first; `pnpm bench` does). `node: true` gives the Node
+ * build (undici by default), otherwise the fetch build edge runtimes load.
+ */
+export async function importClient({ node = false } = {}) {
+  const entry = node ? nodeClientEntry : clientEntry;
   try {
-    return await import(pathToFileURL(clientEntry).href);
+    return await import(pathToFileURL(entry).href);
   } catch (error) {
-    throw new Error(`cannot import ${clientEntry} — run \`pnpm build\` first (${error.message})`);
+    throw new Error(`cannot import ${entry} — run \`pnpm build\` first (${error.message})`);
   }
+}
+
+/** undici exactly as the client resolves it (the pinned version). */
+export function importUndici() {
+  return createRequire(join(clientDir, 'package.json'))('undici');
 }
 
 /** openapi-fetch exactly as the client resolves it (same version, same ESM file). */
@@ -96,6 +107,21 @@ export function handGet(baseUrl, fetchImpl = fetch, { timeoutMs } = {}) {
     } finally {
       clearTimeout(timer);
     }
+  };
+}
+
+/**
+ * Hand-written `get` on undici's own `request()` (the npm package the client's undici transport uses), with the
+ * same signed headers (node:crypto) and the same `JSON.parse`: the ceiling a Node caller could write by hand.
+ */
+export function handUndiciGet(baseUrl) {
+  const { request } = importUndici();
+  const url = `${baseUrl}/im/v2/conversation_groups/${groupId}?account_id=${encodeURIComponent(accountId)}`;
+  return async () => {
+    const { statusCode, body } = await request(url, { headers: await handSignedHeaders() });
+    const envelope = JSON.parse(await body.text());
+    if (statusCode !== 200 || envelope.code !== 200) throw new Error(`undici baseline got ${statusCode} ${envelope.code}`);
+    return envelope.data;
   };
 }
 

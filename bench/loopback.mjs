@@ -1,7 +1,8 @@
-// 1. Loopback throughput and latency: `nim.conversationGroups.get` vs hand-written fetch (same signed headers, same
-// JSON), against the keep-alive server process, at concurrency 1 and 64. Every round is bounded by a request count
-// and a time limit; SDK and baseline rounds alternate.
-import { accountId, appKey, appSecret, groupId, handGet, importClient, interleave, paired, percentile, summary } from './lib.mjs';
+// 1. Loopback throughput and latency: `nim.conversationGroups.get` on the undici transport (Node's default) and on
+// the fetch path, vs hand-written fetch (with and without the SDK's 10 s deadline) and hand-written undici.request
+// (same signed headers, same JSON), against the keep-alive server process, at concurrency 1 and 64. Every round is
+// bounded by a request count and a time limit; the variants' rounds rotate.
+import { accountId, appKey, appSecret, groupId, handGet, handUndiciGet, importClient, interleave, paired, percentile, summary } from './lib.mjs';
 
 /** Runs `call` from `concurrency` workers until `maxRequests` were sent or `maxMs` passed. */
 export async function load(call, concurrency, { maxRequests, maxMs }) {
@@ -33,20 +34,25 @@ export async function load(call, concurrency, { maxRequests, maxMs }) {
   };
 }
 
-export async function run({ server, quick }) {
-  const { createNimClient } = await importClient();
-  const nim = createNimClient({ appKey, appSecret, baseUrl: server.url });
+export async function run({ server, quick, rounds: roundsOverride }) {
+  const { createNimClient } = await importClient({ node: true });
+  const undiciClient = createNimClient({ appKey, appSecret, baseUrl: server.url }); // Node's default: undici
+  const fetchClient = createNimClient({ appKey, appSecret, baseUrl: server.url, transport: 'fetch' });
   const variants = {
-    sdk: () => nim.conversationGroups.get(groupId, { account_id: accountId }),
+    sdkUndici: () => undiciClient.conversationGroups.get(groupId, { account_id: accountId }),
+    sdkFetch: () => fetchClient.conversationGroups.get(groupId, { account_id: accountId }),
+    /** The targets' baseline: hand-written fetch, no deadline. */
     baseline: handGet(server.url),
-    /** Context, not the target's baseline: hand-written with the SDK's default per-attempt deadline (10 s). */
+    /** Hand-written with the SDK's default per-attempt deadline (10 s): the fetch path's baseline. */
     baselineWithTimeout: handGet(server.url, fetch, { timeoutMs: 10_000 }),
+    /** Hand-written undici.request: the undici transport's baseline. */
+    handUndici: handUndiciGet(server.url),
   };
-  // Both must get the same group before anything is timed.
-  const [a, b] = [await variants.sdk(), await variants.baseline()];
-  if (a.group_id !== groupId || b.name !== a.name) throw new Error('SDK and baseline disagree on the group');
+  // All must get the same group before anything is timed.
+  const got = await Promise.all(Object.values(variants).map((call) => call()));
+  if (got.some((group) => group.name !== got[0].name) || got[0].group_id !== groupId) throw new Error('the variants disagree on the group');
 
-  const rounds = quick ? 2 : 21;
+  const rounds = roundsOverride ?? (quick ? 2 : 25);
   const out = {};
   for (const concurrency of [1, 64]) {
     const bounds = { maxRequests: concurrency === 1 ? 20_000 : 60_000, maxMs: quick ? 200 : 300 };
@@ -60,25 +66,27 @@ export async function run({ server, quick }) {
       cpuUsPerRequest: summary(pick(rows, 'cpuUs')),
       requestsPerRound: summary(pick(rows, 'requests')),
     });
-    const ratioOf = (key) => summary(paired(pick(r.sdk, key), pick(r.baseline, key), (s, h) => s / h));
+    const ratio = (a, b, key = 'rps') => summary(paired(pick(r[a], key), pick(r[b], key), (x, y) => x / y));
     out[`c${concurrency}`] = {
       concurrency,
       rounds,
       bounds,
-      sdk: side(r.sdk),
-      baseline: side(r.baseline),
-      baselineWithTimeout: side(r.baselineWithTimeout),
-      /** requests/s SDK ÷ baseline, per pair of neighbouring rounds. Target ≥ 0.95. */
-      ratio: ratioOf('rps'),
-      /** p50 and p99 latency SDK ÷ baseline (lower is better). */
-      p50Ratio: ratioOf('p50'),
-      p99Ratio: ratioOf('p99'),
-      /** requests/s SDK ÷ hand-written with the same 10 s deadline (context). */
-      ratioWithTimeout: summary(paired(pick(r.sdk, 'rps'), pick(r.baselineWithTimeout, 'rps'), (s, h) => s / h)),
-      /** requests/s hand-written with the deadline ÷ without: what the deadline alone costs. */
-      timeoutRatio: summary(paired(pick(r.baselineWithTimeout, 'rps'), pick(r.baseline, 'rps'), (s, h) => s / h)),
-      /** Client CPU per request SDK − baseline, µs. */
-      cpuOverheadUs: summary(paired(pick(r.sdk, 'cpuUs'), pick(r.baseline, 'cpuUs'), (s, h) => s - h)),
+      ...Object.fromEntries(Object.entries(r).map(([name, rows]) => [name, side(rows)])),
+      /** Targets, per pair of neighbouring rounds: req/s undici SDK ÷ hand-written fetch ≥ 1.30. */
+      undiciOverFetch: ratio('sdkUndici', 'baseline'),
+      /** req/s undici SDK ÷ hand-written undici.request ≥ 0.85. */
+      undiciOverHandUndici: ratio('sdkUndici', 'handUndici'),
+      /** client CPU per request, undici SDK ÷ hand-written fetch ≤ 0.80. */
+      undiciCpuOverFetch: ratio('sdkUndici', 'baseline', 'cpuUs'),
+      /** req/s fetch-path SDK ÷ hand-written fetch with the same 10 s deadline ≥ 0.88. */
+      fetchPathOverTimeout: ratio('sdkFetch', 'baselineWithTimeout'),
+      /** Context: fetch-path SDK ÷ hand-written fetch (the old target, ≥ 0.95), the deadline alone, undici by hand. */
+      fetchPathOverFetch: ratio('sdkFetch', 'baseline'),
+      timeoutRatio: ratio('baselineWithTimeout', 'baseline'),
+      handUndiciOverFetch: ratio('handUndici', 'baseline'),
+      undiciOverFetchPath: ratio('sdkUndici', 'sdkFetch'),
+      p50Ratio: ratio('sdkUndici', 'baseline', 'p50'),
+      p99Ratio: ratio('sdkUndici', 'baseline', 'p99'),
     };
   }
   return out;

@@ -1,4 +1,5 @@
-import { HostPool } from './hosts.js';
+import { createEndpointService } from './endpoints/endpoint-service.js';
+import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './internal/raw-client.js';
 import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
@@ -6,6 +7,7 @@ import { checkClientOptions } from './option-checks.js';
 import type { NimClientOptions } from './options.js';
 import { guardLimiter } from './rate-limit/option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
+import { openTransport, type UndiciFactory } from './transports/select.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -26,6 +28,23 @@ export interface NimClient {
   readonly raw: NimRawClient;
   /** Per-operation and per-host counts, retries and latency percentiles; `.toPrometheus()` renders them. */
   metrics(): NimMetricsSnapshot;
+  /**
+   * The endpoints calls go to: the set, where it came from (static, or discovered at …), and each endpoint's score.
+   * @example
+   * ```ts
+   * console.table(nim.endpoints().endpoints);
+   * ```
+   */
+  endpoints(): NimEndpointsSnapshot;
+  /**
+   * Stops the background work of endpoint discovery (its timers and requests under way). Calls keep working with
+   * the endpoints as they are. Optional: every timer is `unref()`ed, so a process exits without it too.
+   * @example
+   * ```ts
+   * process.once('SIGTERM', () => void nim.close());
+   * ```
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -45,13 +64,28 @@ export interface NimClient {
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  const checked = checkClientOptions(options);
+  return buildNimClient(options, undefined);
+}
+
+/** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
+export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
+  const checked = checkClientOptions(options, undici !== undefined);
   const { appKey, appSecret } = checked;
-  const hosts = new HostPool(checked.hosts, checked.hostCooldownMs);
-  const raw = createRawClient({ baseUrl: hosts.hosts[0]!, appKey, appSecret, fetch: checked.fetch });
+  // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.
+  const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
+  const endpoints = createEndpointService({
+    staticUrls: checked.hosts,
+    discovery: checked.discovery,
+    cooldownMs: checked.hostCooldownMs,
+    appKey,
+    send,
+    logger: checked.logger,
+    timeoutMs: checked.timeoutMs,
+  });
+  const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, send });
   const metrics = new MetricsRecorder();
   const transport = createTransport({
-    hosts,
+    hosts: endpoints,
     timeoutMs: checked.timeoutMs,
     maxRetries: checked.maxRetries,
     retryUnsafe: checked.retryUnsafe,
@@ -66,5 +100,7 @@ export function createNimClient(options: NimClientOptions): NimClient {
     conversationGroups: createConversationGroups(raw, transport),
     raw,
     metrics: () => metrics.snapshot(),
+    endpoints: () => endpoints.snapshot(),
+    close: async () => endpoints.close(),
   };
 }

@@ -38,6 +38,8 @@ export {
   type NimPartialProgress,
   type NimValidationIssue,
 } from './errors.js';
+export type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
+export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapshot.js';
 export type { GroupIdInput } from './int64.js';
 export { traceIdOf } from './internal/trace-ids.js';
 export type { NimRawClient } from './internal/raw-client.js';
@@ -47,11 +49,13 @@ export type { NimMetricsEntry, NimMetricsSnapshot } from './metrics.js';
 export type {
   NimAttemptState,
   NimClientOptions,
+  NimDispatcher,
   NimHooks,
   NimLogger,
   NimRegion,
   NimRequestOptions,
   NimResultState,
+  NimTransport,
 } from './options.js';
 export type {
   AccountQuery,

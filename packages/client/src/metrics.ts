@@ -79,15 +79,17 @@ export class MetricsRecorder {
   private readonly series = [new Map<string, Series>(), new Map<string, Series>()] as const;
 
   record(operationId: string, host: string, outcome: AttemptOutcome, attempt: number, ms: number): void {
-    [operationId, host].forEach((key, index) => {
-      const map = this.series[index]!;
-      let series = map.get(key);
-      if (!series) map.set(key, (series = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, samples: [], attempts: 0 }));
-      series.counts[outcome] += 1;
-      if (attempt > 1) series.counts.retries += 1;
-      // A ring of the latest samples keeps memory bounded on long-running servers.
-      series.samples[series.attempts++ % sampleCapacity] = ms;
-    });
+    this.add(this.series[0], operationId, outcome, attempt, ms);
+    this.add(this.series[1], host, outcome, attempt, ms);
+  }
+
+  private add(map: Map<string, Series>, key: string, outcome: AttemptOutcome, attempt: number, ms: number): void {
+    let series = map.get(key);
+    if (!series) map.set(key, (series = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, samples: [], attempts: 0 }));
+    series.counts[outcome] += 1;
+    if (attempt > 1) series.counts.retries += 1;
+    // A ring of the latest samples keeps memory bounded on long-running servers.
+    series.samples[series.attempts++ % sampleCapacity] = ms;
   }
 
   snapshot(): NimMetricsSnapshot {

@@ -1,7 +1,9 @@
 import { constraints } from '@nim-api/types';
+import { checkDiscovery, type ResolvedDiscovery } from './endpoints/discovery-options.js';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
 import { describe } from './internal/describe.js';
-import { defaults, type NimClientOptions, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion } from './options.js';
+import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
+import { checkTransport } from './transports/select.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit/option.js';
 import { checkTraceId, fail, readArray, readFields } from './validation.js';
 
@@ -60,10 +62,17 @@ export interface CheckedClientOptions {
   readonly appSecret: string;
   readonly hosts: readonly string[];
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
+  /** The transport `transport`, `fetch` and `dispatcher` choose (transports/select.ts). */
+  readonly transport: NimTransport;
+  /** The option as given (undefined when absent), for the transport to know whether undici was asked for. */
+  readonly transportOption: NimTransport | undefined;
+  readonly dispatcher: NimDispatcher | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
   readonly hostCooldownMs: number;
+  /** `undefined`: endpoint discovery off. */
+  readonly discovery: ResolvedDiscovery | undefined;
   readonly rateLimit: RateLimitChoice | undefined;
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
@@ -71,8 +80,8 @@ export interface CheckedClientOptions {
 }
 
 const clientOptionKeys = [
-  'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'timeoutMs', 'maxRetries', 'retryUnsafe', 'hostCooldownMs',
-  'rateLimit', 'logger', 'hooks', 'retryDelayMs',
+  'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'transport', 'dispatcher', 'timeoutMs', 'maxRetries', 'retryUnsafe',
+  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs',
 ] as const;
 
 /** A base URL without its trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
@@ -137,9 +146,9 @@ function checkLogger(issues: Issues, logger: unknown): NimLogger | undefined {
 
 /**
  * Checks every option of `createNimClient` and throws one {@link NimValidationError} listing each problem.
- * Credentials are never quoted.
+ * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build).
  */
-export function checkClientOptions(options: unknown): CheckedClientOptions {
+export function checkClientOptions(options: unknown, hasUndici = false): CheckedClientOptions {
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
@@ -148,10 +157,12 @@ export function checkClientOptions(options: unknown): CheckedClientOptions {
     if (typeof o.appSecret !== 'string' || o.appSecret === '') fail(issues, 'appSecret', 'must be a non-empty string');
     const hosts = checkHosts(issues, o.baseUrl, o.region);
     checkFunction(issues, o.fetch, 'fetch');
+    const transport = checkTransport(issues, o, hasUndici);
     checkInteger(issues, o.timeoutMs, 'timeoutMs', 1, maxTimerMs);
     checkInteger(issues, o.maxRetries, 'maxRetries', 0, maxRetriesLimit);
     checkBoolean(issues, o.retryUnsafe, 'retryUnsafe');
     checkInteger(issues, o.hostCooldownMs, 'hostCooldownMs', 0, maxTimerMs);
+    const discovery = checkDiscovery(issues, o);
     const rateLimit = checkRateLimit(issues, o.rateLimit);
     const logger = checkLogger(issues, o.logger);
     let hooks: NimHooks | undefined;
@@ -167,10 +178,14 @@ export function checkClientOptions(options: unknown): CheckedClientOptions {
       appSecret: o.appSecret as string,
       hosts,
       fetch: o.fetch as CheckedClientOptions['fetch'],
+      transport,
+      transportOption: o.transport as NimTransport | undefined,
+      dispatcher: o.dispatcher as NimDispatcher | undefined,
       timeoutMs: (o.timeoutMs as number | undefined) ?? defaults.timeoutMs,
       maxRetries: (o.maxRetries as number | undefined) ?? defaults.maxRetries,
       retryUnsafe: (o.retryUnsafe as boolean | undefined) ?? defaults.retryUnsafe,
       hostCooldownMs: (o.hostCooldownMs as number | undefined) ?? defaults.hostCooldownMs,
+      discovery,
       rateLimit,
       logger,
       hooks,

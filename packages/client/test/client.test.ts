@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { constraints } from '@nim-api/types';
 import { describe, expect, it, vi } from 'vitest';
 import * as publicApi from '../src/index.js';
 import { createNimClient, NimValidationError, type NimClientOptions } from '../src/index.js';
@@ -39,10 +40,10 @@ describe('createNimClient', () => {
     expect(requests[0]!.url).toBe('https://open.yunxinapi.com/im/v2/conversation_groups?account_id=alice');
   });
 
-  it("uses a region's primary host", async () => {
+  it("uses a region's first host from the spec, path included", async () => {
     const { fetch, requests } = fakeFetch();
     await client({ fetch, region: 'sg' }).conversationGroups.list({ account_id: 'alice' });
-    expect(new URL(requests[0]!.url).origin).toBe('https://open-sg.yunxinapi.com');
+    expect(requests[0]!.url).toBe(`${constraints.hosts.sg[0]}/im/v2/conversation_groups?account_id=alice`);
   });
 
   it('keeps the path of a private-deployment baseUrl and drops its trailing slashes', async () => {

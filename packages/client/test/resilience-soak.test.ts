@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { defaultTransport } from './support/transport.js';
 
 const script = fileURLToPath(new URL('./support/soak.mts', import.meta.url));
 
-describe('a soak of 1,000 mixed calls under random faults', () => {
+describe(`a soak of 1,000 mixed calls under random faults (${defaultTransport} transport)`, () => {
   it('settles every call with a result or a NimError, leaks nothing and lets the process exit by itself', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -33,6 +34,7 @@ describe('a soak of 1,000 mixed calls under random faults', () => {
     expect(Object.keys(summary.outcomes).length).toBeGreaterThanOrEqual(5);
     expect(summary.attempts).toBeGreaterThan(1000);
     expect(summary.invalidSignatures).toBe(0);
+    expect(summary.sentByFetch).toBe(defaultTransport === 'fetch' ? summary.attempts : 0);
     expect(summary.duplicateNonces).toBe(0);
     expect(summary.unhandledRejections).toBe(0);
     expect(summary.loggedLines).toBeGreaterThan(1000);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient } from '../src/client.js';
+import { nodeSha1, plainSha1Hex, sha1Hex } from '../src/sha1.js';
 import { checksum, createNonce, createSigningMiddleware, createTraceId, traceIdHeader } from '../src/signing.js';
 import { fail, ok, startWireServer, type WireServer } from './support/wire-server.js';
 
@@ -37,12 +38,36 @@ describe('checksum()', () => {
   });
 });
 
-describe('the plain-JS SHA-1 behind checksum()', () => {
-  it('agrees with node:crypto across the padding boundaries of 64-byte blocks', () => {
+describe('the two SHA-1 implementations behind checksum()', () => {
+  const knownAnswer = ['abcdef123456' + '4tgggergigwow323t23t' + '1443592222', '2a5be7297876a281b888aead8752a54e1f9ab04a'] as const;
+  const viaNode = nodeSha1();
+
+  it('uses node:crypto where the runtime has it (Node does)', () => {
+    expect(viaNode).toBeTypeOf('function');
+    expect(sha1Hex(knownAnswer[0])).toBe(knownAnswer[1]);
+  });
+
+  it.each([
+    ['node:crypto', (text: string) => viaNode!(text)],
+    ['plain JavaScript (edge runtimes)', plainSha1Hex],
+  ])('%s matches the known-answer vector of the API notes', (_name, sha1) => {
+    expect(sha1(knownAnswer[0])).toBe(knownAnswer[1]);
+  });
+
+  it('plain JavaScript agrees with node:crypto across the padding boundaries of 64-byte blocks', () => {
     for (const length of [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 128, 1000, 70_000]) {
       const text = 'é'.repeat(length % 3) + 'a'.repeat(length);
-      expect(checksum(text, '', ''), `length ${length}`).toBe(createHash('sha1').update(text, 'utf8').digest('hex'));
+      expect(plainSha1Hex(text), `length ${length}`).toBe(createHash('sha1').update(text, 'utf8').digest('hex'));
     }
+  });
+
+  it('plain JavaScript agrees with node:crypto on any text, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => {
+        expect(plainSha1Hex(text)).toBe(createHash('sha1').update(text, 'utf8').digest('hex'));
+      }),
+      { numRuns: 300, seed: 14 },
+    );
   });
 });
 
@@ -51,6 +76,17 @@ describe('createNonce() and createTraceId()', () => {
     const nonces = Array.from({ length: 1000 }, () => createNonce());
     expect(nonces.filter((nonce) => !/^[0-9a-f]{32}$/.test(nonce))).toEqual([]);
     expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
+  it('never reuses random bytes across refills of its pool (20,000 nonces, ~80 refills)', () => {
+    const nonces = Array.from({ length: 20_000 }, () => createNonce());
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(nonces.every((nonce) => nonce.length === 32)).toBe(true);
+    // Random bytes: every hex digit about equally often (a pool handed out twice or left zeroed would skew this).
+    const counts = new Map<string, number>();
+    for (const digit of nonces.join('')) counts.set(digit, (counts.get(digit) ?? 0) + 1);
+    expect(counts.size).toBe(16);
+    for (const count of counts.values()) expect(Math.abs(count / (nonces.length * 2) - 1)).toBeLessThan(0.05);
   });
 
   it('makes dash-less UUID v4 trace ids that do not repeat', () => {

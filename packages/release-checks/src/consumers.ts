@@ -81,7 +81,8 @@ export function commonJsProject(prismUrl: string, versions: { client: string; ty
 const assert = require('node:assert/strict');
 const client = require('@nim-api/client');
 assert.equal(typeof client.createNimClient, 'function');
-assert.match(require.resolve('@nim-api/client'), /[\\\\/]dist[\\\\/]index\\.cjs$/);
+// Node gets the build with the undici transport (the "node" export condition); it calls Prism through undici.
+assert.match(require.resolve('@nim-api/client'), /[\\\\/]dist[\\\\/]index\\.node\\.cjs$/);
 const nim = client.createNimClient({ appKey: 'k', appSecret: 's', baseUrl: ${JSON.stringify(prismUrl)} });
 nim.conversationGroups.list({ account_id: 'alice' }).then(
   (result) => {

@@ -41,10 +41,18 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
     expect(json.license).toBe('MIT');
     expect(json.private).toBeUndefined();
     expect(json.files).toEqual(['dist']);
-    expect(json.exports['.']).toEqual({
+    const fetchBuild = {
       import: { types: './dist/index.d.ts', default: './dist/index.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
-    });
+    };
+    // The client gives Node (the `node` condition) its build with the undici transport; everything else (edge
+    // runtimes, browsers, bundlers for them) gets the fetch build. Both share one set of declarations.
+    const nodeBuild = {
+      import: { types: './dist/index.d.ts', default: './dist/index.node.js' },
+      require: { types: './dist/index.d.cts', default: './dist/index.node.cjs' },
+    };
+    expect(json.exports['.']).toEqual(pkg === 'client' ? { node: nodeBuild, ...fetchBuild } : fetchBuild);
+    if (pkg === 'client') expect(Object.keys(json.exports['.'])[0]).toBe('node'); // conditions match in order
   });
 
   it('ships only the build, package.json, README.md, LICENSE (and CHANGELOG.md once released)', () => {

@@ -1,5 +1,5 @@
-// Renders the runtime facts of the spec (patterns, limits, hosts) that the client validates against,
-// so a limit is written once, in the spec.
+// Renders the runtime facts of the spec (patterns, limits, hosts, endpoint discovery) that the client validates
+// against and connects with, so a limit or a host name is written once, in the spec.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { specUrl } from './render-types.mjs';
@@ -16,6 +16,7 @@ export async function renderConstraints() {
   const spec = parse(await readFile(specUrl, 'utf8'));
   const { schemas, parameters } = spec.components;
   const hostsOf = (region) => spec.servers.filter((s) => s['x-nim-region'] === region).map((s) => s.url);
+  const discovery = spec['x-nim-discovery'];
   const constraints = {
     specVersion: spec.info.version,
     accountId: { pattern: schemas.AccountId.pattern, maxLength: schemas.AccountId.maxLength },
@@ -24,11 +25,30 @@ export async function renderConstraints() {
     pageLimit: { minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum },
     traceId: { maxLength: parameters.TraceId.schema.maxLength },
     hosts: { cn: hostsOf('cn'), sg: hostsOf('sg') },
+    discovery: {
+      allocationUrls: { cn: discovery?.allocationUrls?.cn, sg: discovery?.allocationUrls?.sg },
+      biz: discovery?.biz,
+      healthPath: discovery?.healthPath,
+      ttlSeconds: discovery?.ttlSeconds,
+    },
   };
   for (const [key, value] of Object.entries(constraints)) {
     if (value === undefined || JSON.stringify(value).includes('null')) throw new Error(`spec lacks ${key}`);
   }
-  return `${banner}/** Patterns, limits and hosts stated by the spec. */
+  // JSON.stringify drops undefined fields, so check the nested ones by name.
+  const { allocationUrls, biz, healthPath, ttlSeconds } = constraints.discovery;
+  const urls = [...(allocationUrls.cn ?? []), ...(allocationUrls.sg ?? [])];
+  if (!allocationUrls.cn?.length || !allocationUrls.sg?.length || urls.some((url) => !/^https:\/\/[^/]/.test(url))) {
+    throw new Error('spec lacks x-nim-discovery.allocationUrls (https URLs for cn and sg)');
+  }
+  if (!Number.isInteger(biz) || typeof healthPath !== 'string' || !healthPath.startsWith('/')) {
+    throw new Error('spec lacks x-nim-discovery.biz (an integer) or healthPath (a path)');
+  }
+  const { default: ttl, minimum, maximum } = ttlSeconds ?? {};
+  if (![ttl, minimum, maximum].every(Number.isInteger) || !(minimum <= ttl && ttl <= maximum)) {
+    throw new Error('spec lacks x-nim-discovery.ttlSeconds {default, minimum, maximum}');
+  }
+  return `${banner}/** Patterns, limits, hosts and endpoint discovery stated by the spec. */
 export const constraints = ${JSON.stringify(constraints, null, 2)} as const;
 `;
 }

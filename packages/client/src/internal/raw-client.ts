@@ -2,6 +2,8 @@ import type { paths } from '@nim-api/types';
 import openapiFetch, { type Client, type Middleware } from 'openapi-fetch';
 import { parseJsonWithExactIds } from '../int64.js';
 import { createSigningMiddleware } from '../signing.js';
+import type { Send } from '../transports/fetch.js';
+import { NimRequest } from '../transports/light-request.js';
 
 // openapi-fetch's CJS build sets `exports.default`; our CJS build (package type "module", so Node semantics)
 // receives the whole exports object as the default import.
@@ -37,17 +39,18 @@ const exactIdsMiddleware: Middleware = {
   },
 };
 
-/** Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`). */
-export function createRawClient(options: {
-  baseUrl: string;
-  appKey: string;
-  appSecret: string;
-  fetch: ((request: Request) => Promise<Response>) | undefined;
-}): NimRawClient {
+/**
+ * Creates the signed openapi-fetch client. Group ids in query arrays are comma-joined (`group_ids=1,2`).
+ * openapi-fetch builds a light {@link NimRequest}, the signing middleware signs it, and `send` (the transport)
+ * sends it.
+ */
+export function createRawClient(options: { baseUrl: string; appKey: string; appSecret: string; send: Send }): NimRawClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
-    // What `fetch` throws reaches `nim.raw` callers untouched; the retry loop tells it apart by the attempt's phase.
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    Request: NimRequest as unknown as typeof Request,
+    // What the transport throws reaches `nim.raw` callers untouched (as fetch throws it); the retry loop tells it
+    // apart by the attempt's phase.
+    fetch: options.send,
     querySerializer: { array: { style: 'form', explode: false } },
   });
   client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);

@@ -12,8 +12,8 @@ import {
   type NimErrorContext,
 } from '../errors.js';
 import { unwrapEnvelope } from '../envelope.js';
+import type { EndpointPicker } from '../endpoints/endpoint-set.js';
 import { NimResponseError } from '../errors.js';
-import type { HostPool } from '../hosts.js';
 import type { AttemptOutcome, MetricsRecorder } from '../metrics.js';
 import type { Middleware } from 'openapi-fetch';
 import type { CheckedRequestOptions } from '../option-checks.js';
@@ -25,6 +25,7 @@ import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, retryDelay
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
+import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
 export interface Operation {
@@ -47,13 +48,15 @@ export interface AttemptInit {
   readonly parseAs: 'text';
   /** Watches the attempt: tells a failed `fetch` from a failed body read from a request that was never built. */
   readonly middleware: Middleware[];
+  /** The body is read once as text here: the undici transport may answer with a light response (transports/). */
+  readonly [lightResponseField]: true;
 }
 
 /** One openapi-fetch call: what `raw.GET(...)` and friends resolve to with `parseAs: 'text'`. */
 export type SendAttempt = (init: AttemptInit) => Promise<{ data?: string; error?: unknown; response: Response }>;
 
 export interface TransportConfig {
-  readonly hosts: HostPool;
+  readonly hosts: EndpointPicker;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
@@ -209,6 +212,7 @@ export function createTransport(config: TransportConfig) {
 
   async function execute(operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult> {
     const traceId = options.traceId ?? createTraceId();
+    const headers = { [traceIdHeader]: traceId };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {
       maxRetries: options.maxRetries ?? config.maxRetries,
@@ -220,13 +224,16 @@ export function createTransport(config: TransportConfig) {
       new NimAbortError(`${operation.id} was aborted by the caller`, { operationId: operation.id, method: operation.method, traceId, attempts, cause: signal?.reason });
 
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        if (signal?.aborted) throw signal.reason;
-        await config.rateLimiter?.take(operation.id, signal);
-      } catch (refusal) {
-        // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
-        if (isNimError(refusal) && !signal?.aborted) throw refusal;
-        throw aborted(attempt - 1);
+      if (signal?.aborted) throw aborted(attempt - 1);
+      // No await without a rate limiter: each one is a microtask turn per attempt.
+      if (config.rateLimiter) {
+        try {
+          await config.rateLimiter.take(operation.id, signal);
+        } catch (refusal) {
+          // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
+          if (isNimError(refusal) && !signal?.aborted) throw refusal;
+          throw aborted(attempt - 1);
+        }
       }
       const host = hosts.pick();
       const context = { operationId: operation.id, method: operation.method, host, traceId, attempts: attempt };
@@ -240,7 +247,7 @@ export function createTransport(config: TransportConfig) {
       let status: number | undefined;
       let retryAfter: string | null = null;
       try {
-        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers: { [traceIdHeader]: traceId }, parseAs: 'text', middleware: [watchAttempt(phase)] };
+        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         retryAfter = response.response.headers.get('retry-after');
@@ -263,18 +270,20 @@ export function createTransport(config: TransportConfig) {
       if (hooks) callHook('onResult', { operationId: operation.id, method: operation.method, host, attempt, traceId, ms, status, code, error, willRetry });
 
       if (!error) {
-        hosts.markSuccess(host);
+        hosts.markSuccess(host, ms);
         return { data, traceId };
       }
-      if (isHostFailure(error)) hosts.markFailure(host);
+      // A business error is an answer: the endpoint works (its latency counts in its score).
+      if (error instanceof NimApiError) hosts.markSuccess(host, ms);
+      else if (isHostFailure(error)) hosts.markFailure(host, ms);
       // Told before the back-off and awaited with it, so the next take already sees the block.
-      const asked = parseRetryAfter(retryAfter);
+      const asked = error instanceof NimRateLimitError && config.rateLimiter ? parseRetryAfter(retryAfter) : undefined;
       const reported =
         error instanceof NimRateLimitError
           ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) })
           : undefined;
       if (!willRetry) {
-        await reported;
+        if (reported) await reported;
         if (policy.unsafe && !policy.retryUnsafe && mayHaveRun(error)) error.message += unsafeNote;
         throw error;
       }
@@ -282,7 +291,7 @@ export function createTransport(config: TransportConfig) {
       const delay = backOff(attempt, retryAfterMs);
       logger?.warn(`nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`);
       try {
-        await Promise.all([sleep(delay, signal), reported]);
+        await (reported ? Promise.all([sleep(delay, signal), reported]) : sleep(delay, signal));
       } catch {
         throw aborted(attempt);
       }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, it, vi } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/index.js';
-import { absent, clientFieldGens, clientRules, hostsOf } from './support/client-options.js';
+import { absent, clientFieldGens, clientRules, discoversWith, hostsOf } from './support/client-options.js';
 import { appKey as defaultAppKey, invoke, recordingLogger } from './support/harness.js';
 import { container, type ContainerKind, type Gen, hostileValue } from './support/hostile-values.js';
 import { checkCall, type Expectation, type ExpectedRequest } from './support/outcome.js';
@@ -85,11 +85,20 @@ async function checkClientCase(testCase: ClientCase): Promise<void> {
     mustResolve: verdict === 'valid' && roomy && !throwingLogger && (!testCase.failFirst || (maxRequests > 1 && String(values.retryDelayMs) === '() => 0')),
     ...guard,
   };
-  await checkCall(() => {
-    const nim = createNimClient(options as never);
-    observed.nim = nim;
-    return invoke(nim, 'get', ['1001', { account_id: 'alice' }]);
-  }, observed, expectation);
+  try {
+    await checkCall(() => {
+      const nim = createNimClient(options as never);
+      observed.nim = nim;
+      return invoke(nim, 'get', ['1001', { account_id: 'alice' }]);
+    }, observed, expectation);
+    // Discovery's background requests only where the options turn it on (issue 13).
+    if (verdict === 'valid' && !discoversWith(values) && recorder.background > 0) {
+      throw new Error(`[discovery] ${recorder.background} background request(s) although discovery is off`);
+    }
+  } finally {
+    // Discovery's timers must not outlive the case (nor reach the real fetch once the stub is gone).
+    await observed.nim?.close();
+  }
 }
 
 describe('createNimClient with hostile options', () => {

@@ -26,6 +26,8 @@ export interface RecordedAttempt {
   readonly traceId: string;
   readonly checkSumValid: boolean;
   readonly body: string;
+  /** Whether the WHATWG fetch algorithm sent it (it adds `sec-fetch-mode`; undici's dispatch does not). */
+  readonly sentByFetch: boolean;
 }
 
 export const okEnvelope = (data: unknown = { group_id: 1001, name: 'Work', create_time: 1, update_time: 1 }) =>
@@ -108,6 +110,7 @@ export class ChaosServer {
         nonce.length <= 128 &&
         Math.abs(Number(curTime) - Date.now() / 1000) < 300,
       body: Buffer.concat(chunks).toString('utf8'),
+      sentByFetch: req.headers['sec-fetch-mode'] !== undefined,
     });
     const fault = this.faults.shift() ?? (typeof this.fallback === 'function' ? this.fallback() : this.fallback);
     this.respond(fault, req, res);

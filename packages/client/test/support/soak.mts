@@ -1,8 +1,11 @@
 // 1,000 mixed calls against two chaos servers, run in its own process by resilience-soak.test.ts.
 // It never calls process.exit: the parent checks that the process ends on its own once the work is done,
 // which it cannot if a socket or a timer leaked.
-import { createNimClient, isNimError } from '../../src/index.js';
 import { ChaosServer, type Fault } from './chaos-server.js';
+
+// The vitest project client-undici runs the soak on the Node build (undici), the project client on the fetch build.
+const entry = process.env.NIM_TEST_TRANSPORT === 'undici' ? '../../src/index.node.js' : '../../src/index.js';
+const { createNimClient, isNimError } = (await import(entry)) as typeof import('../../src/index.js');
 
 const appKey = 'soak-app-key';
 const appSecret = 'soak-SECRET-value-never-logged';
@@ -74,6 +77,7 @@ const summary = {
   outcomes,
   attempts: attempts.length,
   invalidSignatures: attempts.filter((attempt) => !attempt.checkSumValid).length,
+  sentByFetch: attempts.filter((attempt) => attempt.sentByFetch).length,
   duplicateNonces: attempts.length - new Set(attempts.map((attempt) => attempt.nonce)).size,
   unhandledRejections: unhandled,
   loggedLines: lines.length,

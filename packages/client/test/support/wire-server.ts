@@ -23,7 +23,7 @@ export interface WireResponse {
   readonly status?: number;
   /** @default `{ 'content-type': 'application/json' }` */
   readonly headers?: Record<string, string>;
-  /** Text is sent as is (use it for hand-written JSON with int64 numbers); anything else is JSON.stringify'd. */
+  /** Text and bytes are sent as they are (text for hand-written JSON with int64 numbers); anything else is JSON.stringify'd. */
   readonly body?: unknown;
   /** Never answer (the socket is destroyed when the server closes). */
   readonly hang?: boolean;
@@ -152,7 +152,10 @@ export async function startWireServer(credentials: { appKey: string; appSecret: 
       res.on('close', () => hanging.delete(res));
       return;
     }
-    const body = typeof response.body === 'string' ? response.body : response.body === undefined ? '' : JSON.stringify(response.body);
+    const body =
+      typeof response.body === 'string' || response.body instanceof Uint8Array
+        ? response.body
+        : response.body === undefined ? '' : JSON.stringify(response.body);
     res.writeHead(response.status ?? 200, response.headers ?? { 'content-type': 'application/json' });
     res.end(body);
   }

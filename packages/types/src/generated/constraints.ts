@@ -3,7 +3,7 @@
  * Runtime facts read from openapi/conversation-groups.yaml (`pnpm generate`).
  */
 
-/** Patterns, limits and hosts stated by the spec. */
+/** Patterns, limits, hosts and endpoint discovery stated by the spec. */
 export const constraints = {
   "specVersion": "0.0.0",
   "accountId": {
@@ -23,12 +23,30 @@ export const constraints = {
   },
   "hosts": {
     "cn": [
-      "https://open.yunxinapi.com",
-      "https://open-bak.yunxinapi.com"
+      "https://open.yunxinapi.com"
     ],
     "sg": [
-      "https://open-sg.yunxinapi.com",
-      "https://open-sg-bak.yunxinapi.com"
+      "https://api-sg.yunxinapi.com/nimserver",
+      "https://api-sg-bak.yunxinapi.com/nimserver"
     ]
+  },
+  "discovery": {
+    "allocationUrls": {
+      "cn": [
+        "https://srv-sdk-lbs-cn.yunxinapi.com/srv-sdk/allocate",
+        "https://srv-sdk-lbs.yunxinapi.com/srv-sdk/allocate"
+      ],
+      "sg": [
+        "https://srv-sdk-lbs-sg.yunxinapi.com/srv-sdk/allocate",
+        "https://srv-sdk-lbs.yunxinapi.com/srv-sdk/allocate"
+      ]
+    },
+    "biz": 1,
+    "healthPath": "/health/liveness.action",
+    "ttlSeconds": {
+      "default": 30,
+      "minimum": 1,
+      "maximum": 86400
+    }
   }
 } as const;

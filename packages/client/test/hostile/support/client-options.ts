@@ -6,6 +6,8 @@
 // hooks an object whose onAttempt/onResult are functions; rateLimit { perSecond > 0 } or a limiter object with a
 // take function; hostCooldownMs an integer
 // 0…2^31−1 (Infinity or a fraction: left open). `null` for an optional object option is left open.
+// discovery (issue 13): `false` or an object of `urls` (1–8 http(s) URLs), `probeIntervalMs` (integer 10 ms … 1 day),
+// `windowMs` (integer 120 ms … 1 day).
 import { constraints } from '@nim-api/types';
 import fc from 'fast-check';
 import { absent, absentGen } from './input-fields.js';
@@ -77,7 +79,21 @@ export const clientRules: Record<string, (value: unknown) => Validity> = {
   logger: (v) => functionsOf(v, ['debug', 'info', 'warn', 'error'], 'either'),
   hooks: (v) => functionsOf(v, ['onAttempt', 'onResult'], 'valid'),
   retryDelayMs: (v) => (v === undefined || typeof v === 'function' ? 'valid' : 'invalid'),
+  discovery: (v) => {
+    if (v === undefined || v === false) return 'valid';
+    if (!isObject(v) || Array.isArray(v)) return 'invalid';
+    const interval = (x: unknown, min: number) => x === undefined || (Number.isInteger(x) && (x as number) >= min && (x as number) <= 86_400_000);
+    const urls = v.urls === undefined || (Array.isArray(v.urls) && v.urls.length >= 1 && v.urls.length <= 8 && v.urls.every((u) => urlVerdict(u) !== 'invalid'));
+    if (!urls || !interval(v.probeIntervalMs, 10) || !interval(v.windowMs, 120)) return 'invalid';
+    return Array.isArray(v.urls) && v.urls.some((u) => urlVerdict(u) === 'either') ? 'either' : 'valid';
+  },
 };
+
+/** Whether a client with these (valid) options discovers its endpoints: no baseUrl and no fetch, or a discovery object. */
+export function discoversWith(values: Record<string, unknown>): boolean {
+  if (values.discovery === false) return false;
+  return isObject(values.discovery) || (values.baseUrl === undefined && values.fetch === undefined);
+}
 
 const hostileLogger = (thrower: boolean) => {
   const log = thrower ? () => { throw new Error('hostile logger'); } : () => {};
@@ -138,6 +154,13 @@ export const clientFields: Record<string, Pair> = {
       { weight: 1, arbitrary: fc.constant(gen('throwing retryDelayMs', () => () => { throw new Error('hostile retryDelayMs'); })) },
     ),
     values(5, 'fast'),
+  ),
+  discovery: pair(
+    either(fc.constant(absentGen), values(false), fc.constant(gen('{ urls: [127.0.0.1] }', () => ({ urls: ['http://127.0.0.1:9/srv-sdk/allocate'], probeIntervalMs: 50 })))),
+    values(true, 'on', null, 0),
+    fc.constantFrom(gen('{ urls: [] }', () => ({ urls: [] })), gen('{ urls: [ftp] }', () => ({ urls: ['ftp://x'] })),
+      gen('{ probeIntervalMs: 0 }', () => ({ probeIntervalMs: 0 })), gen('{ windowMs: NaN }', () => ({ windowMs: NaN })),
+      gen('throwing Proxy', () => throwingProxy({}), 'invalid')),
   ),
 };
 

@@ -1,5 +1,6 @@
 // A stub `fetch` that records every request that leaves the client and answers with a responder: the only way
 // anything leaves in these properties (globalThis.fetch is stubbed to the same recorder where a client has none).
+import { constraints } from '@nim-api/types';
 
 /** A request as it left the client. */
 export interface SentRequest {
@@ -47,15 +48,31 @@ async function readRequest(request: Request): Promise<SentRequest> {
   return { method: request.method, url, path, query, headers: Object.fromEntries(request.headers), bodyText, body };
 }
 
-/** A recording fetch for one case. After `cap` requests it stops answering, so a runaway retry loop ends. */
+/** Whether a request is endpoint discovery's background work (the allocation service or a health path), not a call. */
+export function isBackgroundRequest(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  return pathname.endsWith('/srv-sdk/allocate') || pathname.endsWith(constraints.discovery.healthPath);
+}
+
+/**
+ * A recording fetch for one case. After `cap` requests it stops answering, so a runaway retry loop ends.
+ * Discovery's background requests are counted apart and refused with a 503 (discovery then keeps the static hosts).
+ */
 export function createRecorder(responder: Responder, cap: number) {
   const recordings: Array<Promise<SentRequest>> = [];
+  let background = 0;
   let dead = false;
   let overCap = false;
   let reportOverCap = () => {};
   const overCapReached = new Promise<void>((resolve) => (reportOverCap = resolve));
 
-  const fetch = (request: Request): Promise<Response> => {
+  // Also stubs the global fetch, which the client's fetch path calls as fetch(url, init).
+  const fetch = (input: Request | string, init?: RequestInit): Promise<Response> => {
+    const request = typeof input === 'string' ? new Request(input, init) : input;
+    if (isBackgroundRequest(request)) {
+      background += 1;
+      return Promise.resolve(new Response('{"code":503}', { status: 503 }));
+    }
     const index = recordings.length;
     if (index >= cap && !overCap) {
       overCap = true;
@@ -72,6 +89,10 @@ export function createRecorder(responder: Responder, cap: number) {
     fetch,
     get count() {
       return recordings.length;
+    },
+    /** Discovery's requests (allocation service, health paths) seen so far. */
+    get background() {
+      return background;
     },
     get overCap() {
       return overCap;

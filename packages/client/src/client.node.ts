@@ -1,0 +1,20 @@
+import { buildNimClient, type NimClient } from './client.js';
+import type { NimClientOptions } from './options.js';
+import { createUndiciSend } from './transports/undici.js';
+
+/**
+ * Creates a client for the Yunxin IM server API v2 (the Node build: sends with undici unless `fetch` or
+ * `transport: 'fetch'` is given). Every request is signed, the `{code,msg,data}` envelope is unwrapped, errors
+ * are typed, transient failures are retried.
+ *
+ * @example
+ * ```ts
+ * import { createNimClient } from '@nim-api/client';
+ *
+ * const nim = createNimClient({ appKey: process.env.NIM_APP_KEY!, appSecret: process.env.NIM_APP_SECRET! });
+ * const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'alice' });
+ * ```
+ */
+export function createNimClient(options: NimClientOptions): NimClient {
+  return buildNimClient(options, createUndiciSend);
+}

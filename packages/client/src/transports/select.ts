@@ -1,0 +1,76 @@
+import { NimValidationError, type NimValidationIssue } from '../errors.js';
+import { describe } from '../internal/describe.js';
+import type { NimClientOptions, NimDispatcher, NimTransport } from '../options.js';
+import { createFetchSend, type Send } from './fetch.js';
+
+/**
+ * Makes the undici transport, or `undefined` when undici cannot be loaded. Only the Node build has one; the build
+ * for edge runtimes and browsers passes none.
+ */
+export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send | undefined;
+
+/** The transport a client sends with. */
+export interface SelectedTransport {
+  readonly name: NimTransport;
+  readonly send: Send;
+}
+
+/** The options that choose the transport, as read from the caller's options. */
+export interface TransportChoice {
+  readonly transport?: unknown;
+  readonly fetch?: unknown;
+  readonly dispatcher?: unknown;
+}
+
+const transports: readonly unknown[] = ['undici', 'fetch'] satisfies NimTransport[];
+
+/** Node itself: Bun and Deno define `process.versions.node` too, and keep their own fetch by default. */
+export function isNodeRuntime(): boolean {
+  const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions;
+  return typeof versions?.node === 'string' && versions.bun === undefined && !('Deno' in globalThis);
+}
+
+/**
+ * Checks that `transport`, `fetch` and `dispatcher` agree (adding one issue per conflict) and returns the transport
+ * they choose. Without `transport`: a `fetch` selects the fetch path, a `dispatcher` undici, and otherwise undici
+ * on Node when this build has it, the fetch path everywhere else. (`fetch` being a function is checked with the
+ * other options.)
+ */
+export function checkTransport(issues: NimValidationIssue[], choice: TransportChoice, hasUndici: boolean): NimTransport {
+  const { transport, fetch, dispatcher } = choice;
+  const problem = (path: string, message: string) => void issues.push({ path, message });
+  if (transport !== undefined && !transports.includes(transport)) problem('transport', `must be 'undici' or 'fetch' (got ${describe(transport)})`);
+  if (dispatcher !== undefined && typeof (dispatcher as Partial<NimDispatcher> | null)?.dispatch !== 'function') {
+    problem('dispatcher', `must be an undici Dispatcher (got ${describe(dispatcher)})`);
+  }
+  const name = (transport as NimTransport | undefined) ?? (fetch ? 'fetch' : (dispatcher || (hasUndici && isNodeRuntime())) ? 'undici' : 'fetch');
+  if (name === 'undici' && fetch !== undefined) problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
+  if (name === 'fetch' && dispatcher !== undefined) problem('dispatcher', 'is for the undici transport only: with fetch, give a fetch that uses it');
+  if (name === 'undici' && !hasUndici) problem('transport', "'undici' is only in the Node build; this runtime loaded the fetch build");
+  return name;
+}
+
+/** Opens the transport {@link checkTransport} chose. */
+export function openTransport(name: NimTransport, choice: TransportChoice, undici: UndiciFactory | undefined): SelectedTransport {
+  const viaUndici = name === 'undici' ? undici?.(choice.dispatcher as NimDispatcher | undefined) : undefined;
+  if (viaUndici) return { name, send: viaUndici };
+  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to fetch.
+  if (name === 'undici' && choice.transport === 'undici') throw new Error("transport 'undici': the undici package cannot be loaded");
+  return { name: 'fetch', send: createFetchSend(choice.fetch as ((request: Request) => Promise<Response>) | undefined) };
+}
+
+/**
+ * Checks and opens the transport in one step, throwing NimValidationError naming every conflict.
+ *
+ * @example
+ * ```ts
+ * selectTransport({ appKey, appSecret, fetch: myFetch }, undefined).name; // 'fetch'
+ * ```
+ */
+export function selectTransport(options: NimClientOptions, undici: UndiciFactory | undefined): SelectedTransport {
+  const issues: NimValidationIssue[] = [];
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: 'fetch', message: `must be a function (got ${describe(options.fetch)})` });
+  const name = checkTransport(issues, options, undici !== undefined);
+  if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
+  return openTransport(name, options, undici);
+}
