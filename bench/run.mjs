@@ -23,6 +23,7 @@ const suites = {
   scale: () => import('./scale.mjs'),
   parse: () => import('./parse.mjs'),
   sandbox: () => import('./sandbox.mjs'),
+  redisPermit: () => import('./redis-permit.mjs'),
 };
 const needsServer = new Set(['loopback', 'scale']);
 const selected = Object.keys(suites).filter((name) => !only || only.includes(name));
@@ -153,6 +154,17 @@ if (s.sandbox) {
     `heap +${mem.heapMB.toFixed(0)} MB (${mem.bytesPerConversation.toFixed(0)} B per conversation), RSS +${mem.rssMB.toFixed(0)} MB`,
     `seeded in ${(mem.seedMs / 1000).toFixed(1)} s`,
     '—',
+    'report',
+    undefined,
+  );
+}
+if (s.redisPermit) {
+  const p = s.redisPermit;
+  row(
+    '10. permit latency, `take()` uncontended (µs)',
+    `@nim-api/redis on loopback Redis: p50 ${fmt(p.p50Us.redis)}, p99 ${fmt(p.p99Us.redis)}`,
+    `in-process bucket: p50 ${fmt(p.p50Us.bucket, 2)}, p99 ${fmt(p.p99Us.bucket, 2)}; no limiter p50 ${fmt(p.p50Us.none, 2)}`,
+    `Redis adds p50 +${fmt(p.addedP50Us)}, p99 +${fmt(p.addedP99Us)} µs over the bucket`,
     'report',
     undefined,
   );

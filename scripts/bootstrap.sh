@@ -13,13 +13,15 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
 fi
 
 # chromium: the docs site's browser test. The font: without a CJK font the docs screenshot shows the spec's Chinese
-# terms as empty boxes. curl: the docs test runs every curl sample against a loopback server.
-if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v curl >/dev/null; then
-  echo "▶ installing Debian chromium, a CJK font and curl (docs site tests)"
+# terms as empty boxes. curl: the docs test runs every curl sample against a loopback server. redis-server: the
+# @nim-api/redis tests start their own (127.0.0.1, a free port, no persistence); nothing is started here.
+if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || ! command -v curl >/dev/null \
+  || ! command -v redis-server >/dev/null; then
+  echo "▶ installing Debian chromium, a CJK font, curl (docs site tests) and redis-server (@nim-api/redis tests)"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei curl >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei curl redis-server >/dev/null
 fi
 
 echo "▶ pnpm install --frozen-lockfile"

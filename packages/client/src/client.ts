@@ -5,7 +5,7 @@ import { createTransport } from './internal/transport.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
 import { checkClientOptions } from './option-checks.js';
 import type { NimClientOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import { guardLimiter } from './rate-limit/option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 import { openTransport, type UndiciFactory } from './transports/select.js';
 
@@ -90,7 +90,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     maxRetries: checked.maxRetries,
     retryUnsafe: checked.retryUnsafe,
     retryDelayMs: checked.retryDelayMs,
-    rateLimiter: checked.rateLimit ? new RateLimiter(checked.rateLimit.perSecond) : undefined,
+    rateLimiter: checked.rateLimit && guardLimiter(checked.rateLimit, checked.logger, [appSecret]),
     logger: checked.logger,
     hooks: checked.hooks,
     metrics,

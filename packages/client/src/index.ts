@@ -43,6 +43,8 @@ export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapsho
 export type { GroupIdInput } from './int64.js';
 export { traceIdOf } from './internal/trace-ids.js';
 export type { NimRawClient } from './internal/raw-client.js';
+export type { NimRateLimiter, NimRateLimitReport } from './rate-limit/limiter.js';
+export { createTokenBucketLimiter, type NimTokenBucketOptions } from './rate-limit/token-bucket.js';
 export type { NimMetricsEntry, NimMetricsSnapshot } from './metrics.js';
 export type {
   NimAttemptState,

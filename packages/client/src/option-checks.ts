@@ -4,6 +4,7 @@ import { NimValidationError, type NimValidationIssue } from './errors.js';
 import { describe } from './internal/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
 import { checkTransport } from './transports/select.js';
+import { checkRateLimit, type RateLimitChoice } from './rate-limit/option.js';
 import { checkTraceId, fail, readArray, readFields } from './validation.js';
 
 type Issues = NimValidationIssue[];
@@ -72,7 +73,7 @@ export interface CheckedClientOptions {
   readonly hostCooldownMs: number;
   /** `undefined`: endpoint discovery off. */
   readonly discovery: ResolvedDiscovery | undefined;
-  readonly rateLimit: { readonly perSecond: number } | undefined;
+  readonly rateLimit: RateLimitChoice | undefined;
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
   readonly retryDelayMs: NimClientOptions['retryDelayMs'];
@@ -162,13 +163,7 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
     checkBoolean(issues, o.retryUnsafe, 'retryUnsafe');
     checkInteger(issues, o.hostCooldownMs, 'hostCooldownMs', 0, maxTimerMs);
     const discovery = checkDiscovery(issues, o);
-    let rateLimit: { perSecond: number } | undefined;
-    if (o.rateLimit !== undefined) {
-      const { perSecond } = readFields(issues, o.rateLimit, 'rateLimit', ['perSecond'] as const);
-      if (typeof perSecond !== 'number' || !(perSecond > 0 && perSecond <= 1_000_000)) {
-        fail(issues, 'rateLimit.perSecond', `must be a number above 0 and at most 1000000 (got ${describe(perSecond)})`);
-      } else rateLimit = { perSecond };
-    }
+    const rateLimit = checkRateLimit(issues, o.rateLimit);
     const logger = checkLogger(issues, o.logger);
     let hooks: NimHooks | undefined;
     if (o.hooks !== undefined) {

@@ -1,5 +1,6 @@
 import type { OperationId } from '@nim-api/types';
 import type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
+import type { NimRateLimiter } from './rate-limit/limiter.js';
 
 /**
  * A region: its allocation service for endpoint discovery and its static hosts (both from the spec).
@@ -185,11 +186,14 @@ export interface NimClientOptions {
    */
   hostCooldownMs?: number;
   /**
-   * Client-side throttle: at most `perSecond` calls per operation, a burst queues instead of earning 416 blocks.
-   * Turn it on when one process sends bursts close to the app's quota (100 calls/s per API by default).
+   * Client-side throttle, asked for a permit before every attempt. `{ perSecond }`: the built-in bucket of this
+   * process, at most `perSecond` attempts per second and operation, a burst queues instead of earning 416 blocks
+   * (turn it on when one process sends bursts close to the app's quota, 100 calls/s per API by default). A
+   * {@link NimRateLimiter} object: that limiter, e.g. `@nim-api/redis`'s, shared by all processes of the AppKey.
+   * Anything else is a `NimValidationError` here.
    * @default off
    */
-  rateLimit?: { perSecond: number };
+  rateLimit?: { perSecond: number } | NimRateLimiter;
   /**
    * Where to log: one `debug` line per attempt (operation, host, attempt, status, code, ms, trace id), a `warn`
    * per retry. Secrets and CheckSums never appear.

@@ -51,7 +51,8 @@ export function mayHaveRun(error: NimError): boolean {
 
 const baseDelayMs = 200;
 const maxDelayMs = 5_000;
-const maxRetryAfterMs = 30_000;
+/** Longest server-asked wait the client honours, in ms. */
+export const maxRetryAfterMs = 30_000;
 
 /**
  * Back-off before retry `attempt` (1 = first retry): exponential from 200 ms, capped at 5 s, full jitter; a

@@ -228,3 +228,51 @@ test('over HTTP, the same', async () => {
 `,
   };
 }
+
+/**
+ * (5) @nim-api/redis beside the client, ESM with NodeNext: type-checked (the limiter fits `rateLimit`, its options
+ * are real types) and run (a limiter on an ioredis connection that never connects, handed to createNimClient).
+ * ioredis, a peer dependency, comes from the normal registry.
+ */
+export function redisProject(versions: { client: string; redis: string; ioredis: string }) {
+  return {
+    'package.json': json({
+      name: 'consumer-redis',
+      private: true,
+      type: 'module',
+      dependencies: { '@nim-api/client': versions.client, '@nim-api/redis': versions.redis, ioredis: versions.ioredis },
+    }),
+    'tsconfig.json': json({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        strict: true,
+        verbatimModuleSyntax: true,
+        skipLibCheck: true,
+        rootDir: 'src',
+        outDir: 'dist',
+      },
+      include: ['src'],
+    }),
+    'src/index.ts': `import { createNimClient, type NimRateLimiter } from '@nim-api/client';
+import { createRedisRateLimiter, type RedisRateLimiter } from '@nim-api/redis';
+import { Redis } from 'ioredis';
+
+const redis = new Redis({ lazyConnect: true });
+const limiter: RedisRateLimiter = createRedisRateLimiter({ redis, appKey: 'k', perSecond: 95, expectedProcesses: 4 });
+const asClientSees: NimRateLimiter = limiter;
+const nim = createNimClient({ appKey: 'k', appSecret: 's', rateLimit: limiter });
+
+// @ts-expect-error -- expectedProcesses is required
+const incomplete = () => createRedisRateLimiter({ redis, appKey: 'k', perSecond: 95 });
+void incomplete;
+void asClientSees;
+void nim;
+console.log(JSON.stringify({ ok: true, stats: limiter.stats() }));
+redis.disconnect();
+`,
+  };
+}

@@ -8,7 +8,7 @@ import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, cleanEnv, runOk, workspaceRoot } from '../src/run.js';
 
-const packages = ['types', 'client', 'sandbox'] as const;
+const packages = ['types', 'client', 'sandbox', 'redis'] as const;
 const tarballs: Record<string, { path: string; files: string[] }> = {};
 let tmp: string;
 

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { startPrism } from '../../../scripts/prism.mjs';
-import { bundlerProject, commonJsProject, consumerNpmrc, esmNodeNextProject, sandboxProject, writeProject } from '../src/consumers.js';
+import { bundlerProject, commonJsProject, consumerNpmrc, esmNodeNextProject, redisProject, sandboxProject, writeProject } from '../src/consumers.js';
 import { cleanEnv, run, runOk, tscPath, workspaceRoot } from '../src/run.js';
 import { assertLocalRegistry, startVerdaccio, type Verdaccio } from '../src/verdaccio.js';
 
@@ -17,15 +17,18 @@ const versions = {
   types: (await readJson(join(workspaceRoot, 'packages/types/package.json'))).version as string,
   client: (await readJson(join(workspaceRoot, 'packages/client/package.json'))).version as string,
   sandbox: (await readJson(join(workspaceRoot, 'packages/sandbox/package.json'))).version as string,
+  redis: (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).version as string,
 };
-const published = ['@nim-api/client', '@nim-api/sandbox', '@nim-api/types'];
+// The ioredis the consumer installs: the version @nim-api/redis is developed and tested with.
+const ioredisVersion = (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).devDependencies.ioredis as string;
+const published = ['@nim-api/client', '@nim-api/redis', '@nim-api/sandbox', '@nim-api/types'];
 const versionOf = (name: string) => versions[name.replace('@nim-api/', '') as keyof typeof versions];
 
 let tmp: string;
 let registry: Verdaccio | undefined;
 let prism: { url: string; stop: () => Promise<void>; log: () => string } | undefined;
 let publishOutput = '';
-const consumers: Record<'esm' | 'cjs' | 'bundler' | 'sandbox', string> = { esm: '', cjs: '', bundler: '', sandbox: '' };
+const consumers: Record<'esm' | 'cjs' | 'bundler' | 'sandbox' | 'redis', string> = { esm: '', cjs: '', bundler: '', sandbox: '', redis: '' };
 const started = Date.now();
 const phases: string[] = [];
 const phase = (name: string, since: number) => phases.push(`${name} ${((Date.now() - since) / 1000).toFixed(1)} s`);
@@ -77,6 +80,7 @@ beforeAll(async () => {
     cjs: commonJsProject(prismUrl, versions),
     bundler: bundlerProject(prismUrl, versions),
     sandbox: sandboxProject(versions),
+    redis: redisProject({ ...versions, ioredis: ioredisVersion }),
   };
   await Promise.all(
     (Object.keys(projects) as Array<keyof typeof projects>).map(async (name) => {
@@ -101,7 +105,7 @@ describe('publishing to a local registry with the release command', () => {
   it('publishes exactly the public packages, at the workspace versions, workspace:* resolved', async () => {
     expect(publishOutput).toMatch(/packages published successfully/);
     // Storage holds only what was published: no private package (release-checks, docs, …), nothing else.
-    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual(['client', 'sandbox', 'types']);
+    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual(['client', 'redis', 'sandbox', 'types']);
     for (const name of published) {
       const response = await fetch(new URL(name.replace('/', '%2f'), registry!.url));
       expect(response.status, name).toBe(200);
@@ -118,6 +122,9 @@ describe('publishing to a local registry with the release command', () => {
     const sandbox = (await (await fetch(new URL('@nim-api%2fsandbox', registry!.url))).json()) as any;
     expect(sandbox.versions[versions.sandbox].dependencies['@nim-api/types']).toBe(versions.types);
     expect(Object.keys(sandbox.versions[versions.sandbox].dependencies).sort()).toEqual(['@nim-api/types', 'ajv']);
+    const redis = (await (await fetch(new URL('@nim-api%2fredis', registry!.url))).json()) as any;
+    expect(redis.versions[versions.redis].dependencies['@nim-api/client']).toBe(versions.client);
+    expect(redis.versions[versions.redis].peerDependencies.ioredis).toBe('^5.0.0 || ^6.0.0');
   });
 
   it('refuses to publish to a registry that is not on 127.0.0.1', async () => {
@@ -132,7 +139,7 @@ describe('publishing to a local registry with the release command', () => {
   });
 
   it('installs what was published: integrity of the installed tarballs equals the registry', async () => {
-    const locks = [await readJson(join(consumers.esm, 'package-lock.json')), await readJson(join(consumers.sandbox, 'package-lock.json'))];
+    const locks = [await readJson(join(consumers.esm, 'package-lock.json')), await readJson(join(consumers.sandbox, 'package-lock.json')), await readJson(join(consumers.redis, 'package-lock.json'))];
     for (const name of published) {
       const packument = (await (await fetch(new URL(name.replace('/', '%2f'), registry!.url))).json()) as any;
       const entry = locks.map((lock) => lock.packages[`node_modules/${name}`]).find(Boolean);
@@ -168,6 +175,12 @@ describe.concurrent('consumers of the published packages', () => {
     expect(tests.stdout).toMatch(/# fail 0/);
     const help = await runOk(join(consumers.sandbox, 'node_modules/.bin/nim-sandbox'), ['--help'], { cwd: consumers.sandbox });
     expect(help.stdout).toMatch(/usage: nim-sandbox/);
+  });
+
+  it('(5) @nim-api/redis with ioredis: type-checks (the limiter fits rateLimit) and runs', async () => {
+    await runOk(process.execPath, [tscPath, '-p', 'tsconfig.json'], { cwd: consumers.redis });
+    const { stdout } = await runOk(process.execPath, ['dist/index.js'], { cwd: consumers.redis });
+    expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, stats: { mode: 'redis', redisPermits: 0 } });
   });
 
   it('(3) bundler-style, moduleResolution Bundler: type-checks, bundles and runs', async () => {

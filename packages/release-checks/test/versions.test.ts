@@ -16,21 +16,23 @@ afterAll(async () => {
 });
 
 describe('versions', () => {
-  it("keeps the spec's info.version equal to @nim-api/types, @nim-api/client and @nim-api/sandbox", async () => {
+  it("keeps the spec's info.version equal to @nim-api/types, @nim-api/client, @nim-api/sandbox and @nim-api/redis", async () => {
     const spec = parse(await readFile(join(workspaceRoot, 'openapi/conversation-groups.yaml'), 'utf8'));
     const types = await readJson('packages/types/package.json');
     const client = await readJson('packages/client/package.json');
     const sandbox = await readJson('packages/sandbox/package.json');
+    const redis = await readJson('packages/redis/package.json');
     // On failure: `node scripts/sync-spec-version.mjs && pnpm generate` (or `pnpm version-packages`).
     expect(String(spec.info.version)).toBe(types.version);
     expect(client.version).toBe(types.version);
     expect(sandbox.version).toBe(types.version);
+    expect(redis.version).toBe(types.version);
     expect(await readVersions()).toEqual({ spec: types.version, types: types.version, client: types.version, sandbox: types.version });
   });
 
-  it('configures changesets: the three packages fixed together, private packages never versioned or tagged', async () => {
+  it('configures changesets: the public packages fixed together, private packages never versioned or tagged', async () => {
     const config = await readJson('.changeset/config.json');
-    expect(config.fixed).toContainEqual(['@nim-api/types', '@nim-api/client', '@nim-api/sandbox']);
+    expect(config.fixed).toContainEqual(['@nim-api/types', '@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']);
     expect(config.privatePackages).toEqual({ version: false, tag: false });
     expect(config.access).toBe('public');
     expect(config.baseBranch).toBe('main');
@@ -39,7 +41,7 @@ describe('versions', () => {
   it('has a pending or consumed release note for every public package', async () => {
     const files = (await readdir(join(workspaceRoot, '.changeset'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
     const pending = await Promise.all(files.map((f) => readFile(join(workspaceRoot, '.changeset', f), 'utf8')));
-    for (const name of ['@nim-api/types', '@nim-api/client', '@nim-api/sandbox']) {
+    for (const name of ['@nim-api/types', '@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']) {
       const dir = name.replace('@nim-api/', 'packages/');
       const changelog = await readFile(join(workspaceRoot, dir, 'CHANGELOG.md'), 'utf8').catch(() => '');
       const mentioned = pending.some((text) => text.split('---')[1]?.includes(`'${name}'`) || text.split('---')[1]?.includes(`"${name}"`));
@@ -70,7 +72,7 @@ describe('`changeset version` + spec sync (pnpm version-packages) on a copy of t
     for (const path of ['package.json', 'pnpm-workspace.yaml', '.changeset/config.json', 'openapi']) {
       await cp(join(workspaceRoot, path), join(dir, path), { recursive: true });
     }
-    for (const pkg of ['types', 'client', 'sandbox']) {
+    for (const pkg of ['types', 'client', 'sandbox', 'redis']) {
       await mkdir(join(dir, 'packages', pkg), { recursive: true });
       await cp(join(workspaceRoot, 'packages', pkg, 'package.json'), join(dir, 'packages', pkg, 'package.json'));
     }
@@ -93,7 +95,9 @@ describe('`changeset version` + spec sync (pnpm version-packages) on a copy of t
     const [major, minor] = before.split('.').map(Number);
     const expected = `${major}.${minor! + 1}.0`;
     expect(await readVersions(dir)).toEqual({ spec: expected, types: expected, client: expected, sandbox: expected });
-    for (const pkg of ['types', 'client', 'sandbox']) {
+    // @nim-api/redis depends on the client (exact version, like the client on types): one version for all of them.
+    expect(JSON.parse(await readFile(join(dir, 'packages/redis/package.json'), 'utf8')).version).toBe(expected);
+    for (const pkg of ['types', 'client', 'sandbox', 'redis']) {
       const changelog = await readFile(join(dir, 'packages', pkg, 'CHANGELOG.md'), 'utf8');
       expect(changelog).toContain(`## ${expected}`);
     }

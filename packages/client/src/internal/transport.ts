@@ -6,7 +6,9 @@ import {
   NimConnectionError,
   NimError,
   NimHttpError,
+  NimRateLimitError,
   NimTimeoutError,
+  isNimError,
   type NimErrorContext,
 } from '../errors.js';
 import { unwrapEnvelope } from '../envelope.js';
@@ -17,9 +19,9 @@ import type { Middleware } from 'openapi-fetch';
 import type { CheckedRequestOptions } from '../option-checks.js';
 import { maxTimerMs } from '../option-checks.js';
 import type { NimHooks, NimLogger } from '../options.js';
-import type { RateLimiter } from '../rate-limit.js';
+import type { GuardedLimiter } from '../rate-limit/option.js';
 import { redact } from '../redaction.js';
-import { isHostFailure, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry } from '../retry-policy.js';
+import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry } from '../retry-policy.js';
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
@@ -59,7 +61,7 @@ export interface TransportConfig {
   readonly maxRetries: number;
   readonly retryUnsafe: boolean;
   readonly retryDelayMs: ((attempt: number, retryAfterMs: number | undefined) => number) | undefined;
-  readonly rateLimiter: RateLimiter | undefined;
+  readonly rateLimiter: GuardedLimiter | undefined;
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
   readonly metrics: MetricsRecorder;
@@ -227,7 +229,9 @@ export function createTransport(config: TransportConfig) {
       if (config.rateLimiter) {
         try {
           await config.rateLimiter.take(operation.id, signal);
-        } catch {
+        } catch (refusal) {
+          // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
+          if (isNimError(refusal) && !signal?.aborted) throw refusal;
           throw aborted(attempt - 1);
         }
       }
@@ -241,10 +245,12 @@ export function createTransport(config: TransportConfig) {
       let data: unknown;
       let error: NimError | undefined;
       let status: number | undefined;
+      let retryAfter: string | null = null;
       try {
         const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
+        retryAfter = response.response.headers.get('retry-after');
         data = interpret(response, operation, context);
       } catch (thrown) {
         error = classify(thrown, phase, deadline.timedOut, timeoutMs, signal, context);
@@ -270,7 +276,14 @@ export function createTransport(config: TransportConfig) {
       // A business error is an answer: the endpoint works (its latency counts in its score).
       if (error instanceof NimApiError) hosts.markSuccess(host, ms);
       else if (isHostFailure(error)) hosts.markFailure(host, ms);
+      // Told before the back-off and awaited with it, so the next take already sees the block.
+      const asked = error instanceof NimRateLimitError && config.rateLimiter ? parseRetryAfter(retryAfter) : undefined;
+      const reported =
+        error instanceof NimRateLimitError
+          ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) })
+          : undefined;
       if (!willRetry) {
+        if (reported) await reported;
         if (policy.unsafe && !policy.retryUnsafe && mayHaveRun(error)) error.message += unsafeNote;
         throw error;
       }
@@ -278,7 +291,7 @@ export function createTransport(config: TransportConfig) {
       const delay = backOff(attempt, retryAfterMs);
       logger?.warn(`nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`);
       try {
-        await sleep(delay, signal);
+        await (reported ? Promise.all([sleep(delay, signal), reported]) : sleep(delay, signal));
       } catch {
         throw aborted(attempt);
       }

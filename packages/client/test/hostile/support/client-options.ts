@@ -3,7 +3,8 @@
 // appKey/appSecret non-empty strings (an appKey that is not visible ASCII cannot go in a header: left open);
 // baseUrl an http(s) URL with a host or a non-empty list of them (a query, fragment or credentials: left open);
 // region 'cn' | 'sg'; fetch, retryDelayMs functions; logger an object of functions (missing methods: left open);
-// hooks an object whose onAttempt/onResult are functions; rateLimit { perSecond > 0 }; hostCooldownMs an integer
+// hooks an object whose onAttempt/onResult are functions; rateLimit { perSecond > 0 } or a limiter object with a
+// take function; hostCooldownMs an integer
 // 0…2^31−1 (Infinity or a fraction: left open). `null` for an optional object option is left open.
 // discovery (issue 13): `false` or an object of `urls` (1–8 http(s) URLs), `probeIntervalMs` (integer 10 ms … 1 day),
 // `windowMs` (integer 120 ms … 1 day).
@@ -68,6 +69,10 @@ export const clientRules: Record<string, (value: unknown) => Validity> = {
   rateLimit: (v) => {
     if (v === undefined) return 'valid';
     if (v === null) return 'either';
+    // A limiter object (issue 15): a take function, and reportRateLimited a function when given.
+    if (isObject(v) && v.take !== undefined) {
+      return typeof v.take === 'function' && (v.reportRateLimited === undefined || typeof v.reportRateLimited === 'function') ? 'valid' : 'invalid';
+    }
     if (!isObject(v) || typeof v.perSecond !== 'number' || !(v.perSecond > 0)) return 'invalid';
     return Number.isFinite(v.perSecond) ? 'valid' : 'either';
   },
@@ -120,8 +125,14 @@ export const clientFields: Record<string, Pair> = {
   retryUnsafe: pair(either(fc.constant(absentGen), fc.boolean().map(valueGen)), values('yes', 1)),
   hostCooldownMs: pair(either(fc.constant(absentGen), fc.integer({ min: 0, max: maxTimerMs }).map(valueGen)), values(-1, NaN, '30000', Infinity, 0.5)),
   rateLimit: pair(
-    either(fc.constant(absentGen), fc.double({ min: 1, max: 1e6, noNaN: true }).map((perSecond) => gen(`{ perSecond: ${perSecond} }`, () => ({ perSecond })))),
+    either(
+      fc.constant(absentGen),
+      fc.double({ min: 1, max: 1e6, noNaN: true }).map((perSecond) => gen(`{ perSecond: ${perSecond} }`, () => ({ perSecond }))),
+      fc.constant(gen('a limiter that always grants', () => ({ take: async () => {}, reportRateLimited: () => {} }))),
+      fc.constant(gen('a limiter whose take throws', () => ({ take: () => { throw new Error('hostile limiter'); } }))),
+    ),
     fc.constantFrom(0, -1, NaN, '10', Infinity).map((perSecond) => gen(`{ perSecond: ${show(perSecond)} }`, () => ({ perSecond }))),
+    fc.constantFrom(gen('{ take: 5 }', () => ({ take: 5 })), gen('{ take, reportRateLimited: "x" }', () => ({ take: async () => {}, reportRateLimited: 'x' }))),
   ),
   logger: pair(
     fc.oneof(
