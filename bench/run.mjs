@@ -133,7 +133,7 @@ if (s.sandbox) {
   const b = s.sandbox;
   const rps = (v) => `${fmt(v, 0)} req/s`;
   row(
-    '9a. `get` through the client: in-process sandbox vs constant-response `fetch` (the ceiling)',
+    '9a. `get` through the client, in process: `sandbox.fetch` vs a constant-response `fetch` (the fetch transport\'s ceiling)',
     rps(b.rps.inProcess),
     rps(b.rps.constant),
     `req/s ${ratio(b.inProcessOverConstant)}`,
@@ -141,12 +141,20 @@ if (s.sandbox) {
     b.inProcessOverConstant.median >= 0.75,
   );
   row(
+    '9a′. the same, `sandbox.dispatcher` vs a constant-response dispatcher (the undici transport\'s ceiling)',
+    rps(b.rps.dispatcher),
+    rps(b.rps.constantDispatcher),
+    `req/s ${ratio(b.dispatcherOverConstant)}`,
+    '≥ 0.75',
+    b.dispatcherOverConstant.median >= 0.75,
+  );
+  row(
     "9b. `get` through the client: in-process sandbox vs Prism's mock (HTTP)",
-    `${rps(b.rps.inProcess)}; sandbox over HTTP ${rps(b.rps.http)}`,
+    `\`sandbox.dispatcher\` ${rps(b.rps.dispatcher)}; \`sandbox.fetch\` ${rps(b.rps.inProcess)}; over HTTP ${rps(b.rps.http)}`,
     rps(b.rps.prism),
-    `req/s ${ratio(b.inProcessOverPrism)}; over HTTP ${ratio(b.httpOverPrism)}. Context: the constant fetch (the client's ceiling) scores ${ratio(b.constantOverPrism)}`,
-    '≥ 15',
-    b.inProcessOverPrism.median >= 15,
+    `req/s: dispatcher ${ratio(b.dispatcherOverPrism)}; fetch ${ratio(b.inProcessOverPrism)}; over HTTP ${ratio(b.httpOverPrism)}. Context, the ceilings: constant dispatcher ${ratio(b.constantDispatcherOverPrism)}, constant fetch ${ratio(b.constantOverPrism)}`,
+    '≥ 15 (dispatcher front; fetch front reported)',
+    b.dispatcherOverPrism.median >= 15,
   );
   const mem = b.memory;
   row(

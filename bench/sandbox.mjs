@@ -1,6 +1,7 @@
-// 8. @nim-api/sandbox as the default of consumers' test suites: `get` through the client (sequential calls)
-// against the in-process sandbox (`fetch: sandbox.fetch`), against a constant-response `fetch` (the client's own
-// ceiling), against the sandbox over HTTP (same process) and against Prism's mock. Interleaved rounds, req/s,
+// 9. @nim-api/sandbox as the default of consumers' test suites: `get` through the client (sequential calls)
+// against the in-process sandbox — its `fetch` front (the client's fetch transport) and its `dispatcher` front (the
+// undici transport, Node's default) — against the ceiling of each (a constant-response `fetch`, a constant-response
+// dispatcher), against the sandbox over HTTP (same process) and against Prism's mock. Interleaved rounds, req/s,
 // ratios per pair of neighbouring rounds. Plus the memory of 10,000 groups × 100 conversations, in a fresh process.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -17,6 +18,23 @@ async function importSandbox() {
   } catch (error) {
     throw new Error(`cannot import ${sandboxEntry} — run \`pnpm build\` first (${error.message})`);
   }
+}
+
+/** An undici dispatcher answering every request with `text`, no socket: the undici transport's ceiling. */
+function constantDispatcher(text) {
+  const body = Buffer.from(text);
+  const rawHeaders = [Buffer.from('content-type'), Buffer.from('application/json'), Buffer.from('content-length'), Buffer.from(String(body.length))];
+  return {
+    dispatch(options, handler) {
+      queueMicrotask(() => {
+        handler.onConnect(() => {});
+        handler.onHeaders(200, rawHeaders, () => {}, 'OK');
+        handler.onData(body);
+        handler.onComplete([]);
+      });
+      return true;
+    },
+  };
 }
 
 async function rate(call, calls, maxMs) {
@@ -62,7 +80,7 @@ export function measureMemory({ groups = 10_000, perGroup = 100 } = {}) {
 }
 
 export async function run({ quick }) {
-  const { createNimClient } = await importClient();
+  const { createNimClient } = await importClient({ node: true }) // the build Node consumers load (undici transport by default);
   const { createSandbox } = await importSandbox();
   const { startPrism } = await import(pathToFileURL(join(root, 'scripts/prism.mjs')).href);
 
@@ -72,10 +90,13 @@ export async function run({ quick }) {
   try {
     const constant = groupEnvelopeText.replace('9007199254740993', groupId);
     const stubFetch = async () => new Response(constant, { status: 200, headers: { 'content-type': 'application/json' } });
+    const stubDispatcher = constantDispatcher(constant);
     const client = (options) => createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, maxRetries: 0, ...options });
     const clients = {
       constant: client({ baseUrl: 'http://127.0.0.1:9', fetch: stubFetch }),
       inProcess: client({ fetch: sandbox.fetch }),
+      constantDispatcher: client({ baseUrl: 'http://127.0.0.1:9', dispatcher: stubDispatcher }),
+      dispatcher: client({ dispatcher: sandbox.dispatcher, discovery: false }),
       http: client({ baseUrl: server.url }),
       prism: client({ baseUrl: prism.url }),
     };
@@ -83,9 +104,12 @@ export async function run({ quick }) {
     for (const call of Object.values(variants)) await rate(call, 200, 2_000); // warm-up (JIT, connections)
     sandbox.reset(); // the request log of the warm-up is not part of the figures
 
-    const rounds = quick ? 3 : 15;
-    const calls = quick ? 300 : 2_000;
-    const r = await interleave(variants, rounds, (call, name) => rate(call, name === 'prism' ? calls / 4 : calls, 4_000));
+    const rounds = quick ? 3 : 21;
+    // Calls per round by speed class, so that every variant runs for about half a second to a second a round: a
+    // round of a fast in-process variant shorter than that is mostly one or two GC pauses.
+    const calls = quick ? { inProcess: 300, http: 150, prism: 75 } : { inProcess: 10_000, http: 3_000, prism: 600 };
+    const callsOf = (name) => (name === 'prism' ? calls.prism : name === 'http' ? calls.http : calls.inProcess);
+    const r = await interleave(variants, rounds, (call, name) => rate(call, callsOf(name), 4_000));
     const bad = sandbox.requests.filter((record) => record.code !== 200).length;
     if (bad) throw new Error(`the sandbox answered ${bad} calls with an error`);
     return {
@@ -94,6 +118,10 @@ export async function run({ quick }) {
       inProcessOverConstant: summary(paired(r.inProcess, r.constant, (a, b) => a / b)),
       /** Target ≥ 15. */
       inProcessOverPrism: summary(paired(r.inProcess, r.prism, (a, b) => a / b)),
+      /** The dispatcher front: target ≥ 0.75 of its own ceiling, and ≥ 15 over Prism. */
+      dispatcherOverConstant: summary(paired(r.dispatcher, r.constantDispatcher, (a, b) => a / b)),
+      dispatcherOverPrism: summary(paired(r.dispatcher, r.prism, (a, b) => a / b)),
+      constantDispatcherOverPrism: summary(paired(r.constantDispatcher, r.prism, (a, b) => a / b)),
       httpOverPrism: summary(paired(r.http, r.prism, (a, b) => a / b)),
       /** Context: the client's own ceiling over Prism — the most any stand-in behind the client can score. */
       constantOverPrism: summary(paired(r.constant, r.prism, (a, b) => a / b)),

@@ -1,4 +1,5 @@
-// Model-based: random sequences of @nim-api/client calls against the in-process sandbox (`fetch: sandbox.fetch`),
+// Model-based: random sequences of @nim-api/client calls against the in-process sandbox (`fetch: sandbox.fetch`, and
+// `dispatcher: sandbox.dispatcher` on the undici transport),
 // checked after every step against a plain model of what was created, updated and deleted: no conversation in more
 // than 5 groups, counts within the caps, get/list/batchGet/iterateConversations agreeing with each other and with
 // the model, group ids unique and exact above 2^53.
@@ -127,12 +128,18 @@ const commands = [
   ),
 ];
 
-describe('@nim-api/client against the in-process sandbox, model-based', () => {
+// Both in-process fronts: `fetch` (the client's fetch transport) and `dispatcher` (its undici transport).
+const fronts = {
+  fetch: (sandbox: ReturnType<typeof createSandbox>) => ({ fetch: sandbox.fetch }),
+  dispatcher: (sandbox: ReturnType<typeof createSandbox>) => ({ dispatcher: sandbox.dispatcher, discovery: false as const }),
+};
+
+describe.each(Object.keys(fronts) as (keyof typeof fronts)[])('@nim-api/client against the in-process sandbox (%s), model-based', (front) => {
   it('keeps the invariants after every step of random call sequences', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: 'max' }), fc.integer({ min: 1, max: 3 }), async (cmds, pageLimit) => {
         const sandbox = createSandbox({ seed: 3, firstGroupId, limits, accounts: [account] });
-        const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, fetch: sandbox.fetch, maxRetries: 0 });
+        const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, ...fronts[front](sandbox), maxRetries: 0 });
         const model: Model = { groups: new Map(), next: firstGroupId };
         const checked = [...cmds].map((c) => ({
           check: () => true,

@@ -213,6 +213,14 @@ test('a group created through the client is there on the next call, and gone aft
   await assert.rejects(nim.conversationGroups.get(group.group_id, { account_id: 'alice' }), NimNotFoundError);
 });
 
+test('in process on the undici transport (sandbox.dispatcher), the same', async () => {
+  const sandbox = createSandbox({ accounts: ['carol'] });
+  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, dispatcher: sandbox.dispatcher, discovery: false });
+  await nim.conversationGroups.create({ account_id: 'carol', name: 'Trips' });
+  const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'carol' });
+  assert.deepEqual(conversation_groups.map((g) => g.name), ['Trips']);
+});
+
 test('over HTTP, the same', async () => {
   const sandbox = createSandbox();
   const server = await sandbox.listen();

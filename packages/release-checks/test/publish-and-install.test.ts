@@ -171,7 +171,7 @@ describe.concurrent('consumers of the published packages', () => {
   it('(4) a team testing its code: client + sandbox type-check, its node:test suite passes, the nim-sandbox bin runs', async () => {
     await runOk(process.execPath, [tscPath, '-p', 'tsconfig.json'], { cwd: consumers.sandbox });
     const tests = await runOk(process.execPath, ['--test', 'dist/groups.test.js'], { cwd: consumers.sandbox });
-    expect(tests.stdout).toMatch(/# pass 2/);
+    expect(tests.stdout).toMatch(/# pass 3/);
     expect(tests.stdout).toMatch(/# fail 0/);
     const help = await runOk(join(consumers.sandbox, 'node_modules/.bin/nim-sandbox'), ['--help'], { cwd: consumers.sandbox });
     expect(help.stdout).toMatch(/usage: nim-sandbox/);

@@ -1,6 +1,6 @@
 /**
  * `@nim-api/sandbox`: a stateful, in-memory NetEase Yunxin IM server API v2 (conversation groups), made from the same
- * OpenAPI spec as `@nim-api/client`, to test your own code against — in process (`sandbox.fetch`) or over HTTP
+ * OpenAPI spec as `@nim-api/client`, to test your own code against — in process (`sandbox.fetch`, `sandbox.dispatcher`) or over HTTP
  * (`sandbox.listen()`, the `nim-sandbox` CLI).
  *
  * @example
@@ -27,6 +27,7 @@ export type {
   UnconfirmedBehaviour,
 } from './options.js';
 export { NimSandboxOptionsError } from './errors.js';
+export type { SandboxDispatcher, SandboxDispatchHandler, SandboxDispatchOptions } from './front/dispatcher.js';
 export type { SandboxFetch } from './front/fetch.js';
 export type { ListenOptions, SandboxServer } from './front/http-server.js';
 export type { SandboxRequestRecord } from './front/request-log.js';

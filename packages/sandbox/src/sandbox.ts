@@ -1,3 +1,4 @@
+import { createSandboxDispatcher, type SandboxDispatcher } from './front/dispatcher.js';
 import { createSandboxFetch, type SandboxFetch } from './front/fetch.js';
 import { type ListenOptions, listenHttp, type SandboxServer } from './front/http-server.js';
 import type { SandboxRequestRecord } from './front/request-log.js';
@@ -21,6 +22,12 @@ export interface Sandbox {
   readonly appSecret: string;
   /** The sandbox as a `fetch`, in process, no sockets. */
   readonly fetch: SandboxFetch;
+  /**
+   * The sandbox as an undici `Dispatcher`, in process, no sockets: for a client on the undici transport (the
+   * default on Node), and faster than `fetch` (no WHATWG `Request`/`Response` per call). Pass `discovery: false`
+   * (or a `baseUrl`) with it: every origin reaches the sandbox.
+   */
+  readonly dispatcher: SandboxDispatcher;
   /** Serves the same sandbox over HTTP (127.0.0.1 and a free port by default). */
   listen(options?: ListenOptions): Promise<SandboxServer>;
   /** Every request so far, oldest first (the most recent 10,000 at least). */
@@ -73,6 +80,7 @@ export function createSandboxWith(options: SandboxOptions | undefined, internals
   const sandbox = {
     appKey: settings.appKey,
     fetch: createSandboxFetch(core),
+    dispatcher: createSandboxDispatcher(core),
     listen: (listenOptions?: ListenOptions) => listenHttp(core, listenOptions),
     get requests(): readonly SandboxRequestRecord[] {
       return core.log.records;
