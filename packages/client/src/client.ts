@@ -95,6 +95,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     hooks: checked.hooks,
     metrics,
     secrets: [appSecret],
+    newAbortable: send.newAbortable,
   });
   return {
     conversationGroups: createConversationGroups(raw, transport),

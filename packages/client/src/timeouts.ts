@@ -1,14 +1,19 @@
+import type { Abortable, AbortSignalLike } from './transports/attempt-signal.js';
+
 /** A per-attempt deadline combined with the caller's signal. Always `clear()` it when the attempt ends. */
-export interface AttemptDeadline {
-  readonly signal: AbortSignal;
+export interface AttemptDeadline<S extends AbortSignalLike = AbortSignal> {
+  readonly signal: S;
   /** True once the deadline (not the caller) aborted the attempt. */
   readonly timedOut: boolean;
   clear(): void;
 }
 
 /** Starts a fresh deadline for one attempt; the caller's abort is forwarded. */
-export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptDeadline {
-  const controller = new AbortController();
+export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptDeadline;
+/** With `newAbortable`, the deadline aborts what it makes (the undici transport's AttemptSignal). */
+export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined, newAbortable: (() => Abortable) | undefined): AttemptDeadline<AbortSignalLike>;
+export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined, newAbortable?: () => Abortable): AttemptDeadline<AbortSignalLike> {
+  const controller: Abortable = newAbortable ? newAbortable() : new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -50,7 +55,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * `work`, or a rejection with the signal's reason as soon as `signal` aborts — even when whatever `work` waits
  * on (a custom fetch, a body stream) ignores the signal, so no attempt outlives its deadline.
  */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignalLike): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     if (signal.aborted) {

@@ -25,6 +25,7 @@ import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, retryDelay
 import { createTraceId, traceIdHeader } from '../signing.js';
 import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
+import type { Abortable } from '../transports/attempt-signal.js';
 import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
@@ -67,6 +68,8 @@ export interface TransportConfig {
   readonly metrics: MetricsRecorder;
   /** Strings that must never appear in an error or a log line. */
   readonly secrets: readonly string[];
+  /** From a transport that only listens for aborts (undici): what each attempt's deadline aborts. */
+  readonly newAbortable?: (() => Abortable) | undefined;
 }
 
 /** A successful call: the envelope's `data` and the call's trace id. */
@@ -240,14 +243,15 @@ export function createTransport(config: TransportConfig) {
       if (hooks) callHook('onAttempt', { operationId: operation.id, method: operation.method, host, attempt, traceId });
 
       const started = performance.now();
-      const deadline = startDeadline(timeoutMs, signal);
+      const deadline = startDeadline(timeoutMs, signal, config.newAbortable);
       const phase: AttemptPhase = { responded: false, fetchFailed: false, fetchError: undefined };
       let data: unknown;
       let error: NimError | undefined;
       let status: number | undefined;
       let retryAfter: string | null = null;
       try {
-        const init: AttemptInit = { signal: deadline.signal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
+        // On the undici transport an AttemptSignal: NimRequest.signal still hands middleware a real AbortSignal.
+        const init: AttemptInit = { signal: deadline.signal as AbortSignal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         retryAfter = response.response.headers.get('retry-after');

@@ -1,3 +1,4 @@
+import type { Abortable } from './attempt-signal.js';
 import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from './light-request.js';
 
 /**
@@ -5,7 +6,10 @@ import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from '
  * `Response` and rejects the way `fetch` does (a `TypeError` whose `cause` is the network error, or the signal's
  * reason on an abort), so the retry loop and `nim.raw` callers see the same errors on every transport.
  */
-export type Send = (request: Request | NimRequest) => Promise<Response>;
+export type Send = ((request: Request | NimRequest) => Promise<Response>) & {
+  /** Set by a transport that only listens for aborts (undici): what each attempt's deadline aborts. */
+  readonly newAbortable?: () => Abortable;
+};
 
 /**
  * The fetch path: `globalThis.fetch(url, init)` with what openapi-fetch built, so one WHATWG request is made per

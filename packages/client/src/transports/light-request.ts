@@ -1,6 +1,8 @@
 // openapi-fetch builds its request with the class given as its `Request` option. A WHATWG `Request` costs ~8 µs
 // (URL parsing, a signal that follows the caller's, a body stream), and `fetch(request)` then copies it into a
 // second one; this class only keeps what openapi-fetch passed, and the transport hands that on once.
+import { type AbortSignalLike, realSignal } from './attempt-signal.js';
+
 const lightBrand = Symbol('nim.lightRequest');
 const initOf = Symbol('nim.requestInit');
 
@@ -21,7 +23,6 @@ export class NimRequest {
   readonly headers: Headers;
   /** What openapi-fetch serialised (a JSON string for every operation of the spec), or `null` without a body. */
   readonly body: BodyInit | null;
-  readonly signal: AbortSignal | null;
   readonly redirect: RequestRedirect;
   /** @internal */
   readonly [initOf]: RequestInit;
@@ -32,9 +33,13 @@ export class NimRequest {
     // openapi-fetch always passes a Headers of its own: keep it (the signing middleware writes into it).
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body ?? null;
-    this.signal = init.signal ?? null;
     this.redirect = init.redirect ?? 'follow';
     this[initOf] = init.headers === this.headers ? init : { ...init, headers: this.headers };
+  }
+
+  /** The attempt's signal: a real `AbortSignal` (on the undici transport one that follows the attempt's own). */
+  get signal(): AbortSignal | null {
+    return realSignal(this[initOf].signal as AbortSignalLike | null | undefined);
   }
 
   /** A copy with its own headers. */
@@ -72,7 +77,15 @@ export function initOfLightRequest(request: NimRequest): RequestInit {
   return request[initOf];
 }
 
+/** The signal the transport listens to, as the client gave it (an AttemptSignal on the undici transport). */
+export function signalOfLightRequest(request: NimRequest): AbortSignalLike | null {
+  return (request[initOf].signal as AbortSignalLike | null | undefined) ?? null;
+}
+
 /** A WHATWG `Request` for code that needs one (a caller's `fetch`). */
 export function toRequest(request: Request | NimRequest): Request {
-  return isLightRequest(request) ? new Request(request.url, request[initOf]) : request;
+  if (!isLightRequest(request)) return request;
+  const init = request[initOf];
+  const signal = init.signal as AbortSignalLike | null | undefined;
+  return new Request(request.url, typeof signal?.toAbortSignal === 'function' ? { ...init, signal: signal.toAbortSignal() } : init);
 }

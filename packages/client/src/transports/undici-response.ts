@@ -1,4 +1,5 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { AbortSignalLike } from './attempt-signal.js';
 import { LightResponse } from './light-response.js';
 
 // Statuses whose Response must have a null body (the WHATWG Response constructor throws otherwise).
@@ -27,7 +28,7 @@ export class ResponseCollector {
   constructor(
     private readonly url: string,
     private readonly method: string,
-    private readonly signal: AbortSignal | null,
+    private readonly signal: AbortSignalLike | null,
     private readonly light: boolean,
     private readonly resolve: (response: Response) => void,
     private readonly reject: (error: unknown) => void,

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type { Dispatcher, Pool } from 'undici';
 import type { NimDispatcher } from '../options.js';
 import type { Send } from './fetch.js';
-import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from './light-request.js';
+import { type AbortSignalLike, newAttemptSignal } from './attempt-signal.js';
+import { initOfLightRequest, isLightRequest, signalOfLightRequest, toRequest, type NimRequest } from './light-request.js';
 import { lightResponseField } from './light-response.js';
 import { fetchFailed, ResponseCollector } from './undici-response.js';
 
@@ -37,7 +38,7 @@ interface Plain {
   method: string;
   headers: string[];
   body: string | Uint8Array | undefined;
-  signal: AbortSignal | null;
+  signal: AbortSignalLike | null;
   redirect: RequestRedirect;
   /** A resource method asked for a LightResponse. */
   light: boolean;
@@ -52,13 +53,13 @@ function flatHeaders(headers: Headers): string[] {
 /** What openapi-fetch built, as undici wants it; a real Request, or a body that is not text or bytes, is read first. */
 async function plain(request: Request | NimRequest): Promise<Plain> {
   if (isLightRequest(request) && (request.body === null || typeof request.body === 'string' || request.body instanceof Uint8Array)) {
-    const { url, method, headers, body, signal, redirect } = request;
+    const { url, method, headers, body, redirect } = request;
     const light = (initOfLightRequest(request) as Record<string, unknown>)[lightResponseField] === true;
-    return { url, method, headers: flatHeaders(headers), body: body ?? undefined, signal, redirect, light };
+    return { url, method, headers: flatHeaders(headers), body: body ?? undefined, signal: signalOfLightRequest(request), redirect, light };
   }
   const real = toRequest(request);
   const body = real.body === null ? undefined : new Uint8Array(await real.arrayBuffer());
-  const signal = isLightRequest(request) ? (initOfLightRequest(request).signal ?? null) : real.signal;
+  const signal = isLightRequest(request) ? signalOfLightRequest(request) : real.signal;
   return { url: real.url, method: real.method, headers: flatHeaders(real.headers), body, signal, redirect: real.redirect, light: false };
 }
 
@@ -107,7 +108,7 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
       }
     });
 
-  return async (request) => {
+  const send = async (request: Request | NimRequest): Promise<Response> => {
     let current = await plain(request);
     for (let redirects = 0; ; redirects += 1) {
       const response = await dispatchOnce(current);
@@ -117,6 +118,8 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
       current = redirected(current, response.status, new URL(location, current.url).href);
     }
   };
+  // It only listens for the abort: each attempt's deadline can be an AttemptSignal, not an AbortController.
+  return Object.assign(send, { newAbortable: newAttemptSignal });
 }
 
 /** The next request of a redirect chain, by fetch's rules: 303, and 301/302 after a POST, become a bodiless GET. */

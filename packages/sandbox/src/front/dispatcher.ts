@@ -98,16 +98,22 @@ function connectionReset(): Error {
 class Exchange {
   private controller: AbortController | undefined;
   private finished = false;
+  private abortedWith: unknown;
+  private readonly onCallerAbort: (() => void) | undefined;
 
-  constructor(private readonly handler: SandboxDispatchHandler, private readonly callerSignal: AbortSignal | null | undefined) {}
+  constructor(private readonly handler: SandboxDispatchHandler, private readonly callerSignal: AbortSignal | null | undefined) {
+    if (callerSignal) {
+      this.onCallerAbort = () => this.abort(callerSignal.reason);
+      callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
+    }
+  }
 
   /** The attempt's signal for the pipeline (latency faults), made only when something asks for it. */
   get signal(): AbortSignal {
     if (!this.controller) {
       this.controller = new AbortController();
-      const caller = this.callerSignal;
-      if (caller?.aborted) this.controller.abort(caller.reason);
-      else caller?.addEventListener('abort', () => this.abort(caller.reason), { once: true });
+      // Asked for after the caller gave up: already aborted, so no latency fault waits on behind its back.
+      if (this.finished) this.controller.abort(this.abortedWith);
     }
     return this.controller.signal;
   }
@@ -115,24 +121,28 @@ class Exchange {
   abort = (reason?: unknown): void => {
     if (this.finished) return;
     const error = reason ?? Object.assign(new Error('Request aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
-    if (this.controller) this.controller.abort(error);
+    this.abortedWith = error;
+    this.controller?.abort(error);
     this.fail(error);
   };
 
   fail(error: unknown): void {
-    if (this.finished) return;
+    if (this.end()) this.handler.onError?.(error);
+  }
+
+  /** Marks the exchange finished (false when it already was) and lets go of the caller's signal. */
+  private end(): boolean {
+    if (this.finished) return false;
     this.finished = true;
-    this.handler.onError?.(error);
+    if (this.onCallerAbort) this.callerSignal!.removeEventListener('abort', this.onCallerAbort);
+    return true;
   }
 
   answer(outcome: Outcome): void {
     if (this.finished) return;
     if (outcome.kind === 'reset') return this.fail(connectionReset());
-    if (outcome.kind === 'hang') {
-      void this.signal; // from here an abort ends the hang
-      return;
-    }
-    this.finished = true;
+    if (outcome.kind === 'hang') return; // until the caller aborts (onConnect's callback or the signal)
+    if (!this.end()) return;
     const body = Buffer.from(outcome.body);
     const rawHeaders: Buffer[] = [];
     for (const name in outcome.headers) rawHeaders.push(bytesOf(name), valueBytes(name, outcome.headers[name]!));

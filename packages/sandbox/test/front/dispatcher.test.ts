@@ -150,6 +150,23 @@ describe('sandbox.dispatcher', () => {
     expect(gateway.headers['content-type']).toMatch(/text\/html/);
   });
 
+  it('an abort before the pipeline starts still ends a latency fault at once (no timer left behind)', async () => {
+    const sandbox = createSandbox({ faults: [{ operation: 'health', kind: 'latency', ms: 60_000 }] });
+    const reply = await dispatchRaw(sandbox, { origin, path: '/health/liveness.action', method: 'GET' }, (abort) => abort(new Error('at once')));
+    expect(reply.events).toEqual(['connect', 'error']);
+    await expect.poll(() => sandbox.requests.length, { timeout: 2_000 }).toBe(1);
+    expect(sandbox.requests[0]).toMatchObject({ operation: 'health', fault: 'latency', status: undefined });
+  });
+
+  it("ends a hang when the options' signal aborts", async () => {
+    const sandbox = createSandbox({ faults: [{ operation: 'health', kind: 'hang' }] });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('signal')), 20);
+    const reply = await dispatchRaw(sandbox, { origin, path: '/health/liveness.action', method: 'GET', signal: controller.signal });
+    expect(reply.events).toEqual(['connect', 'error']);
+    expect((reply.error as Error).message).toBe('signal');
+  });
+
   it('an already aborted signal in the options gets an error and nothing reaches the pipeline', async () => {
     const sandbox = createSandbox();
     const signal = AbortSignal.abort(new Error('early'));
