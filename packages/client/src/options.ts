@@ -186,8 +186,8 @@ export interface NimClientOptions {
    */
   hostCooldownMs?: number;
   /**
-   * Client-side throttle, asked for a permit before every attempt. `{ perSecond }`: the built-in bucket of this
-   * process, at most `perSecond` attempts per second and operation, a burst queues instead of earning 416 blocks
+   * Client-side throttle, asked for a permit before every attempt. `{ perSecond }` (0.001 to 1,000,000): the
+   * built-in bucket of this process, at most `perSecond` attempts per second and operation, a burst queues instead of earning 416 blocks
    * (turn it on when one process sends bursts close to the app's quota, 100 calls/s per API by default). A
    * {@link NimRateLimiter} object: that limiter, e.g. `@nim-api/redis`'s, shared by all processes of the AppKey.
    * Anything else is a `NimValidationError` here.

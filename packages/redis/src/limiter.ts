@@ -8,7 +8,7 @@ import {
 import { resolveOptions, type RedisRateLimiterOptions } from './options.js';
 import { createPermitQueue, pause } from './permit-queue.js';
 import { createRedisHealth } from './redis-health.js';
-import { createRedisQuota, RedisTimeoutError, type PermitReply } from './redis-quota.js';
+import { createRedisQuota, type PermitReply } from './redis-quota.js';
 
 /**
  * Counts since the limiter was made, for logs and tests.
@@ -90,7 +90,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const fallback = createTokenBucketLimiter({ perSecond: share, burst: fallbackBurst });
   // Per operation, the outage (health.fallbacks) whose fallback bucket has been primed.
   const primedFor = new Map<string, number>();
-  // Per operation, when the slots Redis had granted (to all processes) end at the latest, in Date.now() time: this
+  // Per operation, when the slots Redis had granted (to all processes) end at the latest, in performance.now() time: this
   // process' latest slot plus the most that every process' reservations can reach beyond it.
   const sharedScheduleEnd = new Map<string, number>();
   const scheduleDepthMs = (config.expectedProcesses * reservationsPerProcess * 1000) / config.perSecond;
@@ -99,9 +99,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   const queues = new Map<string, ReturnType<typeof createPermitQueue>>();
   const counts = { redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0 };
 
-  const localBlockMs = (operationId: string) => (blockedUntil.get(operationId) ?? 0) - Date.now();
+  const localBlockMs = (operationId: string) => (blockedUntil.get(operationId) ?? 0) - performance.now();
   const noteBlock = (operationId: string, ms: number) =>
-    blockedUntil.set(operationId, Math.max(blockedUntil.get(operationId) ?? 0, Date.now() + ms));
+    blockedUntil.set(operationId, Math.max(blockedUntil.get(operationId) ?? 0, performance.now() + ms));
   // A 416 seen while this permit waited for its slot: the slot is dropped, the block waited out.
   const unlessBlocked = (operationId: string) => {
     const blockedMs = localBlockMs(operationId);
@@ -125,9 +125,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         reply = await quota.permit(operationId);
         health.succeeded();
       } catch (error) {
+        // Slow or gone, the same: onto the fallback. A late answer does not bring the limiter back (a Redis that
+        // is always a little too slow would flap, a warn and an info line per permit); only a probe answered
+        // within redisTimeoutMs does.
         health.failed(error);
-        // Only slow, not gone: back on Redis as soon as the late answer arrives (its slot stays unused).
-        if (error instanceof RedisTimeoutError) error.late.then(() => health.succeeded(), () => undefined);
       }
       if (reply?.blockedMs !== undefined) {
         noteBlock(operationId, reply.blockedMs);
@@ -137,12 +138,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
         counts.redisPermits += 1;
         // Just back from the fallback: other processes may still be on theirs, so keep to this process' share too.
         const share = health.rejoining() ? fallback.take(operationId, stop).catch(() => undefined) : undefined;
-        const due = Date.now() + reply.waitMs;
+        const due = performance.now() + reply.waitMs;
         sharedScheduleEnd.set(operationId, Math.max(sharedScheduleEnd.get(operationId) ?? 0, due + scheduleDepthMs));
         await Promise.all([pause(reply.waitMs, stop), share]);
         // The slot's timer fired long after the slot (the process was starved: GC, CPU throttling). Sent now, the
         // call would arrive bunched with the next slots' calls: this slot is dropped and the next one taken.
-        if (reply.waitMs > 0 && !share && Date.now() - due > config.maxLateMs && !stop.aborted) {
+        if (reply.waitMs > 0 && !share && performance.now() - due > config.maxLateMs && !stop.aborted) {
           counts.late += 1;
           return 'late';
         }
@@ -157,7 +158,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     }
     // Slots the shared quota granted before the outage are still being used, by this process and the others:
     // fallback permits start after the last of them, not beside them.
-    await pause((sharedScheduleEnd.get(operationId) ?? 0) - Date.now(), stop);
+    await pause((sharedScheduleEnd.get(operationId) ?? 0) - performance.now(), stop);
     counts.fallbackPermits += 1;
     await fallback.take(operationId, stop).catch(() => undefined);
     return unlessBlocked(operationId);

@@ -60,7 +60,8 @@ export interface RedisRateLimiterOptions {
    */
   burst?: number;
   /**
-   * Prefix of the Redis keys: `<keyPrefix>{<appKey>:<operationId>}:tat` and `…:block`, both with an expiry.
+   * Prefix of the Redis keys: `<keyPrefix>{<appKey>:<operationId>}:tat` and `…:block`, both with an expiry
+   * (`%`, `:`, `{` and `}` inside the AppKey or the operation are written `%25`, `%3A`, `%7B`, `%7D`).
    * @default 'nim:rl:'
    */
   keyPrefix?: string;
@@ -127,10 +128,20 @@ export interface ResolvedOptions {
 
 const maxKeyPartLength = 256;
 const maxMs = 3_600_000;
+// Below one permit per 1,000 s a slot no longer fits one timer; above a million a second the GCRA interval (whole
+// µs) would round to zero.
+const minPerSecond = 0.001;
+const maxPerSecond = 1_000_000;
+const optionNames: ReadonlySet<string> = new Set([
+  'redis', 'appKey', 'perSecond', 'expectedProcesses', 'burst', 'keyPrefix', 'blockMs', 'onBlocked', 'redisTimeoutMs',
+  'probeIntervalMs', 'rejoinMs', 'maxLateMs', 'logger',
+]);
 
+// With the u flag a surrogate matches only when it is not half of a pair.
+const loneSurrogate = /\p{Surrogate}/u;
 const isFunction = (value: unknown) => typeof value === 'function';
-const isPositiveNumber = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0;
+const isPerSecond = (value: unknown): value is number =>
+  typeof value === 'number' && value >= minPerSecond && value <= maxPerSecond;
 const isMs = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= maxMs;
 const quote = (value: unknown) => {
   try {
@@ -144,8 +155,25 @@ const quote = (value: unknown) => {
 /** Checks every option and fills in the defaults; throws one NimValidationError listing every problem. */
 export function resolveOptions(options: unknown): ResolvedOptions {
   const issues: NimValidationIssue[] = [];
-  const given = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
-  if (given !== options) issues.push({ path: 'options', message: 'must be an object' });
+  try {
+    return readOptions(options, issues);
+  } catch (error) {
+    if (error instanceof NimValidationError) throw error;
+    // A getter or a Proxy trap of the caller's object threw: still a validation error, never a raw one.
+    throw new NimValidationError([...issues, { path: 'options', message: 'could not be read (a getter or Proxy threw)' }], {
+      operationId: 'createRedisRateLimiter',
+    });
+  }
+}
+
+function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOptions {
+  const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
+  const given = (isObject ? options : {}) as Record<string, unknown>;
+  if (!isObject) issues.push({ path: 'options', message: 'must be an object' });
+  // A misspelt option (blockMS, perSeconds) would silently keep its default: refused instead.
+  for (const name of Object.keys(given)) {
+    if (!optionNames.has(name)) issues.push({ path: quote(name), message: 'is not an option of createRedisRateLimiter' });
+  }
   const read = <T>(name: string, check: (value: unknown) => boolean, message: string, fallback?: T): T => {
     const value = given[name];
     if (value === undefined && fallback !== undefined) return fallback;
@@ -158,12 +186,16 @@ export function resolveOptions(options: unknown): ResolvedOptions {
     (value) => typeof value === 'object' && value !== null && isFunction((value as RedisConnection).evalsha) && isFunction((value as RedisConnection).eval),
     'must be an ioredis connection (with evalsha and eval)',
   );
-  const keyPart = (value: unknown) => typeof value === 'string' && value.length <= maxKeyPartLength;
-  const appKey = read<string>('appKey', (value) => keyPart(value) && value !== '', `must be a non-empty string of at most ${maxKeyPartLength} characters`);
-  const perSecond = read<number>('perSecond', isPositiveNumber, 'must be a positive, finite number of permits per second');
+  // Lone surrogates would reach Redis as U+FFFD, so two such AppKeys would share one key.
+  const keyPart = (value: unknown) => typeof value === 'string' && value.length <= maxKeyPartLength && !loneSurrogate.test(value);
+  const appKey = read<string>('appKey', (value) => keyPart(value) && value !== '', `must be a non-empty, well-formed string of at most ${maxKeyPartLength} characters`);
+  const perSecond = read<number>('perSecond', isPerSecond, `must be a number of permits per second from ${minPerSecond} to ${maxPerSecond}`);
   const expectedProcesses = read<number>('expectedProcesses', (value) => Number.isSafeInteger(value) && (value as number) >= 1, 'must be an integer ≥ 1');
+  if (isPerSecond(perSecond) && Number.isSafeInteger(expectedProcesses) && expectedProcesses >= 1 && perSecond / expectedProcesses < minPerSecond) {
+    issues.push({ path: 'expectedProcesses', message: `leaves each process a fallback share below ${minPerSecond} permits per second (perSecond / expectedProcesses)` });
+  }
   const burst = read<number>('burst', (value) => Number.isSafeInteger(value) && (value as number) >= 1, 'must be an integer ≥ 1', 1);
-  const keyPrefix = read<string>('keyPrefix', (value) => keyPart(value) && !/[{}]/.test(value as string), `must be a string of at most ${maxKeyPartLength} characters without { or }`, 'nim:rl:');
+  const keyPrefix = read<string>('keyPrefix', (value) => keyPart(value) && !/[{}]/.test(value as string), `must be a well-formed string of at most ${maxKeyPartLength} characters without { or }`, 'nim:rl:');
   const msMessage = `must be an integer number of milliseconds from 1 to ${maxMs}`;
   const blockMs = read<number>('blockMs', isMs, msMessage, 1000);
   const onBlocked = read<'wait' | 'fail'>('onBlocked', (value) => value === 'wait' || value === 'fail', "must be 'wait' or 'fail'", 'wait');

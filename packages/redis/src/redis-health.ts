@@ -26,7 +26,19 @@ const describe = (reason: unknown) => {
   }
 };
 
-/** Tracks the health of the Redis connection from the outcomes of the limiter's own calls; no timers, no polling. */
+// A logger that throws (a closed log sink) must not change what the limiter does.
+const safely = (write: () => void) => {
+  try {
+    write();
+  } catch {
+    // nothing to do: the line is lost, the switch it reports still happens
+  }
+};
+
+/**
+ * Tracks the health of the Redis connection from the outcomes of the limiter's own calls; no timers, no polling.
+ * Times are monotonic (`performance.now()`): a step of the wall clock (NTP, a resumed VM) changes no wait.
+ */
 export function createRedisHealth(config: {
   readonly redis: RedisConnection;
   readonly probeIntervalMs: number;
@@ -50,25 +62,26 @@ export function createRedisHealth(config: {
         health.failed(`the connection is ${redis.status}`);
         return false;
       }
-      if (redis.status !== 'ready' || Date.now() - lastProbeAt < probeIntervalMs) return false;
-      lastProbeAt = Date.now();
+      if (redis.status !== 'ready' || performance.now() - lastProbeAt < probeIntervalMs) return false;
+      lastProbeAt = performance.now();
       return true;
     },
     succeeded() {
       if (mode === 'redis') return;
       mode = 'redis';
       recoveries += 1;
-      rejoinUntil = Date.now() + rejoinMs;
-      logger.info(`nim rate limiter: Redis is back after ${Date.now() - since} ms; the shared quota applies again`);
+      rejoinUntil = performance.now() + rejoinMs;
+      const after = Math.round(performance.now() - since);
+      safely(() => logger.info(`nim rate limiter: Redis is back after ${after} ms; the shared quota applies again`));
     },
     failed(reason) {
       if (mode === 'fallback') return;
       mode = 'fallback';
       fallbacks += 1;
-      since = lastProbeAt = Date.now();
-      logger.warn(`nim rate limiter: Redis unavailable (${describe(reason)}); using the in-process fallback, ${fallbackShare}, until it is back`);
+      since = lastProbeAt = performance.now();
+      safely(() => logger.warn(`nim rate limiter: Redis unavailable (${describe(reason)}); using the in-process fallback, ${fallbackShare}, until it is back`));
     },
-    rejoining: () => Date.now() < rejoinUntil,
+    rejoining: () => performance.now() < rejoinUntil,
     get mode() {
       return mode;
     },

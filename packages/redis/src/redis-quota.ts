@@ -12,12 +12,9 @@ export interface RedisQuota {
   block(operationId: string, ms: number): Promise<void>;
 }
 
-/** The bound ran out; `late` is the call itself, which may still succeed (Redis was slow, not gone). */
+/** The bound ran out (Redis slow or gone: the limiter treats both alike). */
 export class RedisTimeoutError extends Error {
-  constructor(
-    ms: number,
-    readonly late: Promise<unknown>,
-  ) {
+  constructor(ms: number) {
     super(`no answer within ${ms} ms`);
   }
 }
@@ -27,7 +24,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     // The timer can fire in the same turn as an answer that already arrived while the event loop was busy:
     // setImmediate runs after the I/O phase, so such an answer wins instead of counting as a timeout.
-    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeoutError(ms, promise))), ms);
+    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeoutError(ms))), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -49,6 +46,10 @@ function parsePermit(reply: unknown): PermitReply {
   throw new Error('unexpected reply to the permit script');
 }
 
+// `:` separates the two parts and `{}` delimit the hash tag: escaped, so AppKey "a:b" with operation "c" and AppKey
+// "a" with operation "b:c" never share a key (`%` too, so the escape cannot be forged).
+const escapeKeyPart = (text: string) => text.replace(/[%:{}]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /**
  * The Redis side of the limiter: key names, the two scripts, the time bound.
  * Keys share one hash tag per AppKey and operation (`{appKey:operationId}`), so both keys of a script live in one
@@ -60,7 +61,7 @@ export function createRedisQuota(options: ResolvedOptions): RedisQuota {
   const intervalUs = Math.ceil(1_000_000 / perSecond);
   const toleranceUs = (burst - 1) * intervalUs;
   const keys = (operationId: string) => {
-    const base = `${keyPrefix}{${appKey}:${operationId}}`;
+    const base = `${keyPrefix}{${escapeKeyPart(appKey)}:${escapeKeyPart(operationId)}}`;
     return [`${base}:tat`, `${base}:block`];
   };
 

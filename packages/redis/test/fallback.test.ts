@@ -1,8 +1,8 @@
 // Redis unreachable, hung or restarted: each of these tests has a redis-server of its own to break.
 import { NimRateLimitError } from '@nim-api/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRedisRateLimiter, type RedisRateLimiterOptions } from '../src/index.js';
-import { connectRedis, recordingLogger, uniquePrefix, until } from './support/connections.js';
+import { connectRedis, delay, recordingLogger, uniquePrefix, until } from './support/connections.js';
 import { freePort, startRedisServer, type RedisServer } from './support/redis-server.js';
 
 const servers: RedisServer[] = [];
@@ -125,5 +125,69 @@ describe('when Redis is killed and restarted', () => {
     for (let i = 0; i < 4; i += 1) await limiter.take(op);
     // On Redis alone four permits at 100/s need 30 ms; with the 10/s share as well, at least 300 ms.
     expect(Date.now() - started).toBeGreaterThanOrEqual(300 - 30);
+  });
+});
+
+describe('when Redis answers, but always a little later than redisTimeoutMs', () => {
+  it('stays on the fallback with one warn line instead of flapping back on every late answer', async () => {
+    const redis = await server();
+    const real = connectRedis(redis.port);
+    await real.ping();
+    // The real connection behind a 70 ms delay (a far-away or overloaded Redis); the bound is 50 ms.
+    const slow = {
+      get status() {
+        return real.status;
+      },
+      evalsha: (...args: Parameters<typeof real.evalsha>) => delay(70).then(() => real.evalsha(...args)),
+      eval: (...args: Parameters<typeof real.eval>) => delay(70).then(() => real.eval(...args)),
+    };
+    const { limiter, logger } = limiterOn(redis.port, { redis: slow as never, perSecond: 40, expectedProcesses: 2 });
+    const started = performance.now();
+    let permits = 0;
+    while (performance.now() - started < 1_500) {
+      await limiter.take(op);
+      permits += 1;
+    }
+    // Before the fix every late answer switched back to Redis: a warn and an info line per permit, ~11 permits/s.
+    expect(limiter.stats()).toMatchObject({ mode: 'fallback', fallbacks: 1, recoveries: 0 });
+    expect(logger.lines).toHaveLength(1);
+    // The fallback share is 20/s: about 30 permits in 1.5 s (generous bounds for a loaded machine).
+    expect(permits).toBeGreaterThanOrEqual(20);
+    expect(permits).toBeLessThanOrEqual(32);
+  });
+});
+
+describe('a logger that throws', () => {
+  it('loses its line but not the limiting: queued callers still get spaced permits', async () => {
+    const { limiter } = limiterOn(await freePort(), {
+      perSecond: 40,
+      expectedProcesses: 4,
+      logger: { warn: () => { throw new Error('log sink closed'); }, info: () => { throw new Error('log sink closed'); } },
+    });
+    const started = performance.now();
+    const granted = await Promise.all(Array.from({ length: 6 }, () => limiter.take(op).then(() => performance.now() - started)));
+    // 10/s on the fallback: six permits span at least five intervals of 100 ms (all at once before the fix).
+    expect(Math.max(...granted)).toBeGreaterThanOrEqual(500 - 30);
+    expect(limiter.stats()).toMatchObject({ mode: 'fallback', fallbackPermits: 6 });
+  });
+});
+
+describe('a step of the wall clock', () => {
+  it('changes no wait: a block and the fallback bucket run on the monotonic clock', async () => {
+    const { limiter } = limiterOn(await freePort(), { perSecond: 40, expectedProcesses: 4, blockMs: 300 });
+    await limiter.take(op);
+    const realNow = Date.now.bind(Date);
+    const stepped = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 60_000); // NTP steps back a minute
+    try {
+      await limiter.reportRateLimited(op, { error: new NimRateLimitError({ code: 416, msg: 'limited', httpStatus: 200, operationId: op }), retryAfterMs: undefined });
+      const started = performance.now();
+      await limiter.take(op);
+      await limiter.take(op);
+      // The 300 ms block, then a slot of the 10/s bucket: well under a second (a minute before the fix).
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      stepped.mockRestore();
+    }
   });
 });

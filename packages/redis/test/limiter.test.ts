@@ -43,6 +43,22 @@ describe('createRedisRateLimiter', () => {
     expect(Date.now() - started).toBeLessThan(900); // the next permit of the same key would be 1 s away
   });
 
+  it('never lets two AppKeys share a key through a colon or a brace in the AppKey or the operation', async () => {
+    const keyPrefix = uniquePrefix();
+    const first = limiter({ keyPrefix, perSecond: 1, appKey: 'a:b' });
+    const second = limiter({ keyPrefix, perSecond: 1, appKey: 'a' });
+    const braces = limiter({ keyPrefix, perSecond: 1, appKey: 'a}{b' });
+    await first.take('c');
+    const started = Date.now();
+    // Unescaped, all three would be `{a:b:c}`-like keys of one quota: the next permit 1 s away.
+    await Promise.all([second.take('b:c'), braces.take('c'), second.take('%3Ab%3Ac')]);
+    expect(Date.now() - started).toBeLessThan(900);
+    const keys = await connectRedis(port).keys(`${keyPrefix}*`);
+    expect(keys.sort()).toEqual(
+      [`${keyPrefix}{a%3Ab:c}:tat`, `${keyPrefix}{a:b%3Ac}:tat`, `${keyPrefix}{a%7D%7Bb:c}:tat`, `${keyPrefix}{a:%253Ab%253Ac}:tat`].sort(),
+    );
+  });
+
   it('after a reported 416, every limiter of the AppKey waits the block out before its next permit', async () => {
     const keyPrefix = uniquePrefix();
     const [reporter, other] = [limiter({ keyPrefix, blockMs: 600 }), limiter({ keyPrefix, blockMs: 600 })];

@@ -4,7 +4,7 @@ import type { NimLogger } from '../options.js';
 import { redact } from '../redaction.js';
 import { fail, readFields } from '../validation.js';
 import type { NimRateLimiter, NimRateLimitReport } from './limiter.js';
-import { createTokenBucketLimiter } from './token-bucket.js';
+import { createTokenBucketLimiter, maxPerSecond, minPerSecond } from './token-bucket.js';
 
 /** The limiter as the retry loop uses it: faults of a custom limiter are logged here, never thrown at the loop. */
 export interface GuardedLimiter {
@@ -18,8 +18,6 @@ export interface GuardedLimiter {
 export type RateLimitChoice =
   | { readonly perSecond: number }
   | { readonly limiter: object; readonly take: NimRateLimiter['take']; readonly reportRateLimited: NimRateLimiter['reportRateLimited'] };
-
-const maxPerSecond = 1_000_000;
 
 /**
  * Checks the `rateLimit` option: `{ perSecond }` or an object with a `take` function (and, if given, a
@@ -37,8 +35,8 @@ export function checkRateLimit(issues: NimValidationIssue[], value: unknown): Ra
     }
     return issues.length > before ? undefined : { limiter: value as object, take: take as NimRateLimiter['take'], reportRateLimited: reportRateLimited as NimRateLimiter['reportRateLimited'] };
   }
-  if (typeof perSecond !== 'number' || !(perSecond > 0 && perSecond <= maxPerSecond)) {
-    fail(issues, 'rateLimit.perSecond', `must be a number above 0 and at most ${maxPerSecond} (got ${describe(perSecond)}), or rateLimit a limiter with take()`);
+  if (typeof perSecond !== 'number' || !(perSecond >= minPerSecond && perSecond <= maxPerSecond)) {
+    fail(issues, 'rateLimit.perSecond', `must be a number from ${minPerSecond} to ${maxPerSecond} (got ${describe(perSecond)}), or rateLimit a limiter with take()`);
     return undefined;
   }
   return { perSecond };

@@ -10,7 +10,7 @@ import type { NimRateLimiter } from './limiter.js';
  * ```
  */
 export interface NimTokenBucketOptions {
-  /** Permits per second and operation; a positive, finite number. */
+  /** Permits per second and operation; from 0.001 to 1,000,000. */
   perSecond: number;
   /**
    * How many permits may start at once after a quiet spell; an integer ≥ 1.
@@ -19,11 +19,18 @@ export interface NimTokenBucketOptions {
   burst?: number;
 }
 
+// Below one permit per 1,000 s the bucket's spacing no longer means anything for an API quota; above a million a
+// second it is no limit.
+export const minPerSecond = 0.001;
+export const maxPerSecond = 1_000_000;
+
 /** The problems of a bucket's options, with paths under `path` (e.g. `rateLimit`). */
 export function tokenBucketIssues(options: unknown, path: string): NimValidationIssue[] {
   const { perSecond, burst } = (options ?? {}) as Record<string, unknown>;
   const issues: NimValidationIssue[] = [];
-  if (!(typeof perSecond === 'number' && perSecond > 0 && perSecond < Infinity)) issues.push({ path: `${path}.perSecond`, message: 'must be a positive number' });
+  if (!(typeof perSecond === 'number' && perSecond >= minPerSecond && perSecond <= maxPerSecond)) {
+    issues.push({ path: `${path}.perSecond`, message: `must be a number from ${minPerSecond} to ${maxPerSecond}` });
+  }
   if (burst !== undefined && !(Number.isSafeInteger(burst) && (burst as number) > 0)) issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
   return issues;
 }
@@ -55,8 +62,9 @@ export function createTokenBucketLimiter(options: NimTokenBucketOptions): NimRat
   return {
     take(operationId: string, signal?: AbortSignal): Promise<void> {
       if (signal?.aborted) return Promise.reject(signal.reason);
-      // Any key works (a Map key); only the client calls this with its operationIds.
-      const now = Date.now();
+      // Any key works (a Map key); only the client calls this with its operationIds. The clock is monotonic: a
+      // step of the wall clock (NTP, a resumed VM) must not hold every permit back by the step.
+      const now = performance.now();
       const theoretical = Math.max(nextFreeAt.get(operationId) ?? now, now);
       nextFreeAt.set(operationId, theoretical + intervalMs);
       return sleep(theoretical - toleranceMs - now, signal);

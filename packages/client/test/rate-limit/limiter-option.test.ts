@@ -168,7 +168,7 @@ describe('rateLimit with a limiter object', () => {
         const fields = (typeof rateLimit === 'object' && rateLimit !== null ? rateLimit : {}) as Record<string, unknown>;
         const isLimiter =
           typeof fields.take === 'function' && (fields.reportRateLimited === undefined || typeof fields.reportRateLimited === 'function');
-        const isBucket = fields.take === undefined && typeof fields.perSecond === 'number' && fields.perSecond > 0 && fields.perSecond <= 1_000_000;
+        const isBucket = fields.take === undefined && typeof fields.perSecond === 'number' && fields.perSecond >= 0.001 && fields.perSecond <= 1_000_000;
         const valid = rateLimit === undefined || (typeof rateLimit === 'object' && rateLimit !== null && !Array.isArray(rateLimit) && (isLimiter || isBucket));
         let thrown: unknown;
         try {

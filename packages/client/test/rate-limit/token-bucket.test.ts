@@ -115,10 +115,19 @@ describe('createTokenBucketLimiter', () => {
     expect(next.settled).toBe(true);
   });
 
+  it('runs on the monotonic clock: a step back of the wall clock holds no permit back', async () => {
+    const limiter = createTokenBucketLimiter({ perSecond: 10, burst: 1 });
+    await limiter.take('op');
+    vi.setSystemTime(Date.now() - 60_000); // NTP steps the wall clock back a minute
+    const next = track(limiter.take('op'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(next.settled).toBe(true); // on Date.now it would have waited the minute as well
+  });
+
   it('refuses options that are not a positive rate and an integer burst ≥ 1, with a NimValidationError', () => {
     const hostile = fc.oneof(
       fc.anything(),
-      fc.record({ perSecond: fc.oneof(fc.double(), fc.bigInt(), fc.string(), fc.constant(undefined)) }),
+      fc.record({ perSecond: fc.oneof(fc.double(), fc.bigInt(), fc.string(), fc.constant(undefined), fc.constantFrom(1e-7, 0.000999, 0.001, 1e6, 1e6 + 1)) }),
       fc.record({ perSecond: fc.double({ min: 0.001, max: 1e6, noNaN: true }), burst: fc.oneof(fc.double(), fc.anything()) }),
     );
     fc.assert(
@@ -126,7 +135,7 @@ describe('createTokenBucketLimiter', () => {
         const { perSecond, burst } = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
         const valid =
           typeof options === 'object' && options !== null &&
-          typeof perSecond === 'number' && Number.isFinite(perSecond) && perSecond > 0 &&
+          typeof perSecond === 'number' && perSecond >= 0.001 && perSecond <= 1e6 &&
           (burst === undefined || (Number.isSafeInteger(burst) && (burst as number) >= 1));
         let thrown: unknown;
         try {

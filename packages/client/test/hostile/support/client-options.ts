@@ -73,8 +73,9 @@ export const clientRules: Record<string, (value: unknown) => Validity> = {
     if (isObject(v) && v.take !== undefined) {
       return typeof v.take === 'function' && (v.reportRateLimited === undefined || typeof v.reportRateLimited === 'function') ? 'valid' : 'invalid';
     }
-    if (!isObject(v) || typeof v.perSecond !== 'number' || !(v.perSecond > 0)) return 'invalid';
-    return Number.isFinite(v.perSecond) ? 'valid' : 'either';
+    // The README's range: 0.001 to 1,000,000 permits a second.
+    if (!isObject(v) || typeof v.perSecond !== 'number' || !(v.perSecond >= 0.001 && v.perSecond <= 1e6)) return 'invalid';
+    return 'valid';
   },
   logger: (v) => functionsOf(v, ['debug', 'info', 'warn', 'error'], 'either'),
   hooks: (v) => functionsOf(v, ['onAttempt', 'onResult'], 'valid'),
@@ -131,7 +132,7 @@ export const clientFields: Record<string, Pair> = {
       fc.constant(gen('a limiter that always grants', () => ({ take: async () => {}, reportRateLimited: () => {} }))),
       fc.constant(gen('a limiter whose take throws', () => ({ take: () => { throw new Error('hostile limiter'); } }))),
     ),
-    fc.constantFrom(0, -1, NaN, '10', Infinity).map((perSecond) => gen(`{ perSecond: ${show(perSecond)} }`, () => ({ perSecond }))),
+    fc.constantFrom(0, -1, NaN, '10', Infinity, 1e-7, 2e6).map((perSecond) => gen(`{ perSecond: ${show(perSecond)} }`, () => ({ perSecond }))),
     fc.constantFrom(gen('{ take: 5 }', () => ({ take: 5 })), gen('{ take, reportRateLimited: "x" }', () => ({ take: async () => {}, reportRateLimited: 'x' }))),
   ),
   logger: pair(
