@@ -36,6 +36,14 @@ const traceIdHeader = 'X-custom-traceid';
 const requestLogCapacity = 10_000;
 const envelopeHeaders = { 'content-type': 'application/json;charset=utf-8' };
 
+/** What reset() replaces: the state and every rule's counters, drawn from one random stream. */
+interface World {
+  readonly random: Random;
+  readonly app: AppState;
+  readonly faults: FaultPlan;
+  readonly rateLimiter: RateLimiter;
+}
+
 interface Trail {
   operation: SandboxOperation | undefined;
   account: string | undefined;
@@ -82,22 +90,16 @@ function accountField(value: unknown): string | undefined {
  * ```
  */
 export function createCore(settings: SandboxSettings, onRecord?: (record: SandboxRequestRecord) => void): SandboxCore {
-  let random: Random;
-  let app: AppState;
-  let faults: FaultPlan;
-  let rateLimiter: RateLimiter;
   const log = createRequestLog(requestLogCapacity, onRecord);
   const secretOf = (appKey: string) => (appKey === settings.appKey ? settings.appSecret : undefined);
 
   // Seeded groups without times get the creation time of the sandbox, also after a reset.
   const createdAt = Date.now();
-  const start = () => {
-    random = createRandom(settings.seed);
-    app = createAppState(settings, random, createdAt);
-    faults = createFaultPlan(settings.faults, random);
-    rateLimiter = createRateLimiter(settings.rateLimit);
+  const start = (): World => {
+    const random = createRandom(settings.seed);
+    return { random, app: createAppState(settings, random, createdAt), faults: createFaultPlan(settings.faults, random), rateLimiter: createRateLimiter(settings.rateLimit) };
   };
-  start();
+  let current = start();
 
   const envelope = (trail: Trail, code: number, data: unknown = {}, detail?: string): Outcome => {
     trail.code = code;
@@ -106,7 +108,8 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
     return { kind: 'response', status: 200, headers, body: jsonWithExactIds({ code, msg, data }) };
   };
 
-  async function answer(request: IncomingRequest, url: URL, trail: Trail): Promise<Outcome> {
+  async function answer(request: IncomingRequest, url: URL, trail: Trail, world: World): Promise<Outcome> {
+    const { random, app, faults, rateLimiter } = world;
     const { pathname } = url;
     const method = request.method.toUpperCase();
     let operationId: SandboxOperation;
@@ -169,31 +172,35 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
     if (!checked.ok) return envelope(trail, 414, {}, checked.problem);
 
     const result = handlers[operation.operationId]({ app, settings, params: checked.params, body: checked.body, now });
-    return envelope(trail, result.code, result.code === 200 ? result.data : {});
+    return envelope(trail, result.code, result.code === 200 ? result.data : {}, result.detail);
   }
 
   return {
     settings,
     log,
-    app: () => app,
+    app: () => current.app,
     async handle(request) {
       const at = Date.now();
+      // A request runs in the world it arrived in: after a reset() it still gets an answer, but what it changes is
+      // the discarded state, and it is left out of the fresh log.
+      const world = current;
       const trail: Trail = { operation: undefined, account: undefined, traceId: undefined, signature: 'unchecked', code: undefined, fault: undefined };
       const { url } = request;
-      const record = (status: number | undefined): SandboxRequestRecord => ({ at, method: request.method, path: url.pathname, ...trail, status });
+      const record = (status: number | undefined): SandboxRequestRecord =>
+        Object.freeze({ at, method: request.method, path: url.pathname, ...trail, status });
       try {
-        const outcome = await answer(request, url, trail);
-        log.add(record(outcome.kind === 'response' ? outcome.status : undefined));
+        const outcome = await answer(request, url, trail, world);
+        if (world === current) log.add(record(outcome.kind === 'response' ? outcome.status : undefined));
         return outcome;
       } catch (error) {
         // The caller aborted during a latency fault: logged too, it is part of what happened.
-        log.add(record(undefined));
+        if (world === current) log.add(record(undefined));
         throw error;
       }
     },
     reset() {
       log.clear();
-      start();
+      current = start();
     },
   };
 }

@@ -30,7 +30,10 @@ export interface Sandbox {
   readonly dispatcher: SandboxDispatcher;
   /** Serves the same sandbox over HTTP (127.0.0.1 and a free port by default). */
   listen(options?: ListenOptions): Promise<SandboxServer>;
-  /** Every request so far, oldest first (the most recent 10,000 at least). */
+  /**
+   * Every request so far, oldest first (the most recent 10,000 at least): a frozen copy of the log with frozen
+   * records, the same array until another request is logged or `reset()` clears it.
+   */
   readonly requests: readonly SandboxRequestRecord[];
   /** The state as a plain, JSON-safe object (group ids as strings, no secrets). */
   snapshot(): SandboxSnapshot;

@@ -1,4 +1,4 @@
-import { NimSandboxOptionsError, quote } from './errors.js';
+import { NimSandboxOptionsError, quote, readingOptions } from './errors.js';
 import type { FaultRule, SandboxOperation, SandboxOptions, SeedAccount, SeedGroup } from './options.js';
 import { createRandom, randomSeed } from './rules/random.js';
 import { schemaProblem } from './rules/schema-validation.js';
@@ -155,6 +155,8 @@ function faultRules(issues: Issues, value: unknown): ResolvedFault[] {
       if (typeof f.probability !== 'number' || !(f.probability > 0 && f.probability <= 1)) issues.push(`${where}.probability must be a number in (0, 1], got ${quote(f.probability)}`);
       else probability = f.probability;
     }
+    // `ms` is the wait of a latency fault; on another kind it would do nothing, so it is a mistake.
+    if (f.ms !== undefined && f.kind !== 'latency' && faultKinds.has(f.kind)) issues.push(`${where}.ms only applies to kind 'latency', got kind ${quote(f.kind)}`);
     let times = probability === undefined ? 1 : Infinity;
     if (f.times !== undefined) {
       if (f.times === Infinity) times = Infinity;
@@ -241,6 +243,10 @@ function seedAccounts(issues: Issues, value: unknown): Map<string, NormalisedSee
  * ```
  */
 export function resolveSettings(options: SandboxOptions | undefined): SandboxSettings {
+  return readingOptions('options', () => resolveChecked(options));
+}
+
+function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   const issues: Issues = [];
   const o = fieldsOf(issues, options, 'options', [...optionNames]) as Record<keyof SandboxOptions, unknown>;
   const seed = o.seed === undefined ? randomSeed() : integer(issues, o.seed, 'seed', 0, 0, 2 ** 32 - 1);

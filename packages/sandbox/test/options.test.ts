@@ -25,7 +25,6 @@ describe('createSandbox options', () => {
           const sandbox = createSandbox({ [name]: value } as never);
           expect(typeof sandbox.fetch).toBe('function');
         } catch (error) {
-          if (error instanceof Error && error.message === 'getter') return; // the caller's own getter threw
           expect(error).toBeInstanceOf(NimSandboxOptionsError);
           expect((error as NimSandboxOptionsError).issues.length).toBeGreaterThan(0);
           for (const issue of (error as NimSandboxOptionsError).issues) expect(issue.length).toBeLessThan(300);
@@ -60,6 +59,49 @@ describe('createSandbox options', () => {
       'unconfirmed.defaultPageLimit must be an integer from 1 to 100, got 101',
     ]);
     expect(problems({ discovery: { endpoints: ['ftp://x'], ttl: 0 } })).toHaveLength(2);
+  });
+
+  it('turns a getter or Proxy that throws into NimSandboxOptionsError, the original as its cause', async () => {
+    const boom = new Error('boom');
+    const throwing = [
+      Object.defineProperty({}, 'limits', { enumerable: true, get: () => { throw boom; } }),
+      new Proxy({}, { ownKeys: () => { throw boom; } }),
+      { limits: new Proxy({}, { ownKeys: () => { throw boom; } }) },
+      { accounts: { alice: { get groups() { throw boom; } } } },
+    ];
+    for (const options of throwing) {
+      const error = (() => {
+        try {
+          createSandbox(options as never);
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(NimSandboxOptionsError);
+      expect((error as NimSandboxOptionsError).issues).toEqual(['options could not be read (a getter or Proxy threw): boom']);
+      expect((error as Error).cause).toBe(boom);
+    }
+    const sandbox = createSandbox();
+    await expect(sandbox.listen(Object.defineProperty({}, 'port', { enumerable: true, get: () => { throw boom; } }))).rejects.toMatchObject({ name: 'NimSandboxOptionsError', cause: boom });
+  });
+
+  it('refuses what would be ignored (unknown listen options, ms on a fault that is no latency) and describes arrays', async () => {
+    const issues = (run: () => unknown) => {
+      try {
+        run();
+        return [];
+      } catch (error) {
+        return (error as NimSandboxOptionsError).issues;
+      }
+    };
+    expect(issues(() => createSandbox({ faults: [{ operation: '*', kind: 503, ms: 5 }] }))).toEqual(["faults[0].ms only applies to kind 'latency', got kind 503"]);
+    expect(issues(() => createSandbox({ faults: [{ operation: '*', kind: 'latency', ms: 5 }] }))).toEqual([]);
+    expect(issues(() => createSandbox([] as never))).toEqual(['options must be an object, got an empty array']);
+    expect(issues(() => createSandbox({ limits: [1, 2] as never }))).toEqual(['limits must be an object, got an array of 2']);
+    expect(issues(() => createSandbox({ discovery: { endpoints: [] } }))).toEqual(['discovery.endpoints must be a non-empty array of URLs, got an empty array']);
+    const sandbox = createSandbox();
+    await expect(sandbox.listen({ foo: 1 } as never)).rejects.toMatchObject({ name: 'NimSandboxOptionsError', issues: ['listen options.foo is not an option'] });
+    await expect(sandbox.listen([] as never)).rejects.toMatchObject({ issues: ['listen options must be an object, got an empty array'] });
   });
 
   it('never shows the AppSecret: not in errors, JSON, inspect or snapshots', () => {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { NimSandboxOptionsError } from '../errors.js';
 import type { SandboxOptions } from '../options.js';
 import { createSandboxWith } from '../sandbox.js';
-import type { SandboxRequestRecord } from './request-log.js';
+import { requestLine } from './log-line.js';
 
 const usage = `usage: nim-sandbox [options]
 
@@ -55,30 +55,23 @@ const number = (flag: string, text: string | undefined) => {
   if (!/^[0-9]+$/.test(text)) fail(`--${flag} must be a whole number, got ${JSON.stringify(text.slice(0, 40))}`);
   return Number(text);
 };
+const accountList = (text: string) => {
+  const ids = text.split(',').filter(Boolean);
+  // `--accounts ,,` names no account: an error, not "seed none and refuse every account".
+  if (ids.length === 0) fail(`--accounts must name at least one account id, got ${JSON.stringify(text.slice(0, 40))}`);
+  return ids;
+};
 const options: SandboxOptions = {
   ...(parsed['app-key'] !== undefined ? { appKey: parsed['app-key'] } : {}),
   ...(parsed['app-secret'] !== undefined ? { appSecret: parsed['app-secret'] } : {}),
-  ...(parsed.accounts !== undefined ? { accounts: parsed.accounts.split(',').filter(Boolean) } : {}),
+  ...(parsed.accounts !== undefined ? { accounts: accountList(parsed.accounts) } : {}),
   ...(parsed['first-group-id'] !== undefined ? { firstGroupId: parsed['first-group-id'] } : {}),
   ...(parsed['rate-limit'] !== undefined ? { rateLimit: { perSecond: number('rate-limit', parsed['rate-limit'])! } } : {}),
   ...(parsed.seed !== undefined ? { seed: number('seed', parsed.seed)! } : {}),
 };
 
-const line = (r: SandboxRequestRecord) =>
-  [
-    new Date(r.at).toISOString(),
-    r.method.padEnd(6),
-    (r.operation ?? r.path).padEnd(27),
-    `account=${r.account ?? '-'}`,
-    `signature=${r.signature}`,
-    `code=${r.code ?? '-'}`,
-    `http=${r.status ?? '-'}`,
-    ...(r.fault ? [`fault=${r.fault}`] : []),
-    `trace=${r.traceId ?? '-'}`,
-  ].join(' ');
-
 try {
-  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(line(record)) });
+  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) });
   const server = await sandbox.listen({ port: number('port', parsed.port) ?? 0, host: parsed.host ?? '127.0.0.1' });
   console.log(`nim-sandbox listening on ${server.url}
   AppKey     ${sandbox.appKey}

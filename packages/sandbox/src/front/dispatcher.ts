@@ -1,5 +1,6 @@
+import { quote } from '../errors.js';
 import type { SandboxCore } from '../pipeline.js';
-import { type BodyRead, internalError, type Outcome } from './wire.js';
+import { type BodyRead, CallerMistake, holdEventLoop, type IncomingRequest, internalError, type Outcome } from './wire.js';
 
 /**
  * The callbacks of undici's dispatch-handler protocol that the sandbox calls, in this order: `onConnect`,
@@ -54,13 +55,24 @@ export interface SandboxDispatcher {
 
 const decoder = new TextDecoder();
 
+/** What undici throws for arguments it cannot use (its `InvalidArgumentError` code), as a `TypeError`. */
+function invalidArgument(message: string, cause?: unknown): TypeError {
+  return Object.assign(new TypeError(message, cause === undefined ? undefined : { cause }), { code: 'UND_ERR_INVALID_ARG' });
+}
+
 /** Header lookups over what undici was given, names case-insensitive, each list read once. */
 function headerLookup(headers: unknown): (name: string) => string | undefined {
   const values = new Map<string, string>();
   const add = (name: unknown, value: unknown) => {
     if (value === undefined || value === null) return;
-    const key = String(name).toLowerCase();
-    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    let key: string;
+    let text: string;
+    try {
+      key = String(name).toLowerCase();
+      text = Array.isArray(value) ? value.join(', ') : String(value);
+    } catch (cause) {
+      throw invalidArgument(`header ${typeof name === 'string' ? quote(name) : '(a name that is not text)'} cannot be read as text`, cause);
+    }
     const previous = values.get(key);
     values.set(key, previous === undefined ? text : `${previous}, ${text}`);
   };
@@ -74,17 +86,46 @@ function headerLookup(headers: unknown): (name: string) => string | undefined {
   return (name) => values.get(name.toLowerCase());
 }
 
+const defaultOrigin = 'http://sandbox.invalid';
+
+function urlOf(options: SandboxDispatchOptions): URL {
+  const origin = options.origin ?? defaultOrigin;
+  try {
+    return new URL(options.path, origin);
+  } catch (cause) {
+    let originOk = false;
+    try {
+      originOk = URL.canParse(origin);
+    } catch {
+      // an origin whose toString throws
+    }
+    if (!originOk) throw invalidArgument(`invalid origin ${typeof origin === 'string' ? quote(origin) : quote(String(origin))}`, cause);
+    return new URL('/%00', origin); // a path that is no URL (`//`) is no path of the API either: answered 404
+  }
+}
+
+const isIterable = (body: object) => Symbol.asyncIterator in body || Symbol.iterator in body;
+
 async function readCapped(body: unknown, maxBytes: number): Promise<BodyRead> {
   if (body === undefined || body === null) return { text: '' };
   if (typeof body === 'string') return Buffer.byteLength(body) > maxBytes ? { tooLarge: true } : { text: body };
   if (body instanceof Uint8Array) return body.byteLength > maxBytes ? { tooLarge: true } : { text: decoder.decode(body) };
+  if (typeof body !== 'object' || !isIterable(body)) {
+    throw new CallerMistake(invalidArgument(`body must be a string, bytes or an (async) iterable of chunks, got ${quote(body)}`));
+  }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    size += bytes.byteLength;
-    if (size > maxBytes) return { tooLarge: true };
-    chunks.push(bytes);
+  try {
+    for await (const chunk of body as AsyncIterable<unknown>) {
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw invalidArgument(`body chunks must be strings or bytes, got ${quote(chunk)}`);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      size += bytes.byteLength;
+      if (size > maxBytes) return { tooLarge: true };
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    const named = error instanceof TypeError && (error as { code?: unknown }).code === 'UND_ERR_INVALID_ARG' ? error : invalidArgument(`the request body failed while being read: ${error instanceof Error ? error.message : quote(error)}`, error);
+    throw new CallerMistake(named);
   }
   return { text: Buffer.concat(chunks).toString('utf8') };
 }
@@ -99,6 +140,7 @@ class Exchange {
   private controller: AbortController | undefined;
   private finished = false;
   private abortedWith: unknown;
+  private release: (() => void) | undefined;
   private readonly onCallerAbort: (() => void) | undefined;
 
   constructor(private readonly handler: SandboxDispatchHandler, private readonly callerSignal: AbortSignal | null | undefined) {
@@ -127,13 +169,37 @@ class Exchange {
   };
 
   fail(error: unknown): void {
-    if (this.end()) this.handler.onError?.(error);
+    if (this.end()) this.report(error);
+  }
+
+  /**
+   * Calls `onConnect`; one that throws aborts the request with its error (undici's way) and nothing is dispatched.
+   * An abort called inside it still lets the request reach the pipeline, which sees the aborted signal.
+   */
+  connect(): boolean {
+    try {
+      this.handler.onConnect?.(this.abort);
+      return true;
+    } catch (error) {
+      this.abort(error);
+      return false;
+    }
+  }
+
+  /** `onError`, once; an `onError` that throws itself has nobody left to tell, and must not crash the process. */
+  private report(error: unknown): void {
+    try {
+      this.handler.onError?.(error);
+    } catch {
+      // The caller's own handler failed on its own error.
+    }
   }
 
   /** Marks the exchange finished (false when it already was) and lets go of the caller's signal. */
   private end(): boolean {
     if (this.finished) return false;
     this.finished = true;
+    this.release?.();
     if (this.onCallerAbort) this.callerSignal!.removeEventListener('abort', this.onCallerAbort);
     return true;
   }
@@ -141,15 +207,24 @@ class Exchange {
   answer(outcome: Outcome): void {
     if (this.finished) return;
     if (outcome.kind === 'reset') return this.fail(connectionReset());
-    if (outcome.kind === 'hang') return; // until the caller aborts (onConnect's callback or the signal)
+    if (outcome.kind === 'hang') {
+      // Until the caller aborts (onConnect's callback or the signal); the loop stays alive meanwhile.
+      this.release = holdEventLoop();
+      return;
+    }
     if (!this.end()) return;
     const body = Buffer.from(outcome.body);
     const rawHeaders: Buffer[] = [];
     for (const name in outcome.headers) rawHeaders.push(bytesOf(name), valueBytes(name, outcome.headers[name]!));
     rawHeaders.push(contentLength, Buffer.from(String(body.byteLength)));
-    this.handler.onHeaders?.(outcome.status, rawHeaders, noop, statusText(outcome.status));
-    if (body.byteLength > 0) this.handler.onData?.(body);
-    this.handler.onComplete?.([]);
+    // A handler callback that throws ends the request with onError (undici does the same); nothing follows it.
+    try {
+      this.handler.onHeaders?.(outcome.status, rawHeaders, noop, statusText(outcome.status));
+      if (body.byteLength > 0) this.handler.onData?.(body);
+      this.handler.onComplete?.([]);
+    } catch (error) {
+      this.report(error);
+    }
   }
 }
 
@@ -180,35 +255,44 @@ const statusText = (status: number) => (status === 200 ? 'OK' : '');
  */
 export function createSandboxDispatcher(core: SandboxCore): SandboxDispatcher {
   const run = async (options: SandboxDispatchOptions, exchange: Exchange) => {
-    let outcome: Outcome;
+    let request: IncomingRequest;
     try {
-      const url = new URL(options.path, options.origin ?? 'http://sandbox.invalid');
-      outcome = await core.handle({
-        method: String(options.method),
-        url,
+      request = {
+        method: options.method,
+        url: urlOf(options),
         header: headerLookup(options.headers),
         readBody: (maxBytes) => readCapped(options.body, maxBytes),
         get signal() {
           return exchange.signal;
         },
-      });
+      };
     } catch (error) {
+      return exchange.fail(error); // the caller's mistake, named: not the sandbox's 500
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await core.handle(request);
+    } catch (error) {
+      if (error instanceof CallerMistake) return exchange.fail(error.error);
       // An abort during a latency fault was already reported; anything else is a bug of the sandbox: a 500 envelope.
-      void error;
       outcome = internalError();
     }
     exchange.answer(outcome);
   };
   return {
     dispatch(options, handler) {
+      // Thrown at once, as undici throws its InvalidArgumentError: nothing is dispatched.
+      if (typeof options !== 'object' || options === null) throw invalidArgument(`dispatch options must be an object, got ${quote(options)}`);
+      if (typeof handler !== 'object' || handler === null) throw invalidArgument(`handler must be an object, got ${quote(handler)}`);
+      if (typeof options.path !== 'string') throw invalidArgument(`path must be a string, got ${quote(options.path)}`);
+      if (typeof options.method !== 'string') throw invalidArgument(`method must be a string, got ${quote(options.method)}`);
       const exchange = new Exchange(handler, options.signal);
       if (options.signal?.aborted) {
         queueMicrotask(() => exchange.abort(options.signal!.reason));
         return true;
       }
       queueMicrotask(() => {
-        handler.onConnect?.(exchange.abort);
-        void run(options, exchange);
+        if (exchange.connect()) void run(options, exchange);
       });
       return true;
     },

@@ -1,5 +1,5 @@
 import type { SandboxCore } from '../pipeline.js';
-import { type BodyRead, internalError, type Outcome } from './wire.js';
+import { type BodyRead, CallerMistake, holdEventLoop, internalError, type Outcome } from './wire.js';
 
 /**
  * The sandbox as a `fetch`: in process, no sockets. Takes what the global `fetch` takes.
@@ -12,18 +12,23 @@ export type SandboxFetch = (input: Request | string | URL, init?: RequestInit) =
 
 async function readCapped(request: Request, maxBytes: number): Promise<BodyRead> {
   if (!request.body) return { text: '' };
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return { tooLarge: true };
+  try {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { tooLarge: true };
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (cause) {
+    // The caller's body stream failed: undici's fetch rejects with this, it is no server error.
+    throw new CallerMistake(new TypeError('fetch failed', { cause }));
   }
   return { text: chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new TextDecoder().decode(Buffer.concat(chunks)) };
 }
@@ -45,14 +50,22 @@ function cachedHeaders(headers: Headers): (name: string) => string | undefined {
   };
 }
 
-function waitForAbort(signal: AbortSignal | undefined): Promise<never> {
+function waitForAbort(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
-    if (signal?.aborted) reject(signal.reason);
-    else signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    if (signal.aborted) return reject(signal.reason);
+    const release = holdEventLoop();
+    signal.addEventListener(
+      'abort',
+      () => {
+        release();
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
-function toResponse(outcome: Outcome, signal: AbortSignal | undefined): Promise<Response> | Response {
+function toResponse(outcome: Outcome, signal: AbortSignal): Promise<Response> | Response {
   if (outcome.kind === 'reset') throw connectionReset();
   if (outcome.kind === 'hang') return waitForAbort(signal);
   return new Response(outcome.body, { status: outcome.status, headers: outcome.headers });
@@ -70,6 +83,8 @@ function toResponse(outcome: Outcome, signal: AbortSignal | undefined): Promise<
 export function createSandboxFetch(core: SandboxCore): SandboxFetch {
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // What `fetch` refuses itself (it copies the Request first): a body that was read already, or is being read.
+    if (request.bodyUsed || request.body?.locked) throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
     const { signal } = request;
     if (signal.aborted) throw signal.reason;
     let outcome: Outcome;
@@ -83,7 +98,7 @@ export function createSandboxFetch(core: SandboxCore): SandboxFetch {
       });
     } catch (error) {
       if (signal.aborted) throw signal.reason;
-      void error;
+      if (error instanceof CallerMistake) throw error.error;
       outcome = internalError();
     }
     return toResponse(outcome, signal);

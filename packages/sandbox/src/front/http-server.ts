@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NimSandboxOptionsError, quote } from '../errors.js';
+import { NimSandboxOptionsError, quote, readingOptions } from '../errors.js';
 import type { SandboxCore } from '../pipeline.js';
 import { type BodyRead, internalError, type Outcome } from './wire.js';
 
@@ -35,13 +35,24 @@ export interface ListenOptions {
 }
 
 function readCapped(request: IncomingMessage, maxBytes: number): Promise<BodyRead> {
-  // Past the cap the rest is read and dropped, so the caller gets the 414 instead of a broken pipe.
+  // Answered as soon as the cap is passed (at once for a larger Content-Length): the rest is not waited for, and
+  // `send` closes the connection instead of reading a body that may never end.
+  const declared = Number(request.headers['content-length']);
+  if (declared > maxBytes) {
+    request.resume();
+    return Promise.resolve({ tooLarge: true });
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (size > maxBytes) return; // answered already; the rest is dropped
       size += chunk.length;
       if (size <= maxBytes) chunks.push(chunk);
+      else {
+        chunks.length = 0;
+        resolve({ tooLarge: true });
+      }
     });
     request.on('end', () => resolve(size > maxBytes ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }));
     request.on('error', () => resolve({ tooLarge: true }));
@@ -54,7 +65,24 @@ function send(response: ServerResponse, request: IncomingMessage, outcome: Outco
     return;
   }
   if (outcome.kind === 'hang') return; // the socket stays open until the caller or close() ends it
-  response.writeHead(outcome.status, { ...outcome.headers, 'content-length': Buffer.byteLength(outcome.body) }).end(outcome.body);
+  const headers: Record<string, string | number> = { ...outcome.headers, 'content-length': Buffer.byteLength(outcome.body) };
+  // A body still coming in (too large, or not read at all): answer, then close rather than read it to its end.
+  if (!request.complete) headers.connection = 'close';
+  response.writeHead(outcome.status, headers).end(outcome.body);
+}
+
+const listenOptionNames = ['port', 'host'];
+
+function checkListenOptions(options: unknown): { port: number; host: string } {
+  const issues: string[] = [];
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) issues.push(`listen options must be an object, got ${quote(options)}`);
+  const given = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>) : {};
+  for (const key of Object.keys(given)) if (!listenOptionNames.includes(key)) issues.push(`listen options.${key} is not an option`);
+  const { port = 0, host = '127.0.0.1' } = given;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) issues.push(`port must be an integer from 0 to 65535, got ${quote(port)}`);
+  if (typeof host !== 'string' || host === '') issues.push(`host must be a non-empty string, got ${quote(host)}`);
+  if (issues.length) throw new NimSandboxOptionsError(issues);
+  return { port: port as number, host: host as string };
 }
 
 /**
@@ -65,12 +93,7 @@ function send(response: ServerResponse, request: IncomingMessage, outcome: Outco
  * ```
  */
 export async function listenHttp(core: SandboxCore, options: ListenOptions = {}): Promise<SandboxServer> {
-  const issues: string[] = [];
-  if (typeof options !== 'object' || options === null) issues.push(`listen options must be an object, got ${quote(options)}`);
-  const { port = 0, host = '127.0.0.1' } = (options ?? {}) as ListenOptions;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) issues.push(`port must be an integer from 0 to 65535, got ${quote(port)}`);
-  if (typeof host !== 'string' || host === '') issues.push(`host must be a non-empty string, got ${quote(host)}`);
-  if (issues.length) throw new NimSandboxOptionsError(issues);
+  const { port, host } = readingOptions('listen options', () => checkListenOptions(options));
 
   let origin = '';
   const server = createServer((request, response) => {

@@ -39,7 +39,8 @@ export interface SandboxRequestRecord {
  * ```
  */
 export interface RequestLog {
-  readonly records: SandboxRequestRecord[];
+  /** A frozen copy of the records, oldest first; the same array until the log changes (cheap to read often). */
+  readonly records: readonly SandboxRequestRecord[];
   add(record: SandboxRequestRecord): void;
   clear(): void;
 }
@@ -53,15 +54,21 @@ export interface RequestLog {
  */
 export function createRequestLog(capacity: number, onRecord?: (record: SandboxRequestRecord) => void): RequestLog {
   const records: SandboxRequestRecord[] = [];
+  // The copy callers read: made on the first read after a change, never on the request path.
+  let view: readonly SandboxRequestRecord[] | undefined;
   return {
-    records,
+    get records() {
+      return (view ??= Object.freeze(records.slice()));
+    },
     add(record) {
       records.push(record);
+      view = undefined;
       if (records.length > 2 * capacity) records.splice(0, records.length - capacity);
       onRecord?.(record);
     },
     clear: () => {
       records.length = 0;
+      view = undefined;
     },
   };
 }

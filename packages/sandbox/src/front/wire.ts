@@ -32,6 +32,37 @@ export interface IncomingRequest {
 }
 
 /**
+ * A request the caller got wrong (a body that cannot be read, a chunk that is no bytes): not an error of the sandbox,
+ * so no 500 — the front passes `error` on as its transport would (a `fetch` rejection, a dispatcher's `onError`).
+ * @example
+ * ```ts
+ * throw new CallerMistake(new TypeError('fetch failed', { cause }));
+ * ```
+ */
+export class CallerMistake extends Error {
+  override readonly name = 'CallerMistake';
+  constructor(readonly error: Error) {
+    super(error.message, { cause: error });
+  }
+}
+
+/**
+ * Keeps the event loop alive while a hang is pending, as the open socket of a real server would (a caller's
+ * `AbortSignal.timeout` is unref'ed and would not). Returns the function that lets go.
+ * @example
+ * ```ts
+ * const release = holdEventLoop();
+ * signal.addEventListener('abort', release, { once: true });
+ * ```
+ */
+export function holdEventLoop(): () => void {
+  const handle = setInterval(noop, 2 ** 31 - 1);
+  return () => clearInterval(handle);
+}
+
+const noop = () => {};
+
+/**
  * The body as read: its text (empty when there was none), or the fact that it was larger than allowed.
  * @example
  * ```ts

@@ -31,6 +31,8 @@ export interface HandlerContext {
 export interface HandlerResult {
   readonly code: number;
   readonly data?: unknown;
+  /** Said after the spec's message, e.g. why a 500 happened. */
+  readonly detail?: string;
 }
 
 /**
@@ -53,13 +55,13 @@ export type Handler = (context: HandlerContext) => HandlerResult;
 export const ok = (data: unknown): HandlerResult => ({ code: 200, data });
 
 /**
- * A business error; the message comes from the spec.
+ * A business error; the message comes from the spec, `detail` (if any) follows it.
  * @example
  * ```ts
  * return fail(116404);
  * ```
  */
-export const fail = (code: number): HandlerResult => ({ code });
+export const fail = (code: number, detail?: string): HandlerResult => (detail === undefined ? { code } : { code, detail });
 
 /**
  * The account of the request (`account_id`, lower-cased as the server does), created on first use when

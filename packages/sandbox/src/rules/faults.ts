@@ -56,7 +56,8 @@ export function createFaultPlan(rules: readonly ResolvedFault[], random: Random)
         if (rule.kind !== 'latency') terminal = true;
         chosen.push({ kind: rule.kind, ms: rule.ms });
       });
-      return chosen;
+      // Latency first, whatever the rule order: a 503 rule listed before a latency rule still answers late.
+      return terminal && chosen.length > 1 ? [...chosen.filter((f) => f.kind === 'latency'), ...chosen.filter((f) => f.kind !== 'latency')] : chosen;
     },
     clear() {
       matched.fill(0);

@@ -1,7 +1,7 @@
 import type { SandboxSettings } from '../settings.js';
 import type { AccountRecord } from '../state/account.js';
 import type { GroupRecord } from '../state/group.js';
-import { messageOf } from '../spec/spec.js';
+import { messageOf, specLimits } from '../spec/spec.js';
 
 /**
  * A conversation refused item by item (`failed_list`), code and message as the spec names them.
@@ -30,11 +30,16 @@ export interface ConversationPlan {
   readonly failed: ConversationFailure[];
 }
 
-const failure = (conversation_id: string, error_code: number): ConversationFailure => ({
+const failure = (conversation_id: string, error_code: number, error_msg = messageOf(error_code)): ConversationFailure => ({
   conversation_id,
   error_code,
-  error_msg: messageOf(error_code),
+  error_msg,
 });
+
+// The spec's 110304 message names its limit ("… belongs to 5 groups"): with another limit it names that one.
+const specInTooManyGroups = messageOf(110304);
+const inTooManyGroups = (limit: number) =>
+  limit === specLimits.groupsPerConversation ? specInTooManyGroups : specInTooManyGroups.replace(String(specLimits.groupsPerConversation), String(limit));
 
 const ownerOf = (conversationId: string) => conversationId.slice(0, conversationId.indexOf('|'));
 
@@ -56,7 +61,7 @@ export function planAdd(account: AccountRecord, group: GroupRecord | undefined, 
     seen.add(id);
     if (settings.unconfirmed.ownerMustMatchAccount && ownerOf(id) !== account.id) plan.failed.push(failure(id, 110302));
     else if (group?.conversations.has(id)) plan.apply.push(id);
-    else if ((account.memberships.get(id) ?? 0) >= settings.limits.groupsPerConversation) plan.failed.push(failure(id, 110304));
+    else if ((account.memberships.get(id) ?? 0) >= settings.limits.groupsPerConversation) plan.failed.push(failure(id, 110304, inTooManyGroups(settings.limits.groupsPerConversation)));
     else plan.apply.push(id);
   }
   return plan;
@@ -85,7 +90,8 @@ export function planRemove(account: AccountRecord, group: GroupRecord, ids: read
 }
 
 /**
- * Whether the group would hold more than `conversationsPerGroup` after the plan (116437 for the whole call).
+ * Whether the group would hold more than `conversationsPerGroup` after the plan (116437 for the whole call). Runs
+ * after the per-item rules: it counts the conversations that would be filed, not those refused in `failed_list`.
  * @example
  * ```ts
  * if (exceedsConversationCap(group, plan, settings)) return fail(116437);

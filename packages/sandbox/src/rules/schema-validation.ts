@@ -101,6 +101,16 @@ function describe(error: ErrorObject | undefined, prefix: string): string {
   return `${where || 'body'} ${error.message ?? 'is invalid'}`;
 }
 
+/** A parameter's problem; a missing one is named with where it belongs (`query parameter account_id is required`). */
+function describeParameter(error: ErrorObject | undefined, operation: SpecOperation): string {
+  if (error?.keyword === 'required') {
+    const name = String((error.params as { missingProperty?: unknown }).missingProperty);
+    const where = operation.parameters.find((p) => p.name === name)?.in ?? 'query';
+    return `${where} parameter ${name} is required`;
+  }
+  return describe(error, '');
+}
+
 function compile(operation: SpecOperation): CompiledOperation {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
@@ -147,7 +157,7 @@ export function validateRequest(operation: SpecOperation, parts: RequestParts): 
       params[parameter.name] = coerced.value;
     }
   }
-  if (!compiled.params(check)) return { ok: false, problem: describe(compiled.params.errors?.[0], '') };
+  if (!compiled.params(check)) return { ok: false, problem: describeParameter(compiled.params.errors?.[0], operation) };
 
   if (!operation.requestBody) return { ok: true, params, body: undefined };
   if (parts.body === undefined) {

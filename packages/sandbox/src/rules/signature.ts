@@ -2,7 +2,11 @@ import * as nodeCrypto from 'node:crypto';
 import { securityHeaders, specLimits } from '../spec/spec.js';
 
 /**
- * What the signature check found: `valid`, or why not. The request log carries it.
+ * What the signature check found, in this order: `missing` (a header is absent or empty), `unknown-app-key`,
+ * `bad-checksum` (not `sha1(AppSecret + Nonce + CurTime)`, or a header of the wrong shape: a Nonce over 128
+ * characters, a CurTime that is not a decimal integer, a CheckSum that is not 40 hex digits), `expired` (rightly
+ * signed, but CurTime is more than 5 minutes from now: negative, far future, or milliseconds instead of seconds),
+ * else `valid`; `unchecked` when the request never got that far. The request log carries it.
  * @example
  * ```ts
  * const verdicts = sandbox.requests.map((r) => r.signature); // ['valid', 'expired', …]
@@ -12,7 +16,8 @@ export type SignatureVerdict = 'valid' | 'missing' | 'unknown-app-key' | 'bad-ch
 
 const [appKeyHeader = 'AppKey', nonceHeader = 'Nonce', curTimeHeader = 'CurTime', checkSumHeader = 'CheckSum'] = securityHeaders;
 const validityMs = specLimits.checkSumValiditySeconds * 1000;
-const curTimeShape = /^[0-9]{1,12}$/;
+// Any decimal integer, signed: a rightly signed `-5` or a milliseconds value is `expired`, not `bad-checksum`.
+const curTimeShape = /^-?[0-9]{1,20}$/;
 const checkSumShape = /^[0-9a-fA-F]{40}$/;
 
 // crypto.hash (Node ≥ 20.12) is a one-shot digest without a Hash object: the cheaper path on every request.

@@ -6,6 +6,15 @@ import { createGroupRecord, type GroupRecord } from './group.js';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
 
 /**
+ * The largest group id: ids are int64, and the sandbox never issues one beyond it.
+ * @example
+ * ```ts
+ * if (id > int64Max) issues.push('not an int64');
+ * ```
+ */
+export const int64Max = 2n ** 63n - 1n;
+
+/**
  * Everything one AppKey owns: its accounts, the next group id, and the walks through group pages.
  * @example
  * ```ts
@@ -15,7 +24,8 @@ import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
 export interface AppState {
   readonly appKey: string;
   readonly accounts: Map<string, AccountRecord>;
-  nextGroupId: bigint;
+  /** The id the next created group gets; `undefined` once int64 has run out (a create then answers 500). */
+  nextGroupId: bigint | undefined;
   readonly pages: PageSnapshots;
 }
 
@@ -38,8 +48,8 @@ export const pageWalkCapacity = 10_000;
  */
 export interface SandboxSnapshot {
   readonly appKey: string;
-  /** The id the next created group gets. */
-  readonly nextGroupId: string;
+  /** The id the next created group gets; `null` once the int64 ids have run out. */
+  readonly nextGroupId: string | null;
   readonly accounts: Record<string, { readonly groups: SnapshotGroup[] }>;
 }
 
@@ -81,6 +91,7 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
   for (const groups of settings.accounts.values()) for (const g of groups) if (g.groupId !== undefined) taken.add(g.groupId);
   const seen = new Set<bigint>();
   let nextFree = settings.firstGroupId;
+  let highest = settings.firstGroupId - 1n;
 
   for (const [accountId, groups] of settings.accounts) {
     const account = createAccountRecord(accountId);
@@ -93,8 +104,12 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
         while (taken.has(nextFree)) nextFree += 1n;
         id = nextFree;
         nextFree += 1n;
+        if (id > int64Max) {
+          issues.push(`accounts.${accountId}: no int64 group id is left for a group without group_id (firstGroupId ${settings.firstGroupId})`);
+          continue;
+        }
       }
-      if (id >= app.nextGroupId) app.nextGroupId = id + 1n;
+      if (id > highest) highest = id;
       if (seen.has(id)) issues.push(`accounts.${accountId}: group id ${id} is given twice`);
       seen.add(id);
       const createTime = seed.createTime ?? now;
@@ -121,8 +136,19 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     }
   }
   if (issues.length) throw new NimSandboxOptionsError(issues);
+  // The counter stops at int64's end instead of passing it.
+  app.nextGroupId = highest < int64Max ? highest + 1n : undefined;
   return app;
 }
+
+const snapshotGroup = (g: GroupRecord): SnapshotGroup => ({
+  group_id: g.idText,
+  name: g.name,
+  server_extension: g.serverExtension,
+  create_time: g.createTime,
+  update_time: g.updateTime,
+  conversation_ids: [...g.conversations],
+});
 
 /**
  * The app's state as a plain object (see {@link SandboxSnapshot}).
@@ -132,18 +158,9 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
  * ```
  */
 export function snapshotOf(app: AppState): SandboxSnapshot {
-  const accounts: SandboxSnapshot['accounts'] = {};
-  for (const account of app.accounts.values()) {
-    accounts[account.id] = {
-      groups: [...account.groups.values()].map((g) => ({
-        group_id: g.idText,
-        name: g.name,
-        server_extension: g.serverExtension,
-        create_time: g.createTime,
-        update_time: g.updateTime,
-        conversation_ids: [...g.conversations],
-      })),
-    };
-  }
-  return { appKey: app.appKey, nextGroupId: app.nextGroupId.toString(), accounts };
+  // Built with Object.fromEntries: an account named `__proto__` becomes an own property, not the prototype.
+  const accounts: SandboxSnapshot['accounts'] = Object.fromEntries(
+    Array.from(app.accounts.values(), (account) => [account.id, { groups: [...account.groups.values()].map(snapshotGroup) }]),
+  );
+  return { appKey: app.appKey, nextGroupId: app.nextGroupId?.toString() ?? null, accounts };
 }

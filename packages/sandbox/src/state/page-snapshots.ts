@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { GroupRecord } from './group.js';
 
 /**
@@ -39,16 +40,21 @@ export interface PageSnapshots {
   open(group: GroupRecord, ids: readonly string[], offset: number): string;
   /** The token of the page at `offset` of the walk `position` belongs to. */
   next(position: PagePosition, offset: number): string;
-  /** Where a token points, or `undefined` for a token this store did not make (or has dropped). */
+  /**
+   * Where a token points, or `undefined` for a token this store did not make (its MAC does not match), has dropped,
+   * or whose offset is not inside its walk.
+   */
   read(token: string): PagePosition | undefined;
   clear(): void;
 }
 
-const tokenShape = /^([0-9a-z]{1,16})\.([0-9]{1,9})$/;
+const tokenShape = /^([0-9a-z]{1,16})\.([0-9]{1,9})\.([0-9A-Za-z_-]{16})$/;
+const macLength = 16;
 
 /**
- * Creates an empty store; `randomWord()` makes snapshot ids unguessable across walks (seeded, so tokens repeat
- * under the same seed).
+ * Creates an empty store. A token is `<walk>.<offset>.<MAC>` in base64url: `randomWord()` names walks (seeded),
+ * and the MAC — HMAC-SHA-256 under a secret of this store alone, cut to 16 characters — makes a token that was
+ * edited (another offset, another walk) or made by another sandbox, or before a reset, an unknown token.
  * @example
  * ```ts
  * const pages = createPageSnapshots(1000, () => random.word());
@@ -59,7 +65,13 @@ export function createPageSnapshots(capacity: number, randomWord: () => string):
   const walks = new Map<string, PageSnapshot>();
   const byWalk = new Map<PageSnapshot, string>();
 
-  const tokenOf = (walkId: string, offset: number) => Buffer.from(`${walkId}.${offset}`).toString('base64url');
+  // Not from the seeded stream: nobody who knows the seed can make a token.
+  const secret = randomBytes(32);
+  const macOf = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, macLength);
+  const tokenOf = (walkId: string, offset: number) => {
+    const payload = `${walkId}.${offset}`;
+    return Buffer.from(`${payload}.${macOf(payload)}`).toString('base64url');
+  };
 
   return {
     open(group, ids, offset) {
@@ -86,8 +98,12 @@ export function createPageSnapshots(capacity: number, randomWord: () => string):
       if (token.length > 64) return undefined;
       const match = tokenShape.exec(Buffer.from(token, 'base64url').toString('latin1'));
       if (!match) return undefined;
+      const expected = Buffer.from(macOf(`${match[1]}.${match[2]}`));
+      if (!timingSafeEqual(expected, Buffer.from(match[3]!))) return undefined;
       const snapshot = walks.get(match[1]!);
-      return snapshot ? { snapshot, offset: Number(match[2]) } : undefined;
+      const offset = Number(match[2]);
+      // Tokens are only made for a next page that exists; anything else is not one of ours.
+      return snapshot && offset > 0 && offset < snapshot.ids.length ? { snapshot, offset } : undefined;
     },
     clear() {
       walks.clear();

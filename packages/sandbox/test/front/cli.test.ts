@@ -24,6 +24,11 @@ describe('the nim-sandbox CLI', () => {
       expect(created.text).toContain('"group_id":9007199254740993');
       while (!/createConversationGroup/.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(output).toMatch(/POST\s+createConversationGroup\s+account=alice signature=valid code=200 http=200 trace=[0-9a-f]{32}/);
+      // A value with a line break is quoted: one request stays one line.
+      await api.raw('GET', '/im/v2/conversation_groups?account_id=a%0AFAKE%20LINE');
+      while (!/account="a\\nFAKE LINE"/.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(output).toMatch(/listConversationGroups\s+account="a\\nFAKE LINE" signature=valid code=414/);
+      expect(output).not.toMatch(/^FAKE LINE/m);
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     } finally {
@@ -32,10 +37,17 @@ describe('the nim-sandbox CLI', () => {
   });
 
   it('refuses bad arguments with a usage text (exit 2)', async () => {
-    const child = spawn(process.execPath, [cli, '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stderr.on('data', (chunk) => (output += chunk));
-    expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
-    expect(output).toMatch(/--port must be a whole number[\s\S]*usage: nim-sandbox/);
+    const refused = async (args: string[], message: RegExp) => {
+      const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000); // a CLI that starts serving instead
+      expect(await exited, args.join(' ')).toBe(2);
+      clearTimeout(timer);
+      expect(output).toMatch(message);
+    };
+    await refused(['--port', 'abc'], /--port must be a whole number[\s\S]*usage: nim-sandbox/);
+    await refused(['--accounts', ',,'], /--accounts must name at least one account id[\s\S]*usage: nim-sandbox/);
   });
 });

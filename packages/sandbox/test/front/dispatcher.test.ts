@@ -158,6 +158,19 @@ describe('sandbox.dispatcher', () => {
     expect(sandbox.requests[0]).toMatchObject({ operation: 'health', fault: 'latency', status: undefined });
   });
 
+  it('keeps the event loop alive while a hang is pending and lets go when the caller aborts', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
+    const sandbox = createSandbox({ faults: [{ operation: 'health', kind: 'hang' }] });
+    const before = timers();
+    let abort: ((reason?: unknown) => void) | undefined;
+    const reply = dispatchRaw(sandbox, { origin, path: '/health/liveness.action', method: 'GET' }, (a) => (abort = a));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers()).toBe(before + 1);
+    abort!(new Error('gave up'));
+    expect((await reply).events).toEqual(['connect', 'error']);
+    expect(timers()).toBe(before);
+  });
+
   it("ends a hang when the options' signal aborts", async () => {
     const sandbox = createSandbox({ faults: [{ operation: 'health', kind: 'hang' }] });
     const controller = new AbortController();
@@ -173,6 +186,77 @@ describe('sandbox.dispatcher', () => {
     const reply = await dispatchRaw(sandbox, { origin, path: '/health/liveness.action', method: 'GET', signal });
     expect(reply.events).toEqual(['error']);
     expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('ends a request whose handler throws with one onError of that error, and no crash (as undici does)', async () => {
+    const sandbox = createSandbox({ seed: 1 });
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    process.on('unhandledRejection', onCrash);
+    try {
+      for (const step of ['onConnect', 'onHeaders', 'onData', 'onComplete'] as const) {
+        const thrown = new Error(`${step} failed`);
+        const events: string[] = [];
+        const errors: unknown[] = [];
+        const handler: SandboxDispatchHandler = {
+          onConnect: () => void events.push('connect'),
+          onHeaders: () => (events.push('headers'), true),
+          onData: () => (events.push('data'), true),
+          onComplete: () => void events.push('complete'),
+          onError: (error) => void (events.push('error'), errors.push(error)),
+          [step]: () => {
+            events.push(step);
+            throw thrown;
+          },
+        };
+        sandbox.dispatcher.dispatch({ origin, path: '/health/liveness.action', method: 'GET' }, handler);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(errors, step).toEqual([thrown]);
+        expect(events.at(-1)).toBe('error');
+        expect(events.filter((e) => e === 'error')).toHaveLength(1);
+        if (step !== 'onComplete') expect(events).not.toContain('complete');
+      }
+      // An onError that throws too is the caller's to keep: still no crash.
+      sandbox.dispatcher.dispatch({ origin, path: '/health/liveness.action', method: 'GET' }, { onHeaders: () => { throw new Error('a'); }, onError: () => { throw new Error('b'); } });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(crashes).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+      process.off('unhandledRejection', onCrash);
+    }
+  });
+
+  it('throws a TypeError at once for options or a handler that are not objects (undici: InvalidArgumentError)', () => {
+    const { dispatcher } = createSandbox();
+    const handler: SandboxDispatchHandler = { onError: () => {} };
+    expect(() => dispatcher.dispatch(null as never, handler)).toThrow(/^dispatch options must be an object, got null$/);
+    expect(() => dispatcher.dispatch({ origin, path: '/health/liveness.action', method: 'GET' }, null as never)).toThrow(/^handler must be an object, got null$/);
+    expect(() => dispatcher.dispatch(null as never, handler)).toThrow(TypeError);
+    expect(() => dispatcher.dispatch({ origin, method: 'GET' } as never, handler)).toThrow(/path must be a string/);
+    expect(() => dispatcher.dispatch({ origin, path: '/' } as never, handler)).toThrow(/method must be a string/);
+  });
+
+  it('gives onError, not a 500, for what the caller got wrong: the body, a header, the origin', async () => {
+    const sandbox = createSandbox({ accounts: ['alice'] });
+    const post = (body: unknown, extra: Partial<SandboxDispatchOptions> = {}) =>
+      dispatchRaw(sandbox, { origin, path: '/im/v2/conversation_groups', method: 'POST', headers: signedJson(sandbox), body, ...extra });
+    const cases: [Promise<Recorded>, RegExp][] = [
+      [post(12345), /^body must be a string, bytes or an \(async\) iterable of chunks, got 12345$/],
+      [post({ account_id: 'alice', name: 'x' }), /^body must be .* got an object$/],
+      [post((function* () { yield 1; })()), /^body chunks must be strings or bytes, got 1$/],
+      [post((async function* () { yield '{"a'; throw new Error('stream broke'); })()), /^the request body failed while being read: stream broke$/],
+      [post('{}', { headers: { ...signedJson(sandbox), 'X-custom-traceid': { toString() { throw new Error('no text'); } } } }), /^header "X-custom-traceid" cannot be read as text$/],
+      [post('{}', { origin: '::::' }), /^invalid origin "::::"$/],
+    ];
+    for (const [pending, message] of cases) {
+      const reply = await pending;
+      expect(reply.events.at(-1), String(message)).toBe('error');
+      expect(reply.error).toBeInstanceOf(TypeError);
+      expect((reply.error as Error).message).toMatch(message);
+      expect(reply.body).toBe('');
+    }
+    expect(sandbox.requests.map((r) => r.code).filter((code) => code === 500)).toEqual([]);
   });
 
   it('ends every dispatch with exactly one of complete or error, whatever it is given (property)', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSandbox, NimSandboxOptionsError } from '../../src/index.js';
 import { apiOf } from '../support/api.js';
 import { over, served } from '../support/servers.js';
-import { buildRequest } from '../support/signed.js';
+import { buildRequest, signedHeaders } from '../support/signed.js';
 
 describe('sandbox.listen()', () => {
   it('serves the same state over HTTP on 127.0.0.1 and a free port, echoing the trace id', async () => {
@@ -51,6 +51,49 @@ describe('sandbox.listen()', () => {
       socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code));
     });
     expect(refused).toBe('ECONNREFUSED');
+  });
+
+  it('answers a body past maxBodyBytes with 414 at once and closes the connection, whatever the body claims', async () => {
+    const sandbox = createSandbox({ limits: { maxBodyBytes: 1024 } });
+    const server = await served(sandbox);
+    const port = Number(new URL(server.url).port);
+    const head = (framing: string) =>
+      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\n${Object.entries(signedHeaders(sandbox)).map(([k, v]) => `${k}: ${v}\r\n`).join('')}${framing}\r\n`;
+    // Sends the head, then body bytes until the server answers and closes (or 3 s pass); never ends the body.
+    const exchange = (framing: string, chunk: string) =>
+      new Promise<{ reply: string; closed: boolean; ms: number }>((resolve) => {
+        const started = Date.now();
+        const socket = connect(port, '127.0.0.1');
+        let reply = '';
+        let timer: NodeJS.Timeout | undefined;
+        const done = (closed: boolean) => {
+          clearInterval(timer);
+          socket.destroy();
+          resolve({ reply, closed, ms: Date.now() - started });
+        };
+        socket.on('data', (data) => (reply += data));
+        socket.on('error', () => {});
+        socket.on('close', () => done(true));
+        socket.on('connect', () => {
+          socket.write(head(framing));
+          timer = setInterval(() => socket.writable && socket.write(chunk), 5);
+        });
+        setTimeout(() => done(false), 3_000);
+      });
+    const cases = [
+      ['Content-Length: 99999999999999\r\n', 'x'.repeat(4096)],
+      ['Content-Length: 2048\r\n', 'x'.repeat(100)],
+      ['Transfer-Encoding: chunked\r\n', `1000\r\n${'x'.repeat(4096)}\r\n`],
+    ] as const;
+    for (const [framing, chunk] of cases) {
+      const { reply, closed, ms } = await exchange(framing, chunk);
+      expect(reply, framing).toMatch(/^HTTP\/1\.1 200 OK/);
+      expect(reply.toLowerCase()).toContain('connection: close');
+      expect(reply).toContain('{"code":414,"msg":"parameter error: the body is larger than 1024 bytes","data":{}}');
+      expect(closed).toBe(true);
+      expect(ms).toBeLessThan(2_000);
+    }
+    expect((await apiOf(over(server), sandbox).list('alice')).json.code).toBe(200);
   });
 
   it('checks its options', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../src/index.js';
+import { createSandbox, NimSandboxOptionsError } from '../../src/index.js';
 import { inProcess } from '../support/api.js';
 
 describe('createConversationGroup', () => {
@@ -89,5 +89,44 @@ describe('createConversationGroup', () => {
       expect(reply.json.data).toEqual({});
     }
     expect((await api.list('alice')).json.data.conversation_groups).toEqual([]);
+  });
+
+  it('says the configured limit in the 110304 message', async () => {
+    const api = inProcess(createSandbox({ limits: { groupsPerConversation: 2 } }));
+    for (let i = 0; i < 2; i += 1) await api.create({ account_id: 'alice', name: `g${i}`, conversation_ids: ['alice|1|bob'] });
+    const third = await api.create({ account_id: 'alice', name: 'g2', conversation_ids: ['alice|1|bob'] });
+    expect(third.json.data.failed_list).toEqual([{ conversation_id: 'alice|1|bob', error_code: 110304, error_msg: 'conversation already belongs to 2 groups' }]);
+  });
+
+  it('applies the per-item rules before the conversation cap: 116437 counts what would be filed (see README)', async () => {
+    const none = inProcess(createSandbox({ limits: { conversationsPerGroup: 0 } }));
+    expect((await none.create({ account_id: 'alice', name: 'a', conversation_ids: ['alice|1|bob'] })).json.code).toBe(116437);
+    expect((await none.create({ account_id: 'alice', name: 'a' })).json.code).toBe(200);
+    // Nothing could be filed anyway (110304, 110302 per item): nothing passes the cap, and the call succeeds.
+    const neither = inProcess(createSandbox({ limits: { conversationsPerGroup: 0, groupsPerConversation: 0 } }));
+    const reply = await neither.create({ account_id: 'alice', name: 'a', conversation_ids: ['alice|1|bob', 'bob|1|alice'] });
+    expect(reply.json.code).toBe(200);
+    expect(reply.json.data.failed_list.map((f: { error_code: number }) => f.error_code)).toEqual([110304, 110302]);
+  });
+
+  it('never issues a group id beyond int64: the create past the last one answers 500, the counter stops', async () => {
+    const int64Max = 2n ** 63n - 1n;
+    expect(() => createSandbox({ firstGroupId: int64Max + 1n })).toThrow(NimSandboxOptionsError);
+    expect(() => createSandbox({ accounts: { alice: { groups: [{ name: 'x', group_id: (int64Max + 1n).toString() }] } } })).toThrow(NimSandboxOptionsError);
+    expect(() => createSandbox({ firstGroupId: int64Max, accounts: { alice: { groups: [{ name: 'a' }, { name: 'b' }] } } })).toThrow(/no int64 group id is left/);
+
+    const sandbox = createSandbox({ firstGroupId: int64Max - 1n });
+    const api = inProcess(sandbox);
+    expect((await api.create({ account_id: 'alice', name: 'a' })).json.data.conversation_group.group_id).toBe((int64Max - 1n).toString());
+    expect((await api.create({ account_id: 'alice', name: 'b' })).json.data.conversation_group.group_id).toBe(int64Max.toString());
+    for (let i = 0; i < 2; i += 1) {
+      expect((await api.create({ account_id: 'alice', name: 'c' })).json).toEqual({ code: 500, msg: 'internal server error: the sandbox has run out of group ids (int64)', data: {} });
+    }
+    const snapshot = sandbox.snapshot();
+    expect(snapshot.nextGroupId).toBeNull();
+    expect(snapshot.accounts.alice!.groups.map((g) => g.group_id)).toEqual([(int64Max - 1n).toString(), int64Max.toString()]);
+    // The snapshot seeds again, and the seeded sandbox has run out too.
+    const copy = inProcess(createSandbox({ accounts: snapshot.accounts }));
+    expect((await copy.create({ account_id: 'alice', name: 'd' })).json.code).toBe(500);
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/index.js';
 import { inProcess, walk } from '../support/api.js';
@@ -59,6 +60,40 @@ describe('listGroupConversations', () => {
     expect((await api.page(groupId, 'bob', { page_token: token })).json.code).toBe(116404);
     await api.remove(groupId, 'alice');
     expect((await api.page(groupId, 'alice', { page_token: token })).json.code).toBe(116404);
+  });
+
+  it('refuses an edited token (another offset or walk), one of another sandbox and one from before a reset: 414 (property)', async () => {
+    const { sandbox, api, groupId } = await groupOf(25);
+    const token: string = (await api.page(groupId, 'alice', { limit: 10 })).json.data.next_token;
+    const [walkId, offset] = Buffer.from(token, 'base64url').toString().split('.');
+    expect(offset).toBe('10');
+    const forged = fc.oneof(
+      fc.nat({ max: 10_000 }).map((n) => `${walkId}.${n}`),
+      fc.tuple(fc.nat({ max: 100 }), fc.stringMatching(/^[0-9A-Za-z_-]{16}$/)).map(([n, mac]) => `${walkId}.${n}.${mac}`),
+      fc.string({ minLength: 1, maxLength: 40 }), // '' is the first page, not a token
+    );
+    await fc.assert(
+      fc.asyncProperty(forged, async (text) => {
+        const reply = await api.page(groupId, 'alice', { limit: 10, page_token: Buffer.from(text).toString('base64url') });
+        expect(reply.json.code).toBe(414);
+      }),
+      { seed: 8, numRuns: 150 },
+    );
+    // Any one character changed is a token of nobody's.
+    for (let i = 0; i < token.length; i += 1) {
+      const edited = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+      if (Buffer.from(edited, 'base64url').equals(Buffer.from(token, 'base64url'))) continue; // the same bytes
+      expect((await api.page(groupId, 'alice', { limit: 10, page_token: edited })).json.code, edited).toBe(414);
+    }
+    const twin = await groupOf(25); // the same seed, the same walk ids
+    expect((await twin.api.page(twin.groupId, 'alice', { limit: 10 })).json.data.next_token).not.toBe(token);
+    expect((await twin.api.page(twin.groupId, 'alice', { limit: 10, page_token: token })).json.code).toBe(414);
+    expect((await api.page(groupId, 'alice', { limit: 10, page_token: token })).json.data.items).toHaveLength(10);
+    sandbox.reset();
+    const again = await api.create({ account_id: 'alice', name: 'Big', conversation_ids: Array.from({ length: 25 }, (_, i) => `alice|1|user${i}`) });
+    expect(again.json.data.conversation_group.group_id).toBe(groupId);
+    await api.page(groupId, 'alice', { limit: 10 }); // a new walk, with the id the old one had
+    expect((await api.page(groupId, 'alice', { limit: 10, page_token: token })).json.code).toBe(414);
   });
 
   it('answers an empty group with one empty last page', async () => {

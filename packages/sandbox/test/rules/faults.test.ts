@@ -63,6 +63,34 @@ describe('scripted faults', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('keep the event loop alive while a hang or a latency is pending, as a socket would, and let go after', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
+    const sandbox = createSandbox({ faults: [{ operation: 'listConversationGroups', kind: 'hang' }, { operation: 'health', kind: 'latency', ms: 50 }] });
+    const before = timers();
+    const controller = new AbortController();
+    const pending = sandbox.fetch(listRequest(sandbox, controller.signal)).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers()).toBe(before + 1);
+    controller.abort();
+    expect(await pending).toMatchObject({ name: 'AbortError' });
+    expect(timers()).toBe(before);
+    const slow = sandbox.fetch('http://sandbox.test/health/liveness.action');
+    expect(timers()).toBeGreaterThan(before); // the latency's own timer is ref'ed
+    expect((await slow).status).toBe(200);
+  });
+
+  it('apply a latency before another fault whatever the rule order (a 503 listed first still answers late)', async () => {
+    const sandbox = createSandbox({
+      faults: [
+        { operation: 'listConversationGroups', kind: 503, times: 1 },
+        { operation: '*', kind: 'latency', ms: 150, probability: 1 },
+      ],
+    });
+    const started = performance.now();
+    expect((await sandbox.fetch(listRequest(sandbox))).status).toBe(503);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
   it('delay by `ms` with latency and then answer normally; an abort ends the wait', async () => {
     const sandbox = createSandbox({ faults: [{ operation: '*', kind: 'latency', ms: 150, times: Infinity }] });
     const started = performance.now();

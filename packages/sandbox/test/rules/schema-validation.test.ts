@@ -35,6 +35,13 @@ describe('validateRequest', () => {
     expect(batch).toMatchObject({ ok: true, params: { group_ids: ['1', '9007199254740993', '7'] } });
   });
 
+  it('names a missing parameter with where it belongs, not as a property of the body', () => {
+    for (const id of ['listConversationGroups', 'getConversationGroup', 'deleteConversationGroup']) {
+      const checked = validateRequest(operation(id), parts('', { group_id: '1' }));
+      expect(checked, id).toEqual({ ok: false, problem: 'query parameter account_id is required' });
+    }
+  });
+
   it('reads limit as an integer within the bounds of the spec', () => {
     const page = operation('listGroupConversations');
     expect(validateRequest(page, parts('account_id=a&limit=100', { group_id: '1' }))).toMatchObject({ ok: true, params: { limit: 100 } });

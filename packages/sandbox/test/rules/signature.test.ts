@@ -33,6 +33,19 @@ describe('checkSignature', () => {
     expect(checkSignature(headersOf(good), lookup, now - 301_000).verdict).toBe('expired');
   });
 
+  it('calls a rightly signed CurTime far from now expired, whatever its form: negative, far future, milliseconds', () => {
+    const now = 1_800_000_000_000;
+    for (const curTime of ['-5', '0', '99999999999999999999', String(now), String(now / 1000 + 3600)]) {
+      const headers = { AppKey: 'app', Nonce: 'n1', CurTime: curTime, CheckSum: checkSum(secret, 'n1', curTime) };
+      expect(checkSignature(headersOf(headers), lookup, now).verdict, curTime).toBe('expired');
+      expect(checkSignature(headersOf({ ...headers, Nonce: 'n2' }), lookup, now).verdict, curTime).toBe('bad-checksum');
+    }
+    for (const curTime of ['abc', '1e9', '1.5', ' 1']) {
+      const headers = { AppKey: 'app', Nonce: 'n1', CurTime: curTime, CheckSum: checkSum(secret, 'n1', curTime) };
+      expect(checkSignature(headersOf(headers), lookup, now).verdict, curTime).toBe('bad-checksum');
+    }
+  });
+
   it('is valid exactly for sha1(secret + nonce + curtime), whatever the nonce and time (property)', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 128, unit: 'grapheme-ascii' }), fc.integer({ min: 1, max: 4_000_000_000 }), fc.stringMatching(/^[0-9a-f]{40}$/), (nonce, seconds, other) => {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, NimSandboxOptionsError } from '../../src/index.js';
 import { inProcess, walk } from '../support/api.js';
+import { signedHeaders } from '../support/signed.js';
 
 describe('seeding from a plain object and snapshot()', () => {
   it('starts with the seeded accounts and groups, served like created ones', async () => {
@@ -54,6 +56,28 @@ describe('seeding from a plain object and snapshot()', () => {
     expect((await api.list('alice')).json.data.conversation_groups.map((g: { name: string }) => g.name)).toEqual(['Seeded']);
   });
 
+  it('reset() during a request: the request is answered, but its changes and its log line are not in the fresh state', async () => {
+    const rules = [{ operation: 'createConversationGroup', kind: 'latency', ms: 60, times: Infinity }] as const;
+    for (const front of ['fetch', 'dispatcher'] as const) {
+      const sandbox = createSandbox({ seed: 1, accounts: ['alice'], faults: rules });
+      const body = JSON.stringify({ account_id: 'alice', name: 'before-reset' });
+      const headers = { ...signedHeaders(sandbox), 'content-type': 'application/json' };
+      const url = 'http://sandbox.test/im/v2/conversation_groups';
+      const inflight =
+        front === 'fetch'
+          ? sandbox.fetch(new Request(url, { method: 'POST', headers, body }))
+          : fetch(url, { method: 'POST', headers, body, dispatcher: sandbox.dispatcher } as RequestInit);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      sandbox.reset();
+      expect((await (await inflight).json()).code, front).toBe(200);
+      expect(sandbox.snapshot().accounts, front).toEqual({ alice: { groups: [] } });
+      expect(sandbox.snapshot().nextGroupId).toBe('1');
+      expect(sandbox.requests, front).toEqual([]);
+      // The fresh state serves on as if the stale request had never been.
+      expect((await inProcess(sandbox).create({ account_id: 'alice', name: 'after' })).json.data.conversation_group.group_id).toBe('1');
+    }
+  });
+
   it('refuses seeds that break the rules, with every problem listed', () => {
     const seed = (accounts: unknown, extra = {}) => () => createSandbox({ accounts: accounts as never, ...extra });
     const six = Array.from({ length: 6 }, (_, i) => ({ name: `g${i}`, conversation_ids: ['alice|1|bob'] }));
@@ -73,5 +97,29 @@ describe('seeding from a plain object and snapshot()', () => {
         'accounts.alice.groups[1].conversation_ids[0] must match pattern "^[A-Za-z0-9_@.-]{1,32}\\|[123]\\|[A-Za-z0-9_@.-]{1,32}$"',
       ]);
     }
+  });
+
+  it('keeps accounts named like Object.prototype fields (__proto__, constructor) as own fields, and seeds them again (property)', async () => {
+    const names = fc.uniqueArray(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', '__definegetter__', 'hasownproperty'), fc.stringMatching(/^[a-z0-9_@.-]{1,32}$/)), { minLength: 1, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(names, async (accounts) => {
+        const sandbox = createSandbox({ seed: 5 });
+        const api = inProcess(sandbox);
+        for (const account of accounts) expect((await api.create({ account_id: account, name: account, conversation_ids: [`${account}|1|bob`] })).json.code).toBe(200);
+        const snapshot = sandbox.snapshot();
+        expect(Object.keys(snapshot.accounts).sort()).toEqual([...accounts].sort());
+        for (const account of accounts) {
+          expect(Object.hasOwn(snapshot.accounts, account)).toBe(true);
+          expect(snapshot.accounts[account]!.groups.map((g) => g.name)).toEqual([account]);
+        }
+        // Straight from the snapshot and through JSON text, the seeded copy holds the same accounts.
+        for (const seed of [snapshot.accounts, JSON.parse(JSON.stringify(snapshot)).accounts]) {
+          const copy = createSandbox({ accounts: seed });
+          expect(JSON.stringify(copy.snapshot().accounts)).toBe(JSON.stringify(snapshot.accounts));
+          for (const account of accounts) expect((await inProcess(copy).list(account)).json.data.conversation_groups).toHaveLength(1);
+        }
+      }),
+      { seed: 23, numRuns: 40 },
+    );
   });
 });
