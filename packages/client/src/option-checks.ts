@@ -1,7 +1,7 @@
 import { constraints } from '@nim-api/types';
 import { checkDiscovery, type ResolvedDiscovery } from './endpoints/discovery-options.js';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
-import { describe } from './internal/describe.js';
+import { describe, describeUrl, isWellFormed } from './internal/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
 import { checkTransport } from './transports/select.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit/option.js';
@@ -84,16 +84,19 @@ const clientOptionKeys = [
   'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs',
 ] as const;
 
-/** A base URL without its trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
+/** A base URL in its normal form without trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
 function baseUrlOf(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > 2048) return undefined;
+  let url: URL;
   try {
-    const url = new URL(value);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) return undefined;
+    url = new URL(value);
   } catch {
     return undefined;
   }
-  return value.replace(/\/+$/, '');
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) return undefined;
+  // As the URL parser reads it (`http:host`, a backslash, upper case): fetch would normalise the spelling, undici
+  // would refuse it, so both transports get the normal form.
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function checkHosts(issues: Issues, baseUrl: unknown, region: unknown): string[] {
@@ -105,13 +108,13 @@ function checkHosts(issues: Issues, baseUrl: unknown, region: unknown): string[]
   const message = 'must be an absolute http(s) URL without query, fragment or credentials';
   if (typeof given === 'string') {
     const url = baseUrlOf(given);
-    if (url === undefined) fail(issues, 'baseUrl', `${message} (got ${describe(given)})`);
+    if (url === undefined) fail(issues, 'baseUrl', `${message} (got ${describeUrl(given)})`);
     return url === undefined ? [] : [url];
   }
   const hosts: string[] = [];
   const items = readArray(issues, given, 'baseUrl', (item, path) => {
     const url = baseUrlOf(item);
-    if (url === undefined) fail(issues, path, `${message} (got ${describe(item)})`);
+    if (url === undefined) fail(issues, path, `${message} (got ${describeUrl(item)})`);
     else hosts.push(url);
     return url !== undefined;
   });
@@ -152,9 +155,11 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
+    // Fields are copied by name; other fields are left alone, as in a request's body (issue 11's one rule).
     const o = readFields(issues, options, 'options', clientOptionKeys);
     if (typeof o.appKey !== 'string' || !headerSafe.test(o.appKey)) fail(issues, 'appKey', 'must be 1–128 visible ASCII characters');
-    if (typeof o.appSecret !== 'string' || o.appSecret === '') fail(issues, 'appSecret', 'must be a non-empty string');
+    // A lone surrogate would be signed as U+FFFD: a secret that can never authenticate. (Never quoted: it is the secret.)
+    if (typeof o.appSecret !== 'string' || o.appSecret === '' || !isWellFormed(o.appSecret)) fail(issues, 'appSecret', 'must be a non-empty string of valid Unicode');
     const hosts = checkHosts(issues, o.baseUrl, o.region);
     checkFunction(issues, o.fetch, 'fetch');
     const transport = checkTransport(issues, o, hasUndici);

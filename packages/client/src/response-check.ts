@@ -41,7 +41,11 @@ function problem(value: unknown, shape: ResponseShape, path: string): string | u
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `${path} must be a boolean (got ${describe(value)})`;
     case 'groupId':
-      return toGroupId(value) === undefined ? `${path} must be a positive int64 group id (got ${describe(value)})` : undefined;
+      // The exact-id parse turns every integer after "group_id" into its decimal string; a number left here was
+      // written otherwise (1.0, 1e0, 1.000000000000000000001) and would reach the caller as a number.
+      return typeof value !== 'string' || toGroupId(value) === undefined
+        ? `${path} must be a positive int64 group id written as an integer (got ${describe(value)})`
+        : undefined;
   }
 }
 

@@ -43,6 +43,28 @@ export function readFields<K extends string>(issues: Issues, value: unknown, pat
 }
 
 /**
+ * An issue for each own key of a nested option object that is not one of `keys`, where a misspelt field would
+ * change what the client does without a word (`discovery: { url }` turns discovery on with NetEase's official
+ * URLs). Top-level and per-call options copy their fields by name instead, other fields left alone.
+ */
+export function refuseUnknownKeys(issues: Issues, value: unknown, path: string, keys: ReadonlySet<string>): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  let own: string[];
+  try {
+    own = Object.keys(value);
+  } catch {
+    fail(issues, path, 'could not be read (a Proxy threw)');
+    return;
+  }
+  let found = 0;
+  for (const key of own) {
+    if (keys.has(key)) continue;
+    if ((found += 1) > maxIssues) break;
+    fail(issues, `${path}.${describe(key)}`, 'is not an option (misspelt?)');
+  }
+}
+
+/**
  * The items of an array, copied (holes are issues, each item read once). Stops after {@link maxIssues}
  * problems; `undefined` when `value` is not an array.
  */

@@ -87,6 +87,51 @@ describe('options of createNimClient', () => {
   });
 });
 
+describe('baseUrl and discovery URLs', () => {
+  it('sends to the normal form of a base URL the URL parser accepts (http:host, a backslash, upper case)', async () => {
+    for (const [given, sentTo] of [
+      ['http:nim.test:8080', 'http://nim.test:8080/im/v2/conversation_groups/1'],
+      ['HTTP://NIM.TEST/a\\b/', 'http://nim.test/a/b/im/v2/conversation_groups/1'],
+    ]) {
+      const { nim, sent } = recordingClient(undefined, { baseUrl: given });
+      await nim.conversationGroups.get('1', { account_id: 'alice' });
+      expect(sent[0]!.url.split('?')[0]).toBe(sentTo);
+    }
+  });
+
+  it('never quotes the password of a refused URL, and refuses an AppSecret with a lone surrogate', () => {
+    const refused = (options: object) => {
+      try {
+        createNimClient({ ...credentials, ...options } as never);
+      } catch (e) {
+        return e as NimValidationError;
+      }
+      throw new Error('accepted');
+    };
+    for (const options of [{ baseUrl: 'http://user:PW_SECRET@127.0.0.1:1' }, { baseUrl: ['http://u:PW_SECRET@a.test'] }, { discovery: { urls: ['http://u:PW_SECRET@a.test/x'] } }]) {
+      const error = refused(options);
+      expect(error.message).not.toContain('PW_SECRET');
+      expect(error.message).toContain('…@');
+    }
+    expect(refused({ appSecret: 'secret\uD800' }).issues).toEqual([{ path: 'appSecret', message: 'must be a non-empty string of valid Unicode' }]);
+  });
+
+  it('refuses discovery URLs with credentials (they could never be sent, and would be logged) and unknown discovery fields', () => {
+    for (const discovery of [{ urls: ['http://user:secret@127.0.0.1:9/allocate'] }, { url: 'http://127.0.0.1:9/allocate' }]) {
+      expect(() => createNimClient({ ...credentials, baseUrl: 'http://127.0.0.1:9', discovery: discovery as never })).toThrow(NimValidationError);
+    }
+    const error = (() => {
+      try {
+        createNimClient({ ...credentials, discovery: { url: 'x' } as never });
+      } catch (e) {
+        return e as NimValidationError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(error.issues).toEqual([{ path: 'discovery."url"', message: 'is not an option (misspelt?)' }]);
+  });
+});
+
 describe('what a custom fetch or a body can do', () => {
   it.each([null, undefined, 'down', 42, Object.freeze({ reason: 'frozen' })])('a fetch rejecting with %s is a NimConnectionError with it as cause', async (thrown) => {
     const { nim } = recordingClient(() => Promise.reject(thrown), { maxRetries: 0 });
@@ -109,6 +154,31 @@ describe('what a custom fetch or a body can do', () => {
   it('a fetch resolving with something that is not a Response is a NimResponseError', async () => {
     const { nim } = recordingClient(() => ({ status: 200 }) as never, { maxRetries: 0 });
     await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError' });
+  });
+
+  it('a fetch that throws synchronously sent nothing: requestSent false, so even a create may be repeated', async () => {
+    const fetch = () => {
+      throw new Error('bad proxy settings');
+    };
+    const nim = createNimClient({ ...credentials, fetch, maxRetries: 0 });
+    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Work' })).rejects.toMatchObject({ name: 'NimConnectionError', requestSent: false });
+  });
+
+  it('a group id written 1.0 or 1e0 is a NimResponseError, never a number typed as a string', async () => {
+    for (const written of ['1.0', '1e0', '1.000000000000000000001']) {
+      const body = `{"code":200,"msg":"success","data":{"group_id":${written},"name":"x","server_extension":"","create_time":1,"update_time":1}}`;
+      const { nim } = recordingClient(() => new Response(body), { maxRetries: 0 });
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/group_id/) });
+    }
+  });
+
+  it('a body over 16 MiB is a NimResponseError, whether its size is declared or not, and it is not parsed', async () => {
+    const huge = JSON.stringify({ code: 200, msg: 'success', data: group }) + ' '.repeat(16 * 1024 * 1024);
+    const declared = recordingClient(() => new Response('{}', { headers: { 'content-length': String(17 * 1024 * 1024) } }), { maxRetries: 0 });
+    const chunked = recordingClient(() => new Response(new Blob([huge]).stream()), { maxRetries: 0 });
+    for (const { nim } of [declared, chunked]) {
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/larger than 16 MiB/) });
+    }
   });
 
   it('a valid envelope followed by 8 MB of whitespace resolves (the scan is linear)', async () => {

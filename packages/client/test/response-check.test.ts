@@ -31,7 +31,9 @@ describe('checkResponseData', () => {
   it('names the first field that is wrong', () => {
     expect(problem('getConversationGroup', 5)).toBe('data must be an object (got 5)');
     expect(problem('getConversationGroup', { ...group, group_id: undefined })).toBe('data.group_id is missing');
-    expect(problem('getConversationGroup', { ...group, group_id: '-5' })).toBe('data.group_id must be a positive int64 group id (got "-5")');
+    expect(problem('getConversationGroup', { ...group, group_id: '-5' })).toBe('data.group_id must be a positive int64 group id written as an integer (got "-5")');
+    // A number survives the exact-id parse only when written otherwise (1.0): it would reach the caller as a number.
+    expect(problem('getConversationGroup', { ...group, group_id: 1 })).toBe('data.group_id must be a positive int64 group id written as an integer (got 1)');
     expect(problem('getConversationGroup', { ...group, group_id: '1'.repeat(30) })).toMatch(/^data\.group_id must be a positive int64/);
     expect(problem('getConversationGroup', { ...group, name: 7 })).toBe('data.name must be a string (got 7)');
     expect(problem('listConversationGroups', { conversation_groups: {} })).toBe('data.conversation_groups must be an array (got an object)');

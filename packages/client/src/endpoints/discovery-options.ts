@@ -1,7 +1,7 @@
 import { constraints } from '@nim-api/types';
 import type { NimValidationIssue } from '../errors.js';
-import { describe } from '../internal/describe.js';
-import { fail, readArray, readFields } from '../validation.js';
+import { describe, describeUrl } from '../internal/describe.js';
+import { fail, readArray, readFields, refuseUnknownKeys } from '../validation.js';
 
 /**
  * Endpoint discovery as the official SDKs do it (the `discovery` option of `createNimClient`): ask NetEase's
@@ -43,6 +43,8 @@ export interface ResolvedDiscovery {
 /** Defaults of {@link NimDiscoveryOptions}. */
 export const discoveryDefaults = { probeIntervalMs: 5_000, windowMs: 60_000 } as const;
 
+const discoveryKeys = ['urls', 'probeIntervalMs', 'windowMs'] as const;
+const discoveryKeySet: ReadonlySet<string> = new Set(discoveryKeys);
 const maxUrls = 8;
 const maxUrlLength = 2048;
 const dayMs = 86_400_000;
@@ -56,28 +58,33 @@ function checkInteger(issues: Issues, value: unknown, path: string, minimum: num
   return undefined;
 }
 
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s]/.test(value)) return false;
+/** The URL in its normal form, or `undefined` when it is no http(s) URL or carries credentials. */
+function httpUrlOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s]/.test(value)) return undefined;
   try {
-    return Boolean(new URL(value));
+    const url = new URL(value);
+    // Credentials could never be sent (fetch refuses such a URL) and would be printed in the warn line.
+    return url.username || url.password ? undefined : url.href;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 function checkUrls(issues: Issues, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const start = issues.length;
+  const urls: string[] = [];
   const items = readArray(issues, value, 'discovery.urls', (item, path) => {
-    if (isHttpUrl(item)) return true;
-    fail(issues, path, `must be an http(s) URL (got ${describe(item)})`);
+    const url = httpUrlOf(item);
+    if (url !== undefined) return urls.push(url) > 0;
+    fail(issues, path, `must be an http(s) URL without credentials (got ${describeUrl(item)})`);
     return false;
   });
   if (items === undefined || (issues.length === start && (items.length === 0 || items.length > maxUrls))) {
     fail(issues, 'discovery.urls', `must be a list of 1 to ${maxUrls} http(s) URLs (got ${describe(value)})`);
     return undefined;
   }
-  return items as string[];
+  return urls;
 }
 
 /**
@@ -103,7 +110,9 @@ export function checkDiscovery(
     fail(issues, 'discovery', `must be false or an object { urls?, probeIntervalMs?, windowMs? } (got ${describe(discovery)})`);
     return undefined;
   }
-  const given = discovery === undefined ? {} : readFields(issues, discovery, 'discovery', ['urls', 'probeIntervalMs', 'windowMs'] as const);
+  const given = discovery === undefined ? {} : readFields(issues, discovery, 'discovery', discoveryKeys);
+  // `{ url }` for `{ urls }` would turn discovery on with the official URLs: refused instead.
+  refuseUnknownKeys(issues, discovery, 'discovery', discoveryKeySet);
   const urls = checkUrls(issues, given.urls);
   const probeIntervalMs = checkInteger(issues, given.probeIntervalMs, 'discovery.probeIntervalMs', 10);
   const windowMs = checkInteger(issues, given.windowMs, 'discovery.windowMs', 120);

@@ -49,14 +49,19 @@ export function ttlMsOf(ttl: unknown): number {
 
 function endpointOf(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/.test(value)) return undefined;
+  let url: URL;
   try {
-    new URL(value);
+    url = new URL(value);
   } catch {
     return undefined;
   }
-  let end = value.length;
-  while (value[end - 1] === '/') end -= 1;
-  return value.slice(0, end);
+  // An endpoint with credentials could not be called (and its password would reach the logs): not an endpoint.
+  if (url.username || url.password) return undefined;
+  // The parser's normal form, as for `baseUrl`: both transports then read it alike.
+  const normal = `${url.origin}${url.pathname}`;
+  let end = normal.length;
+  while (normal[end - 1] === '/') end -= 1;
+  return normal.slice(0, end);
 }
 
 /**

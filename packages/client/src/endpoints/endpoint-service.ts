@@ -87,7 +87,14 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
     timers.add(timer);
   }
 
-  const probe = (url: string) => probeHealth(send, url, { path: healthPath, timeoutMs: backgroundTimeoutMs, signal: stop.signal });
+  // Each probe has a signal of its own, aborted by close(): a listener per probe on one shared signal would make
+  // Node warn of a leak ("11 abort listeners") as soon as the service names ten endpoints.
+  const probesInFlight = new Set<AbortController>();
+  const probe = (url: string) => {
+    const own = new AbortController();
+    probesInFlight.add(own);
+    return probeHealth(send, url, { path: healthPath, timeoutMs: backgroundTimeoutMs, signal: own.signal }).finally(() => probesInFlight.delete(own));
+  };
 
   function probeRound(): void {
     if (closed() || !discovery) return;
@@ -194,6 +201,7 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       stop.abort();
+      for (const own of probesInFlight) own.abort();
     },
   };
 }

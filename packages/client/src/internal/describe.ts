@@ -33,3 +33,11 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])
 
 /** Whether `text` is valid Unicode: no lone surrogate, which cannot be encoded as UTF-8 or put into a URL. */
 export const isWellFormed = (text: string): boolean => !loneSurrogate.test(text);
+
+/**
+ * {@link describe} for a value that may be a URL: user and password (`//user:pass@host`) are masked first, since the
+ * message of a refused URL ends up in logs.
+ */
+export function describeUrl(value: unknown): string {
+  return describe(typeof value === 'string' ? value.replace(/^([^/]*\/\/)[^/@]*@/, '$1…@') : value);
+}

@@ -52,6 +52,9 @@ export function createRawClient(options: { baseUrl: string; appKey: string; appS
     // apart by the attempt's phase.
     fetch: options.send,
     querySerializer: { array: { style: 'form', explode: false } },
+    // A redirect is answered, not followed: following it would hand the signed headers (a CheckSum valid for
+    // minutes) to whatever host the Location names. A 3xx is then a NimHttpError (nim.raw: the 3xx response).
+    redirect: 'manual',
   });
   client.use(createSigningMiddleware(options.appKey, options.appSecret), exactIdsMiddleware);
   return client;

@@ -26,6 +26,8 @@ import { createTraceId, traceIdHeader } from '../signing.js';
 import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
 import type { Abortable } from '../transports/attempt-signal.js';
+import { BodyTooLargeError, maxBodyBytes } from '../transports/body-limit.js';
+import { wasNeverSent } from '../transports/never-sent.js';
 import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
@@ -97,6 +99,11 @@ function outcomeOf(error: NimError | undefined): AttemptOutcome {
   return error instanceof NimApiError ? 'apiError' : 'transportError';
 }
 
+function tooLargeCause(error: unknown): BodyTooLargeError | undefined {
+  const cause = (error as { cause?: unknown } | null | undefined)?.cause;
+  return cause instanceof BodyTooLargeError ? cause : undefined;
+}
+
 /** Where an attempt got to, so that what it threw can be blamed on the right party. */
 interface AttemptPhase {
   /** `fetch` resolved with a response (a later failure is the body's). */
@@ -119,6 +126,11 @@ function watchAttempt(phase: AttemptPhase): Middleware {
       const like = response as Partial<Response> | null | undefined;
       if (typeof like?.status !== 'number' || typeof like.headers?.get !== 'function' || typeof like.text !== 'function') {
         throw new ResponseShapeError('fetch resolved with something that is not a Response');
+      }
+      // The fetch path reads the whole body as text: a declared size over the limit is refused before reading it.
+      if (Number(like.headers.get('content-length')) > maxBodyBytes) {
+        void Promise.resolve(like.body?.cancel()).catch(() => undefined);
+        throw new BodyTooLargeError();
       }
       return undefined;
     },
@@ -187,6 +199,8 @@ export function createTransport(config: TransportConfig) {
         retryAfterMs: parseRetryAfter(headers.get('retry-after')),
       });
     }
+    // A body without a declared size (chunked) on the fetch path: read, but not parsed (a UTF-16 unit per byte at most).
+    if (response.data !== undefined && response.data.length > maxBodyBytes) throw new BodyTooLargeError();
     const data = unwrapEnvelope(response.data, context, secrets);
     if (!operation.accept) return data;
     try {
@@ -202,10 +216,13 @@ export function createTransport(config: TransportConfig) {
     if (thrown instanceof NimError) return thrown;
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
     if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
+    const tooLarge = thrown instanceof BodyTooLargeError ? thrown : phase.fetchFailed ? tooLargeCause(phase.fetchError) : undefined;
+    if (tooLarge) return new NimResponseError(tooLarge.message, '', context);
     // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
       const code = connectionErrorCode(phase.fetchError);
-      return new NimConnectionError(!(code && neverSentCodes.has(code)), { ...context, cause: phase.fetchError });
+      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)));
+      return new NimConnectionError(sent, { ...context, cause: phase.fetchError });
     }
     if (thrown instanceof ResponseShapeError) return new NimResponseError(thrown.message, '', context);
     // The response arrived but its body could not be read: the socket or the stream failed mid-body.
@@ -284,7 +301,7 @@ export function createTransport(config: TransportConfig) {
       const asked = error instanceof NimRateLimitError && config.rateLimiter ? parseRetryAfter(retryAfter) : undefined;
       const reported =
         error instanceof NimRateLimitError
-          ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) })
+          ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) }, signal, timeoutMs)
           : undefined;
       if (!willRetry) {
         if (reported) await reported;

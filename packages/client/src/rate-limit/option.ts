@@ -2,6 +2,7 @@ import { isNimError, type NimValidationIssue } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import type { NimLogger } from '../options.js';
 import { redact } from '../redaction.js';
+import { untilAborted } from '../timeouts.js';
 import { fail, readFields } from '../validation.js';
 import type { NimRateLimiter, NimRateLimitReport } from './limiter.js';
 import { createTokenBucketLimiter, maxPerSecond, minPerSecond } from './token-bucket.js';
@@ -10,8 +11,11 @@ import { createTokenBucketLimiter, maxPerSecond, minPerSecond } from './token-bu
 export interface GuardedLimiter {
   /** Resolves when the attempt may start; rejects only with a `NimError` the limiter chose, or the abort reason. */
   take(operationId: string, signal: AbortSignal | undefined): Promise<void>;
-  /** Never rejects. */
-  report(operationId: string, report: NimRateLimitReport): Promise<void>;
+  /**
+   * Never rejects; resolves at the latest after `waitMs` (a report that has not settled by then is logged as a
+   * fault) or when `signal` aborts.
+   */
+  report(operationId: string, report: NimRateLimitReport, signal: AbortSignal | undefined, waitMs: number): Promise<void>;
 }
 
 /** What a valid `rateLimit` option is: the built-in bucket's rate, or a limiter object with its methods read once. */
@@ -42,6 +46,28 @@ export function checkRateLimit(issues: NimValidationIssue[], value: unknown): Ra
   return { perSecond };
 }
 
+/** Whether `work` settled (rejections pass through) before `ms` ran out or `signal` aborted. */
+function settlesWithin(work: Promise<unknown>, ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const finish = (settled: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(settled);
+    };
+    const onAbort = () => finish(false);
+    const timer = setTimeout(() => finish(false), ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      () => finish(true),
+      (error: unknown) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 // A limiter may reject with anything, even a value whose toString throws.
 function printable(value: unknown): string {
   try {
@@ -63,15 +89,19 @@ export function guardLimiter(choice: RateLimitChoice, logger: NimLogger | undefi
   return {
     async take(operationId, signal) {
       try {
-        await take.call(limiter, operationId, signal);
+        const pending = take.call(limiter, operationId, signal);
+        // A custom limiter that ignores the signal must not keep an aborted call waiting (the bucket honours it).
+        await (given && signal ? untilAborted(Promise.resolve(pending), signal) : pending);
       } catch (error) {
         if (signal?.aborted || isNimError(error)) throw error;
         complain('take', operationId, error);
       }
     },
-    async report(operationId, report) {
+    async report(operationId, report, signal, waitMs) {
+      if (!reportRateLimited) return;
       try {
-        await reportRateLimited?.call(limiter, operationId, report);
+        const settled = await settlesWithin(Promise.resolve(reportRateLimited.call(limiter, operationId, report)), waitMs, signal);
+        if (!settled && !signal?.aborted) complain('reportRateLimited', operationId, `it did not settle within ${waitMs} ms`);
       } catch (error) {
         complain('reportRateLimited', operationId, error);
       }

@@ -1,5 +1,6 @@
 import type { Abortable } from './attempt-signal.js';
 import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from './light-request.js';
+import { rejectNeverSent } from './never-sent.js';
 
 /**
  * What a transport is: the `fetch` openapi-fetch hands each signed request to. It resolves with a real
@@ -21,7 +22,15 @@ export type Send = ((request: Request | NimRequest) => Promise<Response>) & {
  * ```
  */
 export function createFetchSend(callerFetch: ((request: Request) => Promise<Response>) | undefined): Send {
-  if (callerFetch) return (request) => callerFetch(toRequest(request));
+  if (callerFetch) {
+    return (request) => {
+      try {
+        return callerFetch(toRequest(request));
+      } catch (error) {
+        return rejectNeverSent(error);
+      }
+    };
+  }
   return (request) =>
     isLightRequest(request) ? globalThis.fetch(request.url, initOfLightRequest(request)) : globalThis.fetch(request);
 }

@@ -1,10 +1,19 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { AbortSignalLike } from './attempt-signal.js';
+import { BodyTooLargeError, maxBodyBytes } from './body-limit.js';
 import { LightResponse } from './light-response.js';
+import { rejectNeverSent } from './never-sent.js';
 
 // Statuses whose Response must have a null body (the WHATWG Response constructor throws otherwise).
 const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
-const decoders: Record<string, (data: Buffer) => Buffer> = { gzip: gunzipSync, 'x-gzip': gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+// Bounded: a few hundred bytes of brotli can expand to gigabytes, decoded synchronously, past any deadline.
+const bounded = { maxOutputLength: maxBodyBytes };
+const decoders: Record<string, (data: Buffer) => Buffer> = {
+  gzip: (data) => gunzipSync(data, bounded),
+  'x-gzip': (data) => gunzipSync(data, bounded),
+  deflate: (data) => inflateSync(data, bounded),
+  br: (data) => brotliDecompressSync(data, bounded),
+};
 
 /** Rejects the way `fetch` does: a TypeError whose `cause` is the network error. */
 export function fetchFailed(cause: unknown): TypeError {
@@ -17,12 +26,21 @@ export function fetchFailed(cause: unknown): TypeError {
  * It also listens to the attempt's one signal (as an EventListener object, no closure per request): an abort
  * rejects at once with the signal's reason, as `fetch` does, and drops the request even while it is still queued.
  */
+function decodeBounded(decode: (data: Buffer) => Buffer, body: Buffer): Buffer {
+  try {
+    return decode(body);
+  } catch (error) {
+    throw (error as { code?: unknown } | undefined)?.code === 'ERR_BUFFER_TOO_LARGE' ? new BodyTooLargeError('the decompressed answer') : error;
+  }
+}
+
 export class ResponseCollector {
   private abortRequest: ((reason?: Error) => void) | undefined;
   private status = 0;
   private statusText = '';
   private rawHeaders: Buffer[] = [];
   private readonly chunks: Buffer[] = [];
+  private received = 0;
   private settled = false;
 
   constructor(
@@ -57,6 +75,13 @@ export class ResponseCollector {
   }
 
   onData(chunk: Buffer): boolean {
+    this.received += chunk.length;
+    if (this.received > maxBodyBytes) {
+      const error = new BodyTooLargeError();
+      this.fail(error, false);
+      this.abortRequest?.(error);
+      return false;
+    }
     this.chunks.push(chunk);
     return true;
   }
@@ -74,6 +99,14 @@ export class ResponseCollector {
 
   onError(error: unknown): void {
     this.fail(error, false);
+  }
+
+  /** `dispatch` threw instead of taking the request: nothing was sent. */
+  refused(error: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.signal?.removeEventListener('abort', this);
+    rejectNeverSent(fetchFailed(error)).catch(this.reject);
   }
 
   onUpgrade(): void {
@@ -102,7 +135,7 @@ export class ResponseCollector {
       body = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
       // fetch decodes these (undici's own request() does not); the client never asks for them, a server may still send them.
       const decode = encoding === undefined ? undefined : decoders[encoding];
-      if (decode && body.length > 0) body = decode(body);
+      if (decode && body.length > 0) body = decodeBounded(decode, body);
     }
     if (this.light) return new LightResponse(this.status, this.statusText, headers, this.url, body) as unknown as Response;
     const response = new Response(body as BodyInit | null, { status: this.status, statusText: this.statusText, headers });

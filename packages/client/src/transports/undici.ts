@@ -74,7 +74,8 @@ function split(url: string): [origin: string, path: string] {
  * The undici transport (Node): openapi-fetch's signed request goes straight to undici's `dispatch` on a keep-alive
  * `Pool` per origin (or the caller's `dispatcher`), without the WHATWG fetch machinery, and comes back as a real
  * `Response`. Aborts, errors and redirects behave as with `fetch`: an abort rejects with the signal's reason,
- * a network error is `TypeError('fetch failed', { cause })`, redirects are followed up to 20 times.
+ * a network error is `TypeError('fetch failed', { cause })`, a request whose `redirect` is `follow` is followed up to
+ * 20 times (the client's own requests say `manual`: a 3xx is answered, the signed headers never sent elsewhere).
  *
  * `undefined` when undici cannot be loaded (and no dispatcher is given).
  *
@@ -104,7 +105,8 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
         const { method, headers, body } = request;
         dispatcherFor(origin).dispatch({ origin, path, method: method as Dispatcher.HttpMethod, headers, body }, collector);
       } catch (error) {
-        collector.onError(error);
+        // Thrown, not reported through the handler: the request was refused before it went anywhere.
+        collector.refused(error);
       }
     });
 

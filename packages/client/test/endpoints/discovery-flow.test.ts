@@ -221,3 +221,28 @@ describe('endpoint discovery on 127.0.0.1', () => {
     expect(byDefault.endpoints().discovery).toBe('closed');
   });
 });
+
+describe('an allocation answer naming many endpoints', () => {
+  it('probes them all without Node warning of an abort-listener leak (each probe has a signal of its own)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => void warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      // Twelve live endpoints: twelve health probes at once when the answer arrives.
+      const many = await Promise.all(Array.from({ length: 12 }, () => startEndpointServer({ appKey, appSecret })));
+      try {
+        lbs.allocate(many.map((endpoint) => endpoint.url), 1);
+        const nim = client();
+        await get(nim);
+        await waitFor(() => nim.endpoints().source === 'discovered', 'the discovered set');
+        await new Promise((resolve) => setTimeout(resolve, 300)); // a probe round or two
+      } finally {
+        await Promise.all(clients.splice(0).map((nim) => nim.close()));
+        await Promise.all(many.map((endpoint) => endpoint.close()));
+      }
+      expect(warnings.filter((w) => /MaxListeners|abort listeners/.test(w))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});

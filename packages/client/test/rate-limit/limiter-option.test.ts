@@ -29,6 +29,42 @@ const client = (options: Partial<NimClientOptions>) =>
 const list = (nim: ReturnType<typeof client>, signal?: AbortSignal) => nim.conversationGroups.list({ account_id: 'alice' }, { signal });
 
 describe('rateLimit with a limiter object', () => {
+  it('ends the wait for a permit when the caller aborts, even if the limiter ignores the signal', async () => {
+    const events: string[] = [];
+    const never: NimRateLimiter = { take: () => new Promise<void>(() => undefined) };
+    const thenable = { take: () => ({ then() {} }) as unknown as Promise<void> }; // a then that never calls back
+    for (const limiter of [never, thenable]) {
+      const nim = client({ rateLimit: limiter, fetch: scriptedFetch(events) });
+      const controller = new AbortController();
+      const call = list(nim, controller.signal);
+      setTimeout(() => controller.abort(new Error('user gave up')), 30);
+      const started = performance.now();
+      await expect(call).rejects.toBeInstanceOf(NimAbortError);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    expect(events).toEqual([]); // nothing was sent
+  });
+
+  it('goes on after timeoutMs when reportRateLimited never settles, and logs it as a fault of the limiter', async () => {
+    const events: string[] = [];
+    const lines: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (line: string) => void lines.push(line) };
+    const limiter: NimRateLimiter = { async take() {}, reportRateLimited: () => new Promise<void>(() => undefined) };
+    const nim = client({ rateLimit: limiter, logger, timeoutMs: 100, fetch: scriptedFetch(events, [{ code: 416 }]) });
+    await list(nim);
+    expect(events).toEqual(['send', 'send']);
+    expect(lines).toEqual([expect.stringMatching(/^nim rate limiter reportRateLimited failed op=listConversationGroups, going on without it: it did not settle within 100 ms/)]);
+  });
+
+  it('ends the wait for a hanging reportRateLimited when the caller aborts', async () => {
+    const limiter: NimRateLimiter = { async take() {}, reportRateLimited: () => new Promise<void>(() => undefined) };
+    const nim = client({ rateLimit: limiter, timeoutMs: 60_000, fetch: scriptedFetch([], [{ code: 416 }]) });
+    const controller = new AbortController();
+    const call = list(nim, controller.signal);
+    setTimeout(() => controller.abort(), 30);
+    await expect(call).rejects.toBeInstanceOf(NimAbortError);
+  });
+
   it('asks take for a permit before every attempt, with the operationId and the caller’s signal', async () => {
     const events: string[] = [];
     const seen: Array<[string, AbortSignal | undefined]> = [];

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient } from '../../src/index.node.js';
 import { ok, startWireServer, type WireServer } from '../support/wire-server.js';
@@ -20,17 +20,26 @@ const list = (client: ReturnType<typeof nim>) => client.conversationGroups.list(
 const groups = { conversation_groups: [{ group_id: 7, name: 'Work', create_time: 1, update_time: 1 }] };
 
 describe('the undici transport', () => {
-  it('follows a redirect as fetch does, signed headers kept', async () => {
+  for (const transport of ['undici', 'fetch'] as const) {
+    it(`answers a redirect with a NimHttpError instead of following it (${transport}): the signed headers stay home`, async () => {
+      server.reply({ status: 307, headers: { location: 'http://127.0.0.1:9/steal' } });
+      const error = await list(nim({ transport, maxRetries: 2 })).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'NimHttpError', status: 307 });
+      expect(server.requests).toHaveLength(1); // a 3xx is no server failure: not retried, not followed
+    });
+  }
+
+  it('follows a redirect as fetch does when nim.raw asks for it, signed headers kept', async () => {
     server.reply({ status: 307, headers: { location: '/moved/im/v2/conversation_groups?account_id=alice' } }, ok(groups));
-    const result = await list(nim());
-    expect(result.conversation_groups[0]!.name).toBe('Work');
+    const { data } = await nim().raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } }, redirect: 'follow' });
+    expect(data?.data).toMatchObject({ conversation_groups: [{ name: 'Work' }] });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /im/v2/conversation_groups', 'GET /moved/im/v2/conversation_groups']);
     expect(server.signatureProblems).toEqual([]);
   });
 
-  it('turns a POST into a bodiless GET after a 303, like fetch', async () => {
+  it('turns a POST into a bodiless GET after a 303, like fetch (nim.raw with redirect: follow)', async () => {
     server.reply({ status: 303, headers: { location: '/elsewhere' } });
-    await nim({ maxRetries: 0 }).conversationGroups.create({ account_id: 'alice', name: 'Work' }).catch(() => undefined);
+    await nim().raw.POST('/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'Work' }, redirect: 'follow' }).catch(() => undefined);
     expect(server.requests.map((r) => `${r.method} ${r.path} ${r.body === '' ? 'without' : 'with'} a body`)).toEqual([
       'POST /im/v2/conversation_groups with a body',
       'GET /elsewhere without a body',
@@ -38,11 +47,37 @@ describe('the undici transport', () => {
     expect(server.requests[1]!.headers['content-type']).toBeUndefined();
   });
 
-  it('stops after 20 redirects with a connection error, as fetch does', async () => {
+  it('stops after 20 redirects with a fetch-like TypeError (nim.raw with redirect: follow)', async () => {
     server.fallback({ status: 302, headers: { location: '/again' } });
-    const error = await list(nim({ maxRetries: 0 })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'NimConnectionError' });
+    const error = await nim().raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } }, redirect: 'follow' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
     expect(server.requests).toHaveLength(21);
+  });
+
+  it('refuses a compressed body that expands past 16 MiB without decoding all of it (a zip bomb), in time', async () => {
+    const bomb = brotliCompressSync(Buffer.alloc(200 * 1024 * 1024, 0x20)); // a few hundred bytes on the wire
+    server.reply({ headers: { 'content-type': 'application/json', 'content-encoding': 'br' }, body: bomb });
+    const started = performance.now();
+    const error = await list(nim({ maxRetries: 0, timeoutMs: 2_000 })).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/decompressed answer is larger than 16 MiB/) });
+    expect(performance.now() - started).toBeLessThan(1_500); // decoding all 200 MB took ~1.5 s before the bound
+  });
+
+  it('refuses a body over 16 MiB while it arrives', async () => {
+    server.reply({ headers: { 'content-type': 'application/json' }, body: Buffer.alloc(17 * 1024 * 1024, 0x20) });
+    await expect(list(nim({ maxRetries: 0 }))).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/larger than 16 MiB/) });
+  });
+
+  it('a dispatcher whose dispatch throws sent nothing (requestSent false)', async () => {
+    const dispatcher = { dispatch: () => { throw new Error('bad dispatcher'); } };
+    const error = await nim({ dispatcher, maxRetries: 0 }).conversationGroups.create({ account_id: 'alice', name: 'W' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NimConnectionError', requestSent: false });
+  });
+
+  it('calls a base URL written as the URL parser allows (http:host:port) on the undici transport too', async () => {
+    server.reply(ok(groups));
+    const result = await list(nim({ baseUrl: server.url.replace('http://', 'http:') }));
+    expect(result.conversation_groups[0]!.name).toBe('Work');
   });
 
   it('decodes a gzip body a server sends unasked', async () => {

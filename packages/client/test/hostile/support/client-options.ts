@@ -1,13 +1,14 @@
 // The options of createNimClient, generated whole, with the verdict of the rules and what follows for a call.
 // Rules beyond the README's table (issue 11: "Options follow the same rule …, also in createNimClient"):
-// appKey/appSecret non-empty strings (an appKey that is not visible ASCII cannot go in a header: left open);
+// appKey/appSecret non-empty strings, the secret valid Unicode (an appKey that is not visible ASCII cannot go in a
+// header: left open);
 // baseUrl an http(s) URL with a host or a non-empty list of them (a query, fragment or credentials: left open);
 // region 'cn' | 'sg'; fetch, retryDelayMs functions; logger an object of functions (missing methods: left open);
 // hooks an object whose onAttempt/onResult are functions; rateLimit { perSecond > 0 } or a limiter object with a
 // take function; hostCooldownMs an integer
 // 0…2^31−1 (Infinity or a fraction: left open). `null` for an optional object option is left open.
 // discovery (issue 13): `false` or an object of `urls` (1–8 http(s) URLs), `probeIntervalMs` (integer 10 ms … 1 day),
-// `windowMs` (integer 120 ms … 1 day).
+// `windowMs` (integer 120 ms … 1 day), and no other own field.
 import { constraints } from '@nim-api/types';
 import fc from 'fast-check';
 import { absent, absentGen } from './input-fields.js';
@@ -45,7 +46,7 @@ const functionsOf = (value: unknown, names: readonly string[], allMissingIs: Val
 /** The rule of each client option. */
 export const clientRules: Record<string, (value: unknown) => Validity> = {
   appKey: (v) => (typeof v !== 'string' || v === '' ? 'invalid' : /^[\x21-\x7e]+$/.test(v) ? 'valid' : 'either'),
-  appSecret: (v) => (typeof v === 'string' && v !== '' ? (/\p{Cs}/u.test(v) ? 'either' : 'valid') : 'invalid'),
+  appSecret: (v) => (typeof v === 'string' && v !== '' && !/\p{Cs}/u.test(v) ? 'valid' : 'invalid'),
   baseUrl: (v) => {
     if (v === undefined) return 'valid';
     if (Array.isArray(v)) {
@@ -83,6 +84,12 @@ export const clientRules: Record<string, (value: unknown) => Validity> = {
   discovery: (v) => {
     if (v === undefined || v === false) return 'valid';
     if (!isObject(v) || Array.isArray(v)) return 'invalid';
+    // A field it does not know (a misspelt `url`) is refused: it would turn discovery on with the official URLs.
+    try {
+      if (Object.keys(v).some((key) => !['urls', 'probeIntervalMs', 'windowMs'].includes(key))) return 'invalid';
+    } catch {
+      return 'invalid';
+    }
     const interval = (x: unknown, min: number) => x === undefined || (Number.isInteger(x) && (x as number) >= min && (x as number) <= 86_400_000);
     const urls = v.urls === undefined || (Array.isArray(v.urls) && v.urls.length >= 1 && v.urls.length <= 8 && v.urls.every((u) => urlVerdict(u) !== 'invalid'));
     if (!urls || !interval(v.probeIntervalMs, 10) || !interval(v.windowMs, 120)) return 'invalid';
