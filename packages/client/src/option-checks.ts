@@ -1,6 +1,7 @@
 import { constraints } from '@nim-api/types';
 import { checkDiscovery, type ResolvedDiscovery } from './endpoints/discovery-options.js';
 import { NimValidationError, type NimValidationIssue } from './errors.js';
+import { normalBaseUrl } from './internal/base-url.js';
 import { describe, describeUrl, isWellFormed } from './internal/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
 import { checkTransport } from './transports/select.js';
@@ -94,9 +95,7 @@ function baseUrlOf(value: unknown): string | undefined {
     return undefined;
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) return undefined;
-  // As the URL parser reads it (`http:host`, a backslash, upper case): fetch would normalise the spelling, undici
-  // would refuse it, so both transports get the normal form.
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  return normalBaseUrl(url);
 }
 
 function checkHosts(issues: Issues, baseUrl: unknown, region: unknown): string[] {

@@ -1,4 +1,5 @@
 import { constraints } from '@nim-api/types';
+import { normalBaseUrl } from '../internal/base-url.js';
 import { startDeadline, untilAborted } from '../timeouts.js';
 import type { Send } from './health-probe.js';
 
@@ -57,11 +58,7 @@ function endpointOf(value: unknown): string | undefined {
   }
   // An endpoint with credentials could not be called (and its password would reach the logs): not an endpoint.
   if (url.username || url.password) return undefined;
-  // The parser's normal form, as for `baseUrl`: both transports then read it alike.
-  const normal = `${url.origin}${url.pathname}`;
-  let end = normal.length;
-  while (normal[end - 1] === '/') end -= 1;
-  return normal.slice(0, end);
+  return normalBaseUrl(url);
 }
 
 /**

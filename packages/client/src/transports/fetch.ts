@@ -1,6 +1,6 @@
 import type { Abortable } from './attempt-signal.js';
 import { initOfLightRequest, isLightRequest, toRequest, type NimRequest } from './light-request.js';
-import { rejectNeverSent } from './never-sent.js';
+import { markNeverSent } from './never-sent.js';
 
 /**
  * What a transport is: the `fetch` openapi-fetch hands each signed request to. It resolves with a real
@@ -27,7 +27,7 @@ export function createFetchSend(callerFetch: ((request: Request) => Promise<Resp
       try {
         return callerFetch(toRequest(request));
       } catch (error) {
-        return rejectNeverSent(error);
+        return Promise.reject(markNeverSent(error));
       }
     };
   }

@@ -4,16 +4,16 @@
 const neverSent = new WeakSet<object>();
 
 /**
- * A rejection with `error` (a `TypeError('fetch failed')` around it when it is no object), marked as never sent.
+ * `error` (a `TypeError('fetch failed')` around it when it is no object), marked as never sent.
  * @example
  * ```ts
- * try { return callerFetch(request); } catch (error) { return rejectNeverSent(error); }
+ * try { return callerFetch(request); } catch (error) { return Promise.reject(markNeverSent(error)); }
  * ```
  */
-export function rejectNeverSent(error: unknown): Promise<never> {
+export function markNeverSent(error: unknown): object {
   const marked = typeof error === 'object' && error !== null ? error : new TypeError('fetch failed', { cause: error });
   neverSent.add(marked);
-  return Promise.reject(marked);
+  return marked;
 }
 
 /** Whether a transport marked `error` as thrown before anything was sent. */

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { AbortSignalLike } from './attempt-signal.js';
 import { BodyTooLargeError, maxBodyBytes } from './body-limit.js';
 import { LightResponse } from './light-response.js';
-import { rejectNeverSent } from './never-sent.js';
+import { markNeverSent } from './never-sent.js';
 
 // Statuses whose Response must have a null body (the WHATWG Response constructor throws otherwise).
 const nullBodyStatus = new Set([101, 103, 204, 205, 304]);
@@ -87,9 +87,7 @@ export class ResponseCollector {
   }
 
   onComplete(): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.signal?.removeEventListener('abort', this);
+    if (!this.settle()) return;
     try {
       this.resolve(this.response());
     } catch (error) {
@@ -103,10 +101,7 @@ export class ResponseCollector {
 
   /** `dispatch` threw instead of taking the request: nothing was sent. */
   refused(error: unknown): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.signal?.removeEventListener('abort', this);
-    rejectNeverSent(fetchFailed(error)).catch(this.reject);
+    if (this.settle()) this.reject(markNeverSent(fetchFailed(error)));
   }
 
   onUpgrade(): void {
@@ -114,10 +109,15 @@ export class ResponseCollector {
   }
 
   private fail(error: unknown, isAbortReason: boolean): void {
-    if (this.settled) return;
+    if (this.settle()) this.reject(isAbortReason || (this.signal?.aborted && error === this.signal.reason) ? error : fetchFailed(error));
+  }
+
+  /** Marks the collector settled (false if it already was) and stops following the signal. */
+  private settle(): boolean {
+    if (this.settled) return false;
     this.settled = true;
     this.signal?.removeEventListener('abort', this);
-    this.reject(isAbortReason || (this.signal?.aborted && error === this.signal.reason) ? error : fetchFailed(error));
+    return true;
   }
 
   private response(): Response {
