@@ -289,10 +289,14 @@ export class NimAbortError extends NimError {
 
 /** The `code` of a Node/undici network error, found on the error or its `cause`. */
 export function connectionErrorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
+  try {
+    for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+      const code = (current as { code?: unknown }).code;
+      if (typeof code === 'string') return code;
+      current = (current as { cause?: unknown }).cause;
+    }
+  } catch {
+    // a thrown value whose getters or Proxy traps throw carries no code we can read
   }
   return undefined;
 }

@@ -121,7 +121,7 @@ export interface NimHooks {
  * ```
  */
 export interface NimClientOptions {
-  /** The application's AppKey. */
+  /** The application's AppKey: 1–128 visible ASCII characters (it is sent as a header). */
   appKey: string;
   /** The application's AppSecret. Kept in a closure: never logged, printed, serialised or put into an error. */
   appSecret: string;

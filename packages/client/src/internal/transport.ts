@@ -99,9 +99,23 @@ function outcomeOf(error: NimError | undefined): AttemptOutcome {
   return error instanceof NimApiError ? 'apiError' : 'transportError';
 }
 
+// What an attempt throws can be anything a custom fetch throws, even a Proxy whose traps throw (on
+// `instanceof`, on any property): these two never throw, so classifying it cannot.
+function isInstance(value: unknown, type: abstract new (...args: never[]) => unknown): boolean {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
+}
+
 function tooLargeCause(error: unknown): BodyTooLargeError | undefined {
-  const cause = (error as { cause?: unknown } | null | undefined)?.cause;
-  return cause instanceof BodyTooLargeError ? cause : undefined;
+  try {
+    const cause = (error as { cause?: unknown } | null | undefined)?.cause;
+    return cause instanceof BodyTooLargeError ? cause : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where an attempt got to, so that what it threw can be blamed on the right party. */
@@ -213,10 +227,10 @@ export function createTransport(config: TransportConfig) {
 
   /** The NimError for whatever an attempt threw or rejected with, by where the attempt had got to. */
   function classify(thrown: unknown, phase: AttemptPhase, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError {
-    if (thrown instanceof NimError) return thrown;
+    if (isInstance(thrown, NimError)) return thrown as NimError;
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
     if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
-    const tooLarge = thrown instanceof BodyTooLargeError ? thrown : phase.fetchFailed ? tooLargeCause(phase.fetchError) : undefined;
+    const tooLarge = isInstance(thrown, BodyTooLargeError) ? (thrown as BodyTooLargeError) : phase.fetchFailed ? tooLargeCause(phase.fetchError) : undefined;
     if (tooLarge) return new NimResponseError(tooLarge.message, '', context);
     // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
@@ -224,7 +238,7 @@ export function createTransport(config: TransportConfig) {
       const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)));
       return new NimConnectionError(sent, { ...context, cause: phase.fetchError });
     }
-    if (thrown instanceof ResponseShapeError) return new NimResponseError(thrown.message, '', context);
+    if (isInstance(thrown, ResponseShapeError)) return new NimResponseError((thrown as ResponseShapeError).message, '', context);
     // The response arrived but its body could not be read: the socket or the stream failed mid-body.
     if (phase.responded) return new NimConnectionError(true, { ...context, cause: thrown });
     return new NimError('the request could not be built (nothing was sent)', { ...context, cause: thrown });

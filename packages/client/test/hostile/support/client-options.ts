@@ -1,6 +1,6 @@
 // The options of createNimClient, generated whole, with the verdict of the rules and what follows for a call.
 // Rules beyond the README's table (issue 11: "Options follow the same rule …, also in createNimClient"):
-// appKey/appSecret non-empty strings, the secret valid Unicode (an appKey that is not visible ASCII cannot go in a
+// appKey 1–128 characters and appSecret non-empty strings, the secret valid Unicode (an appKey that is not visible ASCII cannot go in a
 // header: left open);
 // baseUrl an http(s) URL with a host or a non-empty list of them (a query, fragment or credentials: left open);
 // region 'cn' | 'sg'; fetch, retryDelayMs functions; logger an object of functions (missing methods: left open);
@@ -45,7 +45,8 @@ const functionsOf = (value: unknown, names: readonly string[], allMissingIs: Val
 
 /** The rule of each client option. */
 export const clientRules: Record<string, (value: unknown) => Validity> = {
-  appKey: (v) => (typeof v !== 'string' || v === '' ? 'invalid' : /^[\x21-\x7e]+$/.test(v) ? 'valid' : 'either'),
+  // The README's rule: 1–128 visible ASCII characters (longer ones were left open until a new seed found a 1 MB one).
+  appKey: (v) => (typeof v !== 'string' || v === '' || v.length > 128 ? 'invalid' : /^[\x21-\x7e]+$/.test(v) ? 'valid' : 'either'),
   appSecret: (v) => (typeof v === 'string' && v !== '' && !/\p{Cs}/u.test(v) ? 'valid' : 'invalid'),
   baseUrl: (v) => {
     if (v === undefined) return 'valid';

@@ -90,8 +90,19 @@ export function visibleText(error: unknown): string[] {
   return [
     String(e.message), String(e.stack), String(e.bodyExcerpt ?? ''), String(e.msg ?? ''),
     ...issues.map((issue) => `${String(issue.path)} ${String(issue.message)}`),
-    inspect(error, { depth: 2, maxStringLength: 20_000, maxArrayLength: 20 }),
+    printed(error),
   ];
+}
+
+// A cause may be a Proxy whose traps throw (what a hostile fetch threw): util.inspect then throws too. The cause is
+// the caller's own value, so the error is printed without it; its message and stack are checked above anyway.
+function printed(error: object): string {
+  const options = { depth: 2, maxStringLength: 20_000, maxArrayLength: 20, showProxy: true };
+  try {
+    return inspect(error, options);
+  } catch {
+    return inspect({ ...error, cause: '[a cause that cannot be printed]' }, options);
+  }
 }
 
 export function checkSecrets(texts: readonly string[], secret: string, checkSums: readonly string[], where: string): void {
