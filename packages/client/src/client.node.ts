@@ -1,6 +1,6 @@
 import { buildNimClient, type NimClient } from './client.js';
-import type { NimClientOptions } from './options.js';
-import { createUndiciSend } from './transports/undici.js';
+import type { NimClientOptions } from './config/options.js';
+import { createUndiciSend } from './http/undici.js';
 
 /**
  * Creates a client for the Yunxin IM server API v2 (the Node build: sends with undici unless `fetch` or

@@ -1,13 +1,13 @@
 import { createEndpointService } from './endpoints/endpoint-service.js';
 import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
-import { createRawClient, type NimRawClient } from './internal/raw-client.js';
-import { createTransport } from './internal/transport.js';
-import { MetricsRecorder, type NimMetricsSnapshot } from './metrics.js';
-import { checkClientOptions } from './option-checks.js';
-import type { NimClientOptions } from './options.js';
-import { guardLimiter } from './rate-limit/option.js';
+import { createRawClient, type NimRawClient } from './pipeline/raw-client.js';
+import { createTransport } from './pipeline/call.js';
+import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metrics.js';
+import { checkClientOptions } from './config/option-checks.js';
+import type { NimClientOptions } from './config/options.js';
+import { guardLimiter } from './rate-limit/guard.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
-import { openTransport, type UndiciFactory } from './transports/select.js';
+import { openTransport, type UndiciFactory } from './http/select.js';
 
 /**
  * A client made by {@link createNimClient}.

@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 export { createNimClient, type NimClient } from './client.js';
-export { conversationId, parseConversationId, type ConversationType, type ParsedConversationId } from './conversation-id.js';
+export { conversationId, parseConversationId, type ConversationType, type ParsedConversationId } from './protocol/conversation-id.js';
 export {
   isNimError,
   NimAbortError,
@@ -37,15 +37,15 @@ export {
   type NimErrorsByName,
   type NimPartialProgress,
   type NimValidationIssue,
-} from './errors.js';
-export type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
+} from './errors/errors.js';
+export type { NimDiscoveryOptions } from './config/discovery-options.js';
 export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapshot.js';
-export type { GroupIdInput } from './int64.js';
-export { traceIdOf } from './internal/trace-ids.js';
-export type { NimRawClient } from './internal/raw-client.js';
-export type { NimRateLimiter, NimRateLimitReport } from './rate-limit/limiter.js';
+export type { GroupIdInput } from './protocol/int64.js';
+export { traceIdOf } from './observability/trace-ids.js';
+export type { NimRawClient } from './pipeline/raw-client.js';
+export type { NimRateLimiter, NimRateLimitReport } from './config/rate-limiter.js';
 export { createTokenBucketLimiter, type NimTokenBucketOptions } from './rate-limit/token-bucket.js';
-export type { NimMetricsEntry, NimMetricsSnapshot } from './metrics.js';
+export type { NimMetricsEntry, NimMetricsSnapshot } from './observability/metrics.js';
 export type {
   NimAttemptState,
   NimClientOptions,
@@ -56,7 +56,7 @@ export type {
   NimRequestOptions,
   NimResultState,
   NimTransport,
-} from './options.js';
+} from './config/options.js';
 export type {
   AccountQuery,
   BatchGetFailure,
@@ -69,7 +69,7 @@ export type {
   ListConversationsInput,
   UpdateConversationGroupInput,
 } from './resources/conversation-groups.js';
-export { checksum } from './signing.js';
+export { checksum } from './protocol/signing.js';
 export type {
   ConversationGroup,
   ConversationGroupList,

@@ -1,6 +1,6 @@
 import { constraints } from '@nim-api/types';
-import { normalBaseUrl } from '../internal/base-url.js';
-import { startDeadline, untilAborted } from '../timeouts.js';
+import { normalBaseUrl } from '../config/base-url.js';
+import { startDeadline, untilAborted } from '../http/timeouts.js';
 import type { Send } from './health-probe.js';
 
 const { biz, ttlSeconds } = constraints.discovery;

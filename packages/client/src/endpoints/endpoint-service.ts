@@ -1,6 +1,6 @@
 import { constraints } from '@nim-api/types';
-import type { NimLogger } from '../options.js';
-import type { ResolvedDiscovery } from './discovery-options.js';
+import type { NimLogger } from '../config/options.js';
+import type { ResolvedDiscovery } from '../config/discovery-options.js';
 import { requestAllocation, ttlMsOf, type AllocationAnswer } from './discovery.js';
 import { createEndpointSet, type EndpointPicker } from './endpoint-set.js';
 import { probeHealth, type Send } from './health-probe.js';

@@ -1,4 +1,4 @@
-import { startDeadline, untilAborted } from '../timeouts.js';
+import { startDeadline, untilAborted } from '../http/timeouts.js';
 
 /** The function a client sends every request with (the caller's `fetch`, or the default one). */
 export type Send = (request: Request) => Promise<Response>;

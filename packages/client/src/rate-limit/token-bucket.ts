@@ -1,6 +1,7 @@
-import { NimValidationError, type NimValidationIssue } from '../errors.js';
-import { sleep } from '../timeouts.js';
-import type { NimRateLimiter } from './limiter.js';
+import { NimValidationError, type NimValidationIssue } from '../errors/errors.js';
+import { sleep } from '../http/timeouts.js';
+import { maxPerSecond, minPerSecond } from '../config/rate-limit-option.js';
+import type { NimRateLimiter } from '../config/rate-limiter.js';
 
 /**
  * Options of {@link createTokenBucketLimiter}.
@@ -18,11 +19,6 @@ export interface NimTokenBucketOptions {
    */
   burst?: number;
 }
-
-// Below one permit per 1,000 s the bucket's spacing no longer means anything for an API quota; above a million a
-// second it is no limit.
-export const minPerSecond = 0.001;
-export const maxPerSecond = 1_000_000;
 
 /** The problems of a bucket's options, with paths under `path` (e.g. `rateLimit`). */
 export function tokenBucketIssues(options: unknown, path: string): NimValidationIssue[] {

@@ -14,16 +14,16 @@ import {
   type operations,
   type UpdateConversationGroupRequest,
 } from '@nim-api/types';
-import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors.js';
-import type { GroupIdInput } from '../int64.js';
-import { describe } from '../internal/describe.js';
-import type { NimRawClient } from '../internal/raw-client.js';
-import { rememberTraceId } from '../internal/trace-ids.js';
-import type { Operation, SendAttempt, Transport } from '../internal/transport.js';
-import { checkRequestOptions, type CheckedRequestOptions } from '../option-checks.js';
-import type { NimRequestOptions } from '../options.js';
-import { checkResponseData, ResponseShapeError } from '../response-check.js';
-import { createTraceId } from '../signing.js';
+import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors/errors.js';
+import type { GroupIdInput } from '../protocol/int64.js';
+import { describe } from '../observability/describe.js';
+import type { NimRawClient } from '../pipeline/raw-client.js';
+import { rememberTraceId } from '../observability/trace-ids.js';
+import type { Operation, SendAttempt, Transport } from '../pipeline/call.js';
+import { checkRequestOptions, type CheckedRequestOptions } from '../config/option-checks.js';
+import type { NimRequestOptions } from '../config/options.js';
+import { checkResponseData, ResponseShapeError } from '../pipeline/response-check.js';
+import { createTraceId } from '../protocol/signing.js';
 import {
   checkAccountId,
   checkConversationIds,
@@ -34,7 +34,7 @@ import {
   fail,
   readFields,
   throwIfIssues,
-} from '../validation.js';
+} from '../protocol/validation.js';
 
 type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
-import { NimApiError, NimHttpError, isNimError } from '../../src/errors.js';
-import { traceIdOf } from '../../src/internal/trace-ids.js';
+import { NimApiError, NimHttpError, isNimError } from '../../src/errors/errors.js';
+import { traceIdOf } from '../../src/observability/trace-ids.js';
 import { fail, ok, rawJson, startWireServer, type WireRequest, type WireServer } from '../support/wire-server.js';
 
 const credentials = { appKey: 'partial-app-key', appSecret: 'partial-app-secret' };

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
-import { traceIdOf } from '../../src/internal/trace-ids.js';
+import { traceIdOf } from '../../src/observability/trace-ids.js';
 import { ok, rawJson, startWireServer, type WireRequest, type WireServer } from '../support/wire-server.js';
 
 const credentials = { appKey: 'wire-app-key', appSecret: 'wire-app-secret' };
