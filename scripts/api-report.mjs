@@ -2,7 +2,9 @@
 // declarations (packages/client/dist/index.d.ts; config: packages/client/api-extractor.json).
 //
 //   pnpm api:update                       build the client, then rewrite the committed report (local mode)
-//   node scripts/api-report.mjs           check only (non-local mode): exit 1 when the report is stale
+//   node scripts/api-report.mjs           check only (non-local mode): exit 1 when the report is stale or API
+//                                         Extractor warned (any warning fails: no internal type may leak into the
+//                                         published declarations, ae-forgotten-export)
 //
 // The release-checks test calls `runApiReport({ update: false })`.
 import { readFile } from 'node:fs/promises';
@@ -28,7 +30,10 @@ export async function runApiReport({ update = false } = {}) {
         message.handled = true;
         return;
       }
-      messages.push(`${message.logLevel}: ${message.formatMessageWithLocation(process.cwd())}`);
+      // API Extractor's own notes ("the report changed", category console) are not findings; the stale report is
+      // told by reportChanged. Every other warning is a finding.
+      if (message.category === 'console' && message.logLevel !== 'error') console.log(message.text);
+      else messages.push(`${message.logLevel}: ${message.formatMessageWithLocation(process.cwd())}`);
       message.handled = true;
     },
   });
@@ -57,10 +62,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   for (const line of report.messages) console.log(line);
   if (update) {
     console.log(report.reportChanged ? `updated ${report.reportPath}` : `${report.reportPath} is up to date`);
-    if (!report.succeeded) process.exitCode = 1;
-  } else if (report.reportChanged || !report.succeeded) {
+    if (!report.succeeded || report.messages.length) process.exitCode = 1;
+  } else if (report.reportChanged || !report.succeeded || report.messages.length) {
     console.error(
-      report.reportChanged
+      report.messages.length
+        ? `API Extractor warned (${report.messages.length}); every warning fails the check`
+        : report.reportChanged
         ? `the public API of @nim-api/client changed: ${report.reportPath} is stale (fresh one: ${report.tempReportPath}). Run \`pnpm api:update\` and commit it.`
         : 'API Extractor reported errors',
     );

@@ -1,7 +1,7 @@
 import { createEndpointService } from './endpoints/endpoint-service.js';
 import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './pipeline/raw-client.js';
-import { createTransport } from './pipeline/call.js';
+import { createPipeline } from './pipeline/call.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metrics.js';
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
@@ -84,7 +84,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
   });
   const raw = createRawClient({ baseUrl: checked.hosts[0]!, appKey, appSecret, send });
   const metrics = new MetricsRecorder();
-  const transport = createTransport({
+  const pipeline = createPipeline({
     hosts: endpoints,
     timeoutMs: checked.timeoutMs,
     maxRetries: checked.maxRetries,
@@ -98,7 +98,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     newAbortable: send.newAbortable,
   });
   return {
-    conversationGroups: createConversationGroups(raw, transport),
+    conversationGroups: createConversationGroups(raw, pipeline),
     raw,
     metrics: () => metrics.snapshot(),
     endpoints: () => endpoints.snapshot(),

@@ -58,7 +58,8 @@ export interface AttemptInit {
 /** One openapi-fetch call: what `raw.GET(...)` and friends resolve to with `parseAs: 'text'`. */
 export type SendAttempt = (init: AttemptInit) => Promise<{ data?: string; error?: unknown; response: Response }>;
 
-export interface TransportConfig {
+/** What one client's retry loop is made with. */
+export interface PipelineConfig {
   readonly hosts: EndpointPicker;
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -161,8 +162,14 @@ function bodyText(error: unknown): string {
   }
 }
 
+/** The retry loop of one client: {@link Pipeline.execute} runs one call. */
+export interface Pipeline {
+  /** Runs `operation` through `send`, attempt after attempt, until it succeeds or may not be retried. */
+  execute(operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult>;
+}
+
 /** The retry loop: one plain `for` around the openapi-fetch call, signing happening inside it on every attempt. */
-export function createTransport(config: TransportConfig) {
+export function createPipeline(config: PipelineConfig): Pipeline {
   const { hosts, logger, hooks, metrics, secrets } = config;
 
   const reportHookFailure = (name: string, error: unknown) => {
@@ -335,6 +342,3 @@ export function createTransport(config: TransportConfig) {
 
   return { execute };
 }
-
-/** The retry loop of one client. */
-export type Transport = ReturnType<typeof createTransport>;

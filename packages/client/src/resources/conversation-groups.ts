@@ -19,7 +19,7 @@ import type { GroupIdInput } from '../protocol/int64.js';
 import { describe } from '../observability/describe.js';
 import type { NimRawClient } from '../pipeline/raw-client.js';
 import { rememberTraceId } from '../observability/trace-ids.js';
-import type { Operation, SendAttempt, Transport } from '../pipeline/call.js';
+import type { Operation, Pipeline, SendAttempt } from '../pipeline/call.js';
 import { checkRequestOptions, type CheckedRequestOptions } from '../config/option-checks.js';
 import type { NimRequestOptions } from '../config/options.js';
 import { checkResponseData, ResponseShapeError } from '../pipeline/response-check.js';
@@ -35,8 +35,6 @@ import {
   readFields,
   throwIfIssues,
 } from '../protocol/validation.js';
-
-type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
 /**
  * Result of `create`, `update`, `addConversations` and `removeConversations`; both lists are always present.
@@ -72,7 +70,7 @@ export type ConversationsInput = Pick<UpdateConversationGroupRequest, 'account_i
  * const query: AccountQuery = { account_id: 'alice' };
  * ```
  */
-export type AccountQuery = QueryOf<'getConversationGroup'>;
+export type AccountQuery = NonNullable<operations['getConversationGroup']['parameters']['query']>;
 /**
  * Input of `batchGet`; group ids as strings, bigints or safe-integer numbers.
  * @example
@@ -80,7 +78,7 @@ export type AccountQuery = QueryOf<'getConversationGroup'>;
  * const input: BatchGetInput = { account_id: 'alice', group_ids: ['1001', 9007199254740993n] };
  * ```
  */
-export type BatchGetInput = Omit<QueryOf<'batchGetConversationGroups'>, 'group_ids'> & {
+export type BatchGetInput = Omit<NonNullable<operations['batchGetConversationGroups']['parameters']['query']>, 'group_ids'> & {
   group_ids: readonly GroupIdInput[];
 };
 /**
@@ -109,7 +107,7 @@ export interface BatchGetResult {
  * const query: ListConversationsInput = { account_id: 'alice', limit: 50, page_token: previous.next_token };
  * ```
  */
-export type ListConversationsInput = QueryOf<'listGroupConversations'>;
+export type ListConversationsInput = NonNullable<operations['listGroupConversations']['parameters']['query']>;
 /**
  * Input of `iterateConversations` (all pages).
  * @example
@@ -118,6 +116,132 @@ export type ListConversationsInput = QueryOf<'listGroupConversations'>;
  * ```
  */
 export type IterateConversationsInput = Omit<ListConversationsInput, 'page_token'>;
+
+/**
+ * `nim.conversationGroups`: the methods of the conversation-groups resource. Field names are the wire's snake_case;
+ * group ids come back as exact decimal strings. Every method validates its input first (NimValidationError, nothing
+ * sent), sends only fresh copies of the fields it checked, checks what comes back against the spec, and takes a last
+ * optional {@link NimRequestOptions}.
+ * @example
+ * ```ts
+ * const groups: ConversationGroupsResource = nim.conversationGroups;
+ * ```
+ */
+export interface ConversationGroupsResource {
+  /**
+   * Creates a group, optionally with up to 100 conversations. Conversations the server refused are in
+   * `failed_list`. Not idempotent: after a timeout or a 5xx it is not retried (unless `retryUnsafe`).
+   *
+   * @example
+   * ```ts
+   * const { conversation_group, failed_list } = await nim.conversationGroups.create({
+   *   account_id: 'alice',
+   *   name: 'Work',
+   *   conversation_ids: [conversationId.p2p('alice', 'bob'), conversationId.team('alice', 6001)],
+   * });
+   * ```
+   */
+  create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+
+  /**
+   * Renames a group or changes its extension. At least one of `name` and `server_extension` is required.
+   *
+   * @example
+   * ```ts
+   * await nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work (2026)' });
+   * ```
+   */
+  update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+
+  /**
+   * Adds conversations to a group. More than 100 ids are sent in chunks of 100, in order, and the lists merged;
+   * if a chunk fails outright the error's `partial` says which ids were applied and which were not.
+   *
+   * @example
+   * ```ts
+   * const { failed_list } = await nim.conversationGroups.addConversations('1001', {
+   *   account_id: 'alice',
+   *   conversation_ids: ['alice|1|bob', 'alice|2|6001'],
+   * });
+   * ```
+   */
+  addConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+
+  /**
+   * Removes conversations from a group; chunked like {@link ConversationGroupsResource.addConversations}.
+   *
+   * @example
+   * ```ts
+   * await nim.conversationGroups.removeConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] });
+   * ```
+   */
+  removeConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+
+  /**
+   * Deletes a group (its conversations are kept).
+   *
+   * @example
+   * ```ts
+   * await nim.conversationGroups.delete('1001', { account_id: 'alice' });
+   * ```
+   */
+  delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject>;
+
+  /**
+   * Reads one group.
+   *
+   * @example
+   * ```ts
+   * const group = await nim.conversationGroups.get('9007199254740993', { account_id: 'alice' });
+   * group.group_id; // '9007199254740993', exact
+   * ```
+   */
+  get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup>;
+
+  /**
+   * Reads several groups; ids that could not be read are listed in `failed_list`, one by one.
+   *
+   * @example
+   * ```ts
+   * const { success_list, failed_list } = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001', 1002n] });
+   * ```
+   */
+  batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult>;
+
+  /**
+   * Lists every group of an account (not paginated).
+   *
+   * @example
+   * ```ts
+   * const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'alice' });
+   * ```
+   */
+  list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList>;
+
+  /**
+   * Reads one page of a group's conversations. Pass `next_token` as `page_token` for the next page while
+   * `has_more` is true — or let {@link ConversationGroupsResource.iterateConversations} do it.
+   *
+   * @example
+   * ```ts
+   * const page = await nim.conversationGroups.listConversations('1001', { account_id: 'alice', limit: 50 });
+   * ```
+   */
+  listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage>;
+
+  /**
+   * Every conversation of a group, page after page, all pages under one trace id. Stops when `has_more` is
+   * false; a page that claims more but gives no new `next_token` raises NimResponseError instead of looping forever.
+   *
+   * @example
+   * ```ts
+   * for await (const conversation of nim.conversationGroups.iterateConversations('1001', { account_id: 'alice' })) {
+   *   console.log(conversation.conversation_id);
+   * }
+   * ```
+   */
+  iterateConversations(groupId: GroupIdInput, query: IterateConversationsInput, options?: NimRequestOptions): AsyncGenerator<GroupConversation, void, undefined>;
+}
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Issues = NimValidationIssue[];
@@ -201,12 +325,12 @@ function accountQuery(issues: Issues, query: unknown, options: unknown) {
  * only fresh copies of the fields it checked, checks what comes back against the spec, and takes a last optional
  * {@link NimRequestOptions}.
  */
-export function createConversationGroups(raw: NimRawClient, transport: Transport) {
+export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline): ConversationGroupsResource {
   const request = raw.request as unknown as UntypedRequest;
 
   /** One call (the retry loop around openapi-fetch); resolves with the checked data and the trace id. */
   function call(operation: Operation, path: string, params: object, body: unknown, options: CheckedRequestOptions) {
-    return transport.execute(operation, (init) => request(operation.method, path, { params, body, ...init }), options);
+    return pipeline.execute(operation, (init) => request(operation.method, path, { params, body, ...init }), options);
   }
 
   async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
@@ -239,20 +363,7 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
     return rememberTraceId(merged, callOptions.traceId);
   }
 
-  const resource = {
-    /**
-     * Creates a group, optionally with up to 100 conversations. Conversations the server refused are in
-     * `failed_list`. Not idempotent: after a timeout or a 5xx it is not retried (unless `retryUnsafe`).
-     *
-     * @example
-     * ```ts
-     * const { conversation_group, failed_list } = await nim.conversationGroups.create({
-     *   account_id: 'alice',
-     *   name: 'Work',
-     *   conversation_ids: [conversationId.p2p('alice', 'bob'), conversationId.team('alice', 6001)],
-     * });
-     * ```
-     */
+  const resource: ConversationGroupsResource = {
     async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
       const { body, checkedOptions } = validate('createConversationGroup', (issues) => {
         const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension', 'conversation_ids'] as const);
@@ -267,14 +378,6 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
-    /**
-     * Renames a group or changes its extension. At least one of `name` and `server_extension` is required.
-     *
-     * @example
-     * ```ts
-     * await nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work (2026)' });
-     * ```
-     */
     async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
       const { group_id, body, checkedOptions } = validate('updateConversationGroup', (issues) => {
         const group_id = requiredGroupId(issues, groupId);
@@ -292,71 +395,26 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
-    /**
-     * Adds conversations to a group. More than 100 ids are sent in chunks of 100, in order, and the lists merged;
-     * if a chunk fails outright the error's `partial` says which ids were applied and which were not.
-     *
-     * @example
-     * ```ts
-     * const { failed_list } = await nim.conversationGroups.addConversations('1001', {
-     *   account_id: 'alice',
-     *   conversation_ids: ['alice|1|bob', 'alice|2|6001'],
-     * });
-     * ```
-     */
     addConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
       return changeConversations(1, groupId, input, options);
     },
 
-    /**
-     * Removes conversations from a group; chunked like {@link addConversations}.
-     *
-     * @example
-     * ```ts
-     * await nim.conversationGroups.removeConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] });
-     * ```
-     */
     removeConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
       return changeConversations(2, groupId, input, options);
     },
 
-    /**
-     * Deletes a group (its conversations are kept).
-     *
-     * @example
-     * ```ts
-     * await nim.conversationGroups.delete('1001', { account_id: 'alice' });
-     * ```
-     */
     async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
       const checked = validate('deleteConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
       const { data, traceId } = await call(groupOperations.delete, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
       return rememberTraceId(data as EmptyObject, traceId);
     },
 
-    /**
-     * Reads one group.
-     *
-     * @example
-     * ```ts
-     * const group = await nim.conversationGroups.get('9007199254740993', { account_id: 'alice' });
-     * group.group_id; // '9007199254740993', exact
-     * ```
-     */
     async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
       const checked = validate('getConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
       const { data, traceId } = await call(groupOperations.get, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
       return rememberTraceId(data as ConversationGroup, traceId);
     },
 
-    /**
-     * Reads several groups; ids that could not be read are listed in `failed_list`, one by one.
-     *
-     * @example
-     * ```ts
-     * const { success_list, failed_list } = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001', 1002n] });
-     * ```
-     */
     async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
       const checked = validate('batchGetConversationGroups', (issues) => {
         const fields = readFields(issues, input, 'input', ['account_id', 'group_ids'] as const);
@@ -368,29 +426,12 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       return rememberTraceId(asBatchGetResult(data), traceId);
     },
 
-    /**
-     * Lists every group of an account (not paginated).
-     *
-     * @example
-     * ```ts
-     * const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'alice' });
-     * ```
-     */
     async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
       const checked = validate('listConversationGroups', (issues) => accountQuery(issues, query, options));
       const { data, traceId } = await call(groupOperations.list, groupsPath, { query: checked.query }, undefined, checked.options);
       return rememberTraceId(data as ConversationGroupList, traceId);
     },
 
-    /**
-     * Reads one page of a group's conversations. Pass `next_token` as `page_token` for the next page while
-     * `has_more` is true — or let {@link iterateConversations} do it.
-     *
-     * @example
-     * ```ts
-     * const page = await nim.conversationGroups.listConversations('1001', { account_id: 'alice', limit: 50 });
-     * ```
-     */
     async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
       const checked = validate('listGroupConversations', (issues) => {
         const group_id = requiredGroupId(issues, groupId);
@@ -405,17 +446,6 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
       return rememberTraceId(data as GroupConversationPage, traceId);
     },
 
-    /**
-     * Every conversation of a group, page after page, all pages under one trace id. Stops when `has_more` is
-     * false; a page that claims more but gives no new `next_token` raises NimResponseError instead of looping forever.
-     *
-     * @example
-     * ```ts
-     * for await (const conversation of nim.conversationGroups.iterateConversations('1001', { account_id: 'alice' })) {
-     *   console.log(conversation.conversation_id);
-     * }
-     * ```
-     */
     async *iterateConversations(
       groupId: GroupIdInput,
       query: IterateConversationsInput,
@@ -450,12 +480,4 @@ export function createConversationGroups(raw: NimRawClient, transport: Transport
   return resource;
 }
 
-/**
- * `nim.conversationGroups`: the methods of the conversation-groups resource.
- * @example
- * ```ts
- * const groups: ConversationGroupsResource = nim.conversationGroups;
- * ```
- */
-export type ConversationGroupsResource = ReturnType<typeof createConversationGroups>;
 export type { FailedConversation };
