@@ -3,7 +3,7 @@ import { checkDiscovery, type ResolvedDiscovery } from './discovery-options.js';
 import { NimValidationError, type NimValidationIssue } from '../errors/errors.js';
 import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
-import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
+import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRegion, type NimTransport } from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
 import { checkTransport } from './transport-option.js';
 import { checkTraceId, fail, readArray, readFields } from '../protocol/validation.js';

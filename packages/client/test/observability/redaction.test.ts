@@ -5,7 +5,7 @@ import { createNimClient, type NimClient } from '../../src/client.js';
 import { NimApiError, NimConnectionError, NimHttpError, NimResponseError, NimTimeoutError, NimValidationError } from '../../src/errors/errors.js';
 import type { NimLogger } from '../../src/config/options.js';
 import { maxExcerptLength, redact } from '../../src/observability/redaction.js';
-import { closedPortUrl, ok, startWireServer, type WireServer } from '../support/wire-server.js';
+import { closedPortUrl, startWireServer, type WireServer } from '../support/wire-server.js';
 
 describe('redact()', () => {
   it('replaces every occurrence of every secret', () => {
