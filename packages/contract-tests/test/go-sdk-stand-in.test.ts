@@ -218,7 +218,7 @@ describe.each([
   it('every conversation operation was called', () => {
     const seen = new Set(replies.map((reply) => operationFor(reply.method, reply.target.split('?')[0]!)?.operationId));
     for (const operation of conversationOperations) expect(seen.has(operation.operationId), operation.operationId).toBe(true);
-    const logged = new Set(sandbox.requests.map((r) => r.operation));
+    const logged = new Set<string | undefined>(sandbox.requests.map((r) => r.operation));
     for (const operation of conversationOperations) expect(logged.has(operation.operationId), operation.operationId).toBe(true);
   });
 });
