@@ -482,7 +482,9 @@ export interface components {
             stick_top?: boolean;
             /**
              * @description The groups that hold the conversation (at most 5), exact int64 ids. UNCONFIRMED whether the server
-             *     sends an empty list or leaves the field out for a conversation in no group.
+             *     sends an empty list or leaves the field out for a conversation in no group. The official Go SDK decodes
+             *     every answer through `map[string]interface{}` first (`src/im/v2/util/result_utils.go`), so it rounds
+             *     ids above 2^53; read them exactly, as `group_id` (`x-nim-js-type: decimal-string` on `GroupId`).
              */
             group_ids?: components["schemas"]["GroupId"][];
             server_extension?: components["schemas"]["ConversationExtension"];
