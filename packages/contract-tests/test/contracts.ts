@@ -32,6 +32,7 @@ export interface OperationContract {
 }
 
 const groupPath = '/im/v2/conversation_groups/{group_id}' as const;
+const conversationPath = '/im/v2/conversations/{conversation_id}' as const;
 
 export const contracts = {
   createConversationGroup: {
@@ -140,6 +141,49 @@ export const contracts = {
     raw: (nim, headers) =>
       nim.raw.GET('/im/v2/conversation_groups/{group_id}/conversations', {
         params: { path: { group_id: groupId }, query: { account_id: account, limit: 2 } },
+        headers,
+      }),
+  },
+  // The conversations: the client's methods come from the operation layer (x-nim-sdk); until the client offers the
+  // `conversations` resource, operations.test.ts checks their raw calls only, and asks for the methods once it does.
+  createConversation: {
+    methods: [],
+    raw: (nim, headers) => nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: conversations[0] }, headers }),
+  },
+  updateConversation: {
+    methods: [],
+    raw: (nim, headers) =>
+      nim.raw.PATCH(conversationPath, { params: { path: { conversation_id: conversations[0] } }, body: { server_extension: '{"note":"vip"}' }, headers }),
+  },
+  deleteConversation: {
+    methods: [],
+    raw: (nim, headers) =>
+      nim.raw.DELETE(conversationPath, { params: { path: { conversation_id: conversations[0] }, query: { clear_message: true } }, headers }),
+  },
+  batchDeleteConversations: {
+    methods: [],
+    raw: (nim, headers) =>
+      nim.raw.DELETE('/im/v2/conversations/actions/conversation_ids', { params: { query: { conversation_ids: [...conversations] } }, headers }),
+  },
+  getConversation: {
+    methods: [],
+    raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path: { conversation_id: conversations[0] } }, headers }),
+  },
+  batchGetConversations: {
+    methods: [],
+    raw: (nim, headers) =>
+      nim.raw.POST('/im/v2.1/conversations/actions/conversation_ids', { body: { conversation_ids: [conversations[0], 'alice|1|carol'] }, headers }),
+  },
+  listConversations: {
+    methods: [],
+    raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations', { params: { query: { account_id: account, limit: 2 } }, headers }),
+  },
+  stickTopConversation: {
+    methods: [],
+    raw: (nim, headers) =>
+      nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', {
+        params: { path: { conversation_id: conversations[0] } },
+        body: { top_type: 1 },
         headers,
       }),
   },

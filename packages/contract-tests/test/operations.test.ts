@@ -12,7 +12,7 @@ import {
 import { describe, expect, inject, it } from 'vitest';
 import { contractOf, contracts } from './contracts.js';
 import { example, expectCleanExchanges, harness, successExamples } from './harness.js';
-import { errorExamples, exampleData, specOperations } from './spec.js';
+import { errorExamples, exampleData, specOperation, specOperations } from './spec.js';
 
 const prismUrl = inject('prismUrl');
 
@@ -39,14 +39,22 @@ it('covers every operation of the spec, and nothing else', () => {
   expect(Object.keys(contracts).sort()).toEqual(inSpec);
 });
 
+/** The resources the built client offers (`nim.conversationGroups`, …). */
+const clientResources = new Set(Object.keys(harness(prismUrl, undefined).nim));
+
 describe.each(specOperations.map((operation) => operation.operationId))('%s', (operationId) => {
   const contract = contractOf(operationId);
   const examples = exampleData(operationId);
   const methods = contract?.methods ?? [];
+  // An operation whose resource (x-nim-sdk) the client does not offer yet: its raw call goes through the proxy
+  // (proxy-conformance.test.ts), its methods and typed results are checked here from the day the client offers it.
+  const resource = specOperation(operationId).sdk?.resource;
+  const pending = resource !== undefined && !clientResources.has(resource);
 
   it('has a contract: client methods and a raw call', () => {
     expect(contract, `add ${operationId} to test/contracts.ts`).toBeDefined();
-    expect(methods.length).toBeGreaterThan(0);
+    expect(contract!.raw).toBeTypeOf('function');
+    if (!pending) expect(methods.length, `add the nim.${resource ?? 'conversationGroups'} methods of ${operationId} to test/contracts.ts`).toBeGreaterThan(0);
     expect(examples.success, `the spec has no "success" example for ${operationId}`).toBeDefined();
   });
 
@@ -61,7 +69,7 @@ describe.each(specOperations.map((operation) => operation.operationId))('%s', (o
     for (const exchange of exchanges) expect(exchange.requestHeaders.get('X-custom-traceid')).toBe(traceId);
   });
 
-  it('nim.raw returns the success envelope, group ids as exact strings', async () => {
+  it.skipIf(pending)('nim.raw returns the success envelope, group ids as exact strings', async () => {
     const { nim, exchanges } = harness(prismUrl, successExamples);
     const { data, error, response } = await contract!.raw(nim, { 'X-custom-traceid': 'rawcall' });
 

@@ -125,6 +125,36 @@ describe('the sandbox behind prism proxy --errors', () => {
     expectConforming(exchanges);
   });
 
+  it('the conversation operations (nim.raw): a conversation in a group, stuck to the top, paged, deleted — each conforms', async () => {
+    const { nim, exchanges } = through(main);
+    const id = 'alice|1|frank';
+    const path = { conversation_id: id };
+    const created = await nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: id } });
+    expect(created.data).toMatchObject({ code: 200, data: { conversation_id: id, group_ids: [], stick_top: false } });
+    const group = await nim.conversationGroups.create({ account_id: 'alice', name: 'Friends', conversation_ids: [id] });
+    const got = await nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path } });
+    expect(got.data?.data).toMatchObject({ conversation_id: id, group_ids: [Number(group.conversation_group.group_id)] });
+    const stuck = await nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', { params: { path }, body: { top_type: 1 } });
+    expect(stuck.data?.data).toMatchObject({ stick_top: true });
+    const updated = await nim.raw.PATCH('/im/v2/conversations/{conversation_id}', { params: { path }, body: { server_extension: 'x' } });
+    expect(updated.data?.data).toMatchObject({ server_extension: 'x', stick_top: true });
+    await nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: 'alice|1|grace' } });
+    const first = await nim.raw.GET('/im/v2.1/conversations', { params: { query: { account_id: 'alice', limit: 1 } } });
+    expect(first.data?.data).toMatchObject({ has_more: true, items: [{ conversation_id: id, stick_top: true }] });
+    const second = await nim.raw.GET('/im/v2.1/conversations', { params: { query: { account_id: 'alice', limit: 1, page_token: (first.data?.data as { next_token: string }).next_token } } });
+    expect(second.data?.data).toMatchObject({ has_more: false, items: [{ conversation_id: 'alice|1|grace' }] });
+    const batch = await nim.raw.POST('/im/v2.1/conversations/actions/conversation_ids', { body: { conversation_ids: [id, 'alice|1|nobody'] } });
+    expect(batch.data?.data).toMatchObject({ success_list: [{ conversation_id: id }], failed_list: [{ conversation_id: 'alice|1|nobody', error_code: 110404 }] });
+    await nim.raw.DELETE('/im/v2/conversations/{conversation_id}', { params: { path, query: { clear_message: true } } });
+    const gone = await nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path } });
+    expect(gone.data).toEqual({ code: 110404, msg: 'conversation not found', data: {} });
+    // Deleting it took it out of the group.
+    expect((await nim.conversationGroups.listConversations(group.conversation_group.group_id, { account_id: 'alice' })).items).toEqual([]);
+    const deleted = await nim.raw.DELETE('/im/v2/conversations/actions/conversation_ids', { params: { query: { conversation_ids: ['alice|1|grace', id] } } });
+    expect(deleted.data?.data).toEqual({ success_list: ['alice|1|grace'], failed_list: [{ conversation_id: id, error_code: 110404, error_msg: 'conversation not found' }] });
+    expectConforming(exchanges);
+  });
+
   it('every business error the sandbox produces comes back typed, and conforms', async () => {
     const { nim, exchanges } = through(main);
     const expectError = async (call: Promise<unknown>, type: new (...args: never[]) => Error, code: number) => {
@@ -163,7 +193,7 @@ describe('the sandbox behind prism proxy --errors', () => {
   it('covered every operation and every code the sandbox can answer', () => {
     const all = stacks.flatMap(({ sandbox }) => sandbox.requests);
     expect([...new Set(all.map((r) => r.operation))].sort()).toEqual(specOperations.map((o) => o.operationId).sort());
-    expect([...new Set(all.map((r) => r.code).filter((c) => c !== undefined))].sort((a, b) => a! - b!)).toEqual([200, 403, 414, 416, 102404, 116404, 116435, 116437]);
+    expect([...new Set(all.map((r) => r.code).filter((c) => c !== undefined))].sort((a, b) => a! - b!)).toEqual([200, 403, 414, 416, 102404, 110404, 116404, 116435, 116437]);
     expect(all.filter((r) => r.fault).map((r) => r.status)).toEqual([502, 503, 504]);
   });
 });

@@ -21,6 +21,8 @@ export interface SpecOperation {
   readonly path: string;
   /** Every named example of the 200 response, `$ref`s resolved. */
   readonly examples: Readonly<Record<string, Envelope>>;
+  /** The operation's `x-nim-sdk`: the client resource and method that call it. */
+  readonly sdk: { readonly resource: string; readonly method: string } | undefined;
 }
 
 export const spec = parse(readFileSync(specPath, 'utf8'), { intAsBigInt: true }) as Record<string, any>;
@@ -36,9 +38,9 @@ function resolve(node: any): any {
   return node;
 }
 
-/** As the client returns it: `group_id` integers become exact decimal strings, every other integer a number. */
+/** As the client returns it: `group_id` (and `group_ids` items) become exact decimal strings, every other integer a number. */
 export function asClientValue(value: unknown, key?: string): Json {
-  if (typeof value === 'bigint') return key === 'group_id' ? value.toString() : Number(value);
+  if (typeof value === 'bigint') return key === 'group_id' || key === 'group_ids' ? value.toString() : Number(value);
   if (Array.isArray(value)) return value.map((item) => asClientValue(item, key));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asClientValue(v, k)]));
@@ -46,9 +48,11 @@ export function asClientValue(value: unknown, key?: string): Json {
   return value as Json;
 }
 
-/** As the wire carries it: JSON text with group ids as bare (exact) integers. */
+/** As the wire carries it: JSON text with group ids (`group_id`, `group_ids` items) as bare (exact) integers. */
 export function asWireJson(envelope: Envelope): string {
-  return JSON.stringify(envelope).replace(/"group_id":"(\d+)"/g, '"group_id":$1');
+  return JSON.stringify(envelope)
+    .replace(/"group_id":"(\d+)"/g, '"group_id":$1')
+    .replace(/"group_ids":\[((?:"\d+",?)*)\]/g, (_, list: string) => `"group_ids":[${list.replaceAll('"', '')}]`);
 }
 
 const httpMethods = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
@@ -67,7 +71,7 @@ export const specOperations: readonly SpecOperation[] = Object.entries(spec.path
             asClientValue(resolve(example).value) as unknown as Envelope,
           ]),
         );
-        return { operationId: String(operation.operationId), method: method.toUpperCase(), path, examples };
+        return { operationId: String(operation.operationId), method: method.toUpperCase(), path, examples, sdk: operation['x-nim-sdk'] };
       }),
 );
 
@@ -89,11 +93,17 @@ export function errorExamples(operationId: string): { name: string; code: number
     .map(([name, envelope]) => ({ name, code: envelope.code, msg: envelope.msg }));
 }
 
-/** The operation a request (method + URL path) is for, matched against the spec's path templates. */
+/**
+ * The operation a request (method + URL path) is for, matched against the spec's path templates; a literal segment
+ * wins over a parameter (`…/actions/conversation_ids` is not a conversation id), as in OpenAPI path matching.
+ */
 export function operationFor(method: string, pathname: string): SpecOperation | undefined {
-  return specOperations.find((operation) => {
-    if (operation.method !== method.toUpperCase()) return false;
-    const pattern = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
-    return new RegExp(`^${pattern}$`).test(pathname);
-  });
+  const literals = (operation: SpecOperation) => operation.path.split('/').filter((s) => !s.startsWith('{')).length;
+  return specOperations
+    .filter((operation) => {
+      if (operation.method !== method.toUpperCase()) return false;
+      const pattern = operation.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
+      return new RegExp(`^${pattern}$`).test(pathname);
+    })
+    .sort((a, b) => literals(b) - literals(a))[0];
 }

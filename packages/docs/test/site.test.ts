@@ -109,7 +109,7 @@ describe('the docs site in chromium', () => {
     for (const file of ['openapi.yaml', 'openapi.json']) {
       expect(await page.locator(`a[href="${file}"]`).count(), `a link to ${file}`).toBeGreaterThan(0);
     }
-    // The links lead to the bundle, with all seven operations.
+    // The links lead to the bundle, with every operation.
     const bundled = await (await fetch(new URL('openapi.json', server!.url))).json();
     const ids = Object.values(bundled.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
       Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
@@ -136,8 +136,14 @@ describe('the docs site in chromium', () => {
     expect(existsSync(screenshot)).toBe(true);
   });
 
-  it('renders all seven operations with their TypeScript samples', async () => {
-    expect(operations).toHaveLength(7);
+  it('shows the guide "Conversations and their groups" of the Conversations tag', async () => {
+    await page.getByTestId('menu-item-label').getByText('Conversations', { exact: true }).click();
+    await expect.poll(() => page.getByText('Conversations and their groups', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('Which groups is this conversation in?', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  });
+
+  it('renders all fifteen operations with their TypeScript samples', async () => {
+    expect(operations).toHaveLength(15);
     for (const op of operations) {
       const section = await openOperation(op);
       const expected = normalize(sampleOf(op, 'TypeScript'));

@@ -1,5 +1,5 @@
 /**
- * `@nim-api/sandbox`: a stateful, in-memory NetEase Yunxin IM server API v2 (conversation groups), made from the same
+ * `@nim-api/sandbox`: a stateful, in-memory NetEase Yunxin IM server API v2 (conversation groups and conversations), made from the same
  * OpenAPI spec as `@nim-api/client`, to test your own code against — in process (`sandbox.fetch`, `sandbox.dispatcher`) or over HTTP
  * (`sandbox.listen()`, the `nim-sandbox` CLI).
  *
@@ -23,6 +23,7 @@ export type {
   SandboxOptions,
   SandboxRateLimit,
   SeedAccount,
+  SeedConversation,
   SeedGroup,
   UnconfirmedBehaviour,
 } from './options.js';
@@ -32,4 +33,4 @@ export type { SandboxFetch } from './front/fetch.js';
 export type { ListenOptions, SandboxServer } from './front/http-server.js';
 export type { SandboxRequestRecord } from './front/request-log.js';
 export type { SignatureVerdict } from './rules/signature.js';
-export type { SandboxSnapshot, SnapshotGroup } from './state/app-state.js';
+export type { SandboxSnapshot, SnapshotConversation, SnapshotGroup } from './state/app-state.js';

@@ -74,14 +74,35 @@ export interface SeedGroup {
 }
 
 /**
- * An account to seed and its groups.
+ * A conversation to seed under its owner's account, in the wire's field names (what `snapshot()` gives back). Its
+ * groups are not given here: they are the seeded groups whose `conversation_ids` hold it.
  * @example
  * ```ts
- * const alice: SeedAccount = { groups: [{ name: 'Work' }] };
+ * const bob: SeedConversation = { conversation_id: 'alice|1|bob', stick_top: true };
+ * ```
+ */
+export interface SeedConversation {
+  /** `owner|type|target`; the owner must be the account it is seeded under. */
+  readonly conversation_id: string;
+  /** @default '' */
+  readonly server_extension?: string;
+  /** @default false */
+  readonly stick_top?: boolean;
+  /** In milliseconds since the epoch. @default the time of seeding */
+  readonly update_time?: number;
+}
+
+/**
+ * An account to seed, its groups and its conversations.
+ * @example
+ * ```ts
+ * const alice: SeedAccount = { groups: [{ name: 'Work', conversation_ids: ['alice|1|bob'] }], conversations: [{ conversation_id: 'alice|1|bob' }] };
  * ```
  */
 export interface SeedAccount {
   readonly groups?: readonly SeedGroup[];
+  /** @default [] */
+  readonly conversations?: readonly SeedConversation[];
 }
 
 /**
@@ -149,6 +170,8 @@ export interface UnconfirmedBehaviour {
   readonly defaultPageLimit?: number;
   /** Unit of `create_time`/`update_time`. @default 'ms' */
   readonly timestampUnit?: 'ms' | 's';
+  /** Deleting a conversation also takes it out of every group that held it. @default true */
+  readonly deleteConversationLeavesGroups?: boolean;
 }
 
 /**
@@ -163,7 +186,7 @@ export interface SandboxOptions {
   readonly appKey?: string;
   /** The app's AppSecret. @default generated (32 hex digits; from `seed` when given) */
   readonly appSecret?: string;
-  /** Accounts to start with: ids, or ids with their groups (the shape `snapshot().accounts` has). @default none */
+  /** Accounts to start with: ids, or ids with their groups and conversations (the shape `snapshot().accounts` has). @default none */
   readonly accounts?: readonly string[] | Readonly<Record<string, SeedAccount>>;
   /** Whether an unknown (well-formed) account is created on first use instead of answering 102404. @default true without `accounts`, false with */
   readonly autoCreateAccounts?: boolean;

@@ -1,5 +1,5 @@
 import { NimSandboxOptionsError, quote, readingOptions } from './errors.js';
-import type { FaultRule, SandboxOperation, SandboxOptions, SeedAccount, SeedGroup } from './options.js';
+import type { FaultRule, SandboxOperation, SandboxOptions, SeedAccount, SeedConversation, SeedGroup } from './options.js';
 import { createRandom, randomSeed } from './rules/random.js';
 import { schemaProblem } from './rules/schema-validation.js';
 import { pageLimitBounds, specDiscovery, specLimits, specOperations } from './spec/spec.js';
@@ -18,6 +18,8 @@ export interface SandboxSettings {
   readonly autoCreateAccounts: boolean;
   readonly firstGroupId: bigint;
   readonly accounts: ReadonlyMap<string, readonly NormalisedSeedGroup[]>;
+  /** The seeded conversations per account (the same keys as `accounts`). */
+  readonly conversations: ReadonlyMap<string, readonly NormalisedSeedConversation[]>;
   readonly limits: {
     readonly groupsPerAccount: number;
     readonly conversationsPerGroup: number;
@@ -33,6 +35,7 @@ export interface SandboxSettings {
     readonly groupDetails: boolean;
     readonly defaultPageLimit: number;
     readonly timestampUnit: 'ms' | 's';
+    readonly deleteConversationLeavesGroups: boolean;
   };
 }
 
@@ -66,6 +69,20 @@ export interface NormalisedSeedGroup {
   readonly createTime: number | undefined;
   readonly updateTime: number | undefined;
   readonly conversationIds: readonly string[];
+}
+
+/**
+ * A seed conversation after checking: lower-cased id, every field present.
+ * @example
+ * ```ts
+ * const seed: NormalisedSeedConversation = { conversationId: 'alice|1|bob', serverExtension: '', stickTop: false, updateTime: undefined };
+ * ```
+ */
+export interface NormalisedSeedConversation {
+  readonly conversationId: string;
+  readonly serverExtension: string;
+  readonly stickTop: boolean;
+  readonly updateTime: number | undefined;
 }
 
 const int64Max = 2n ** 63n - 1n;
@@ -174,8 +191,45 @@ function faultRules(issues: Issues, value: unknown): ResolvedFault[] {
   return rules;
 }
 
-function seedGroups(issues: Issues, value: unknown, where: string): NormalisedSeedGroup[] {
-  const fields = fieldsOf(issues, value, where, ['groups']) as SeedAccount;
+function seedConversations(issues: Issues, value: unknown, where: string, accountId: string): NormalisedSeedConversation[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    issues.push(`${where}.conversations must be an array, got ${quote(value)}`);
+    return [];
+  }
+  const conversations: NormalisedSeedConversation[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < value.length; i += 1) {
+    const at = `${where}.conversations[${i}]`;
+    if (!(i in value)) {
+      issues.push(`${at} is a hole`);
+      continue;
+    }
+    const c = fieldsOf(issues, value[i], at, ['conversation_id', 'server_extension', 'stick_top', 'update_time']) as Record<keyof SeedConversation, unknown>;
+    const idProblem = schemaProblem('ConversationId', c.conversation_id);
+    if (idProblem) {
+      issues.push(`${at}.conversation_id ${idProblem}`);
+      continue;
+    }
+    const id = (c.conversation_id as string).toLowerCase();
+    if (id.slice(0, id.indexOf('|')) !== accountId) issues.push(`${at}.conversation_id ${quote(c.conversation_id)} belongs to another account (its owner is the id's first part)`);
+    if (seen.has(id)) issues.push(`${at}.conversation_id ${quote(c.conversation_id)} is given twice`);
+    seen.add(id);
+    const extension = c.server_extension ?? '';
+    const extensionProblem = schemaProblem('ConversationExtension', extension);
+    if (extensionProblem) issues.push(`${at}.server_extension ${extensionProblem}`);
+    if (c.stick_top !== undefined && typeof c.stick_top !== 'boolean') issues.push(`${at}.stick_top must be a boolean, got ${quote(c.stick_top)}`);
+    conversations.push({
+      conversationId: id,
+      serverExtension: String(extension),
+      stickTop: c.stick_top === true,
+      updateTime: c.update_time === undefined ? undefined : integer(issues, c.update_time, `${at}.update_time`, 0, 0),
+    });
+  }
+  return conversations;
+}
+
+function seedGroups(issues: Issues, fields: SeedAccount, where: string): NormalisedSeedGroup[] {
   if (fields.groups === undefined) return [];
   if (!Array.isArray(fields.groups)) {
     issues.push(`${where}.groups must be an array, got ${quote(fields.groups)}`);
@@ -213,7 +267,7 @@ function seedGroups(issues: Issues, value: unknown, where: string): NormalisedSe
   return groups;
 }
 
-function seedAccounts(issues: Issues, value: unknown): Map<string, NormalisedSeedGroup[]> {
+function seedAccounts(issues: Issues, value: unknown, conversations: Map<string, NormalisedSeedConversation[]>): Map<string, NormalisedSeedGroup[]> {
   const accounts = new Map<string, NormalisedSeedGroup[]>();
   if (value === undefined) return accounts;
   const entries: [string, unknown][] = Array.isArray(value)
@@ -230,7 +284,9 @@ function seedAccounts(issues: Issues, value: unknown): Map<string, NormalisedSee
     }
     const key = id.toLowerCase();
     if (accounts.has(key)) issues.push(`accounts: ${quote(id)} is given twice (account ids are lower-cased)`);
-    accounts.set(key, seedGroups(issues, account, `accounts.${id}`));
+    const fields = fieldsOf(issues, account, `accounts.${id}`, ['groups', 'conversations']) as SeedAccount;
+    accounts.set(key, seedGroups(issues, fields, `accounts.${id}`));
+    conversations.set(key, seedConversations(issues, fields.conversations, `accounts.${id}`, key));
   }
   return accounts;
 }
@@ -254,7 +310,8 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   const credentials = createRandom(seed ^ 0x5eed);
   const appKey = credential(issues, o.appKey, 'appKey', () => credentials.hex(32), false);
   const appSecret = credential(issues, o.appSecret, 'appSecret', () => credentials.hex(32), true);
-  const accounts = seedAccounts(issues, o.accounts);
+  const conversations = new Map<string, NormalisedSeedConversation[]>();
+  const accounts = seedAccounts(issues, o.accounts, conversations);
 
   if (o.autoCreateAccounts !== undefined && typeof o.autoCreateAccounts !== 'boolean') issues.push(`autoCreateAccounts must be a boolean, got ${quote(o.autoCreateAccounts)}`);
   const firstGroupId = o.firstGroupId === undefined ? 1n : (groupIdFrom(issues, o.firstGroupId, 'firstGroupId') ?? 1n);
@@ -287,7 +344,7 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
       });
   }
 
-  const u = fieldsOf(issues, o.unconfirmed, 'unconfirmed', ['ownerMustMatchAccount', 'batchGetFailures', 'groupDetails', 'defaultPageLimit', 'timestampUnit']);
+  const u = fieldsOf(issues, o.unconfirmed, 'unconfirmed', ['ownerMustMatchAccount', 'batchGetFailures', 'groupDetails', 'defaultPageLimit', 'timestampUnit', 'deleteConversationLeavesGroups']);
   const flag = (name: string, value: unknown, fallback: boolean) => {
     if (value === undefined) return fallback;
     if (typeof value !== 'boolean') issues.push(`unconfirmed.${name} must be a boolean, got ${quote(value)}`);
@@ -305,6 +362,7 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
     autoCreateAccounts: typeof o.autoCreateAccounts === 'boolean' ? o.autoCreateAccounts : o.accounts === undefined,
     firstGroupId,
     accounts,
+    conversations,
     limits,
     rateLimit,
     faults: faultRules(issues, o.faults),
@@ -315,6 +373,7 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
       groupDetails: flag('groupDetails', u.groupDetails, false),
       defaultPageLimit: integer(issues, u.defaultPageLimit, 'unconfirmed.defaultPageLimit', Math.min(20, pageLimitBounds.maximum), pageLimitBounds.minimum, pageLimitBounds.maximum),
       timestampUnit: oneOf('timestampUnit', u.timestampUnit, ['ms', 's'] as const),
+      deleteConversationLeavesGroups: flag('deleteConversationLeavesGroups', u.deleteConversationLeavesGroups, true),
     },
   };
   if (issues.length) throw new NimSandboxOptionsError(issues);

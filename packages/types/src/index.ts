@@ -51,6 +51,24 @@ export type BatchGetConversationGroupsResult = Schemas['BatchGetConversationGrou
 export type ConversationGroupList = Schemas['ConversationGroupList'];
 /** One page of `listGroupConversations`. */
 export type GroupConversationPage = Schemas['GroupConversationPage'];
+/** A conversation (会话) with the groups that hold it (`group_ids`, exact decimal strings). */
+export type Conversation = Schemas['Conversation'];
+/** A conversation's type: 1 one-to-one, 2 advanced team, 3 super team. */
+export type ConversationType = Schemas['ConversationType'];
+/** Body of `createConversation`. */
+export type CreateConversationRequest = Schemas['CreateConversationRequest'];
+/** Body of `updateConversation`. */
+export type UpdateConversationRequest = Schemas['UpdateConversationRequest'];
+/** Body of `batchGetConversations`. */
+export type BatchGetConversationsRequest = Schemas['BatchGetConversationsRequest'];
+/** Body of `stickTopConversation`. */
+export type StickTopConversationRequest = Schemas['StickTopConversationRequest'];
+/** Result of `batchGetConversations`. */
+export type BatchGetConversationsResult = Schemas['BatchGetConversationsResult'];
+/** Result of `batchDeleteConversations`. */
+export type BatchDeleteConversationsResult = Schemas['BatchDeleteConversationsResult'];
+/** One page of `listConversations`. */
+export type ConversationPage = Schemas['ConversationPage'];
 /** The empty `data` of an error envelope. */
 export type EmptyObject = Schemas['EmptyObject'];
 

@@ -1,5 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ConversationGroup, CreateConversationGroupRequest, GroupId, OperationId, paths } from '../src/index.js';
+import type {
+  Conversation,
+  ConversationGroup,
+  CreateConversationGroupRequest,
+  CreateConversationRequest,
+  GroupId,
+  OperationId,
+  paths,
+} from '../src/index.js';
 
 describe('generated request types', () => {
   it('require a name to create a group', () => {
@@ -16,7 +24,12 @@ describe('generated request types', () => {
     expectTypeOf<ConversationGroup['create_time']>().toEqualTypeOf<number>();
   });
 
-  it('name all seven operations', () => {
+  it('carry a conversation\'s group ids as exact decimal strings', () => {
+    expectTypeOf<NonNullable<Conversation['group_ids']>>().toEqualTypeOf<string[]>();
+    expectTypeOf<Conversation['conversation_id']>().toEqualTypeOf<string>();
+  });
+
+  it('name all fifteen operations: seven of groups, eight of conversations', () => {
     expectTypeOf<OperationId>().toEqualTypeOf<
       | 'createConversationGroup'
       | 'updateConversationGroup'
@@ -25,11 +38,27 @@ describe('generated request types', () => {
       | 'batchGetConversationGroups'
       | 'listConversationGroups'
       | 'listGroupConversations'
+      | 'createConversation'
+      | 'updateConversation'
+      | 'deleteConversation'
+      | 'batchDeleteConversations'
+      | 'getConversation'
+      | 'batchGetConversations'
+      | 'listConversations'
+      | 'stickTopConversation'
     >();
   });
 
   it('type the create body of the POST path', () => {
     type Body = NonNullable<paths['/im/v2/conversation_groups']['post']['requestBody']>['content']['application/json'];
     expectTypeOf<Body>().toEqualTypeOf<CreateConversationGroupRequest>();
+  });
+
+  it('type the create body of the v2.1 conversations path', () => {
+    type Body = NonNullable<paths['/im/v2.1/conversations']['post']['requestBody']>['content']['application/json'];
+    expectTypeOf<Body>().toEqualTypeOf<CreateConversationRequest>();
+    // @ts-expect-error -- `conversation_id` is required by the spec
+    const missing: CreateConversationRequest = {};
+    void missing;
   });
 });

@@ -16,8 +16,10 @@ const problem = (operationId: string, data: unknown) => {
 describe('checkResponseData', () => {
   it('has a shape for every operation of the spec, generated from it', () => {
     expect(Object.keys(responseShapes.byOperation).sort()).toEqual([
-      'batchGetConversationGroups', 'createConversationGroup', 'deleteConversationGroup', 'getConversationGroup',
-      'listConversationGroups', 'listGroupConversations', 'updateConversationGroup',
+      'batchDeleteConversations', 'batchGetConversationGroups', 'batchGetConversations', 'createConversation',
+      'createConversationGroup', 'deleteConversation', 'deleteConversationGroup', 'getConversation', 'getConversationGroup',
+      'listConversationGroups', 'listConversations', 'listGroupConversations', 'stickTopConversation', 'updateConversation',
+      'updateConversationGroup',
     ]);
   });
 

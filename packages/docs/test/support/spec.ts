@@ -1,4 +1,4 @@
-// The spec as the tests see it: the seven operations with their parameters, body schema and code samples.
+// The spec as the tests see it: the operations with their parameters, body schema and code samples.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -25,6 +25,8 @@ export interface Operation {
   requestBody: Json | undefined;
   successExample: unknown;
   codeSamples: CodeSample[];
+  /** `x-nim-sdk.resource`: the client resource that calls it (`conversationGroups`, `conversations`). */
+  sdkResource: string | undefined;
 }
 
 /** Follows a local `$ref` (`#/components/...`). */
@@ -56,6 +58,7 @@ export const operations: Operation[] = Object.entries(spec.paths as Json).flatMa
         requestBody: op.requestBody ? deref(op.requestBody) : undefined,
         successExample: deref(content.examples.success).value,
         codeSamples: op['x-codeSamples'] ?? [],
+        sdkResource: op['x-nim-sdk']?.resource,
       };
     }),
 );

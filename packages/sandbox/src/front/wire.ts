@@ -74,16 +74,44 @@ export type BodyRead = { readonly text: string } | { readonly tooLarge: true };
 // Group ids are int64: JSON must carry them as bare integers, exactly. Handlers hold them as decimal strings and this
 // step unquotes them. Inside a JSON string every `"` is escaped, so `"group_id":"` cannot match string contents.
 const marker = '"group_id":"';
+// A conversation's `group_ids` list, the same ids: `"group_ids":["1","2"]` becomes `"group_ids":[1,2]`.
+const listMarker = '"group_ids":["';
+
+/** `text` with the quoted decimal items of every `"group_ids":[…]` list unquoted (one linear pass). */
+function unquoteIdLists(text: string): string {
+  let at = text.indexOf(listMarker);
+  if (at < 0) return text;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    let cursor = at + listMarker.length - 1; // on the first item's opening quote
+    out += text.slice(from, cursor);
+    for (;;) {
+      let end = cursor + 1;
+      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end += 1;
+      if (end === cursor + 1 || text.charCodeAt(end) !== 34) break; // not a decimal string: left as it is
+      out += text.slice(cursor + 1, end);
+      cursor = end + 1;
+      if (text.charCodeAt(cursor) !== 44 || text.charCodeAt(cursor + 1) !== 34) break; // no `,"` next: the list ends
+      out += ',';
+      cursor += 1;
+    }
+    from = cursor;
+    at = text.indexOf(listMarker, cursor);
+  }
+  return out + text.slice(from);
+}
 
 /**
- * JSON text of a value whose `group_id` fields are decimal strings, with those written as exact JSON integers.
+ * JSON text of a value whose `group_id` fields (and `group_ids` items) are decimal strings, with those written as
+ * exact JSON integers.
  * @example
  * ```ts
  * jsonWithExactIds({ group_id: '9007199254740993' }); // '{"group_id":9007199254740993}'
  * ```
  */
 export function jsonWithExactIds(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = unquoteIdLists(JSON.stringify(value));
   let at = text.indexOf(marker);
   if (at < 0) return text;
   // One linear pass (the hot path of every answer carrying a group): drop the two quotes around each id.

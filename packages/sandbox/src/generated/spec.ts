@@ -271,6 +271,247 @@ export const spec = {
           }
         }
       ]
+    },
+    {
+      "operationId": "listConversations",
+      "method": "GET",
+      "path": "/im/v2.1/conversations",
+      "parameters": [
+        {
+          "name": "account_id",
+          "in": "query",
+          "required": true,
+          "schema": {
+            "$ref": "#/$defs/AccountId"
+          }
+        },
+        {
+          "name": "page_token",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "limit",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ]
+    },
+    {
+      "operationId": "createConversation",
+      "method": "POST",
+      "path": "/im/v2.1/conversations",
+      "parameters": [
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/$defs/CreateConversationRequest"
+        }
+      }
+    },
+    {
+      "operationId": "getConversation",
+      "method": "GET",
+      "path": "/im/v2.1/conversations/{conversation_id}",
+      "parameters": [
+        {
+          "name": "conversation_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/$defs/ConversationId"
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ]
+    },
+    {
+      "operationId": "batchGetConversations",
+      "method": "POST",
+      "path": "/im/v2.1/conversations/actions/conversation_ids",
+      "parameters": [
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/$defs/BatchGetConversationsRequest"
+        }
+      }
+    },
+    {
+      "operationId": "updateConversation",
+      "method": "PATCH",
+      "path": "/im/v2/conversations/{conversation_id}",
+      "parameters": [
+        {
+          "name": "conversation_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/$defs/ConversationId"
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/$defs/UpdateConversationRequest"
+        }
+      }
+    },
+    {
+      "operationId": "deleteConversation",
+      "method": "DELETE",
+      "path": "/im/v2/conversations/{conversation_id}",
+      "parameters": [
+        {
+          "name": "conversation_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/$defs/ConversationId"
+          }
+        },
+        {
+          "name": "clear_message",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ]
+    },
+    {
+      "operationId": "batchDeleteConversations",
+      "method": "DELETE",
+      "path": "/im/v2/conversations/actions/conversation_ids",
+      "parameters": [
+        {
+          "name": "conversation_ids",
+          "in": "query",
+          "required": true,
+          "style": "form",
+          "explode": false,
+          "schema": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "items": {
+              "$ref": "#/$defs/ConversationId"
+            }
+          }
+        },
+        {
+          "name": "clear_message",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "boolean"
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ]
+    },
+    {
+      "operationId": "stickTopConversation",
+      "method": "POST",
+      "path": "/im/v2/conversations/{conversation_id}/actions/stick_top_conversation",
+      "parameters": [
+        {
+          "name": "conversation_id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "$ref": "#/$defs/ConversationId"
+          }
+        },
+        {
+          "name": "X-custom-traceid",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "maxLength": 128
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/$defs/StickTopConversationRequest"
+        }
+      }
     }
   ],
   "schemas": {
@@ -536,6 +777,164 @@ export const spec = {
         }
       }
     },
+    "ConversationType": {
+      "type": "integer",
+      "enum": [
+        1,
+        2,
+        3
+      ]
+    },
+    "ConversationExtension": {
+      "type": "string"
+    },
+    "Conversation": {
+      "type": "object",
+      "required": [
+        "conversation_id"
+      ],
+      "properties": {
+        "conversation_id": {
+          "$ref": "#/$defs/ConversationId"
+        },
+        "sender_id": {
+          "$ref": "#/$defs/AccountId"
+        },
+        "receiver_id": {
+          "type": "string"
+        },
+        "type": {
+          "$ref": "#/$defs/ConversationType"
+        },
+        "stick_top": {
+          "type": "boolean"
+        },
+        "group_ids": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/GroupId"
+          }
+        },
+        "server_extension": {
+          "$ref": "#/$defs/ConversationExtension"
+        },
+        "sort_order": {
+          "type": "integer",
+          "format": "int64"
+        },
+        "update_time": {
+          "$ref": "#/$defs/Timestamp"
+        }
+      }
+    },
+    "CreateConversationRequest": {
+      "type": "object",
+      "required": [
+        "conversation_id"
+      ],
+      "properties": {
+        "conversation_id": {
+          "$ref": "#/$defs/ConversationId"
+        }
+      }
+    },
+    "UpdateConversationRequest": {
+      "type": "object",
+      "required": [
+        "server_extension"
+      ],
+      "properties": {
+        "server_extension": {
+          "$ref": "#/$defs/ConversationExtension"
+        }
+      }
+    },
+    "BatchGetConversationsRequest": {
+      "type": "object",
+      "required": [
+        "conversation_ids"
+      ],
+      "properties": {
+        "conversation_ids": {
+          "allOf": [
+            {
+              "$ref": "#/$defs/ConversationIdList"
+            }
+          ],
+          "minItems": 1
+        }
+      }
+    },
+    "StickTopConversationRequest": {
+      "type": "object",
+      "required": [
+        "top_type"
+      ],
+      "properties": {
+        "top_type": {
+          "type": "integer",
+          "enum": [
+            1,
+            2
+          ]
+        }
+      }
+    },
+    "BatchGetConversationsResult": {
+      "type": "object",
+      "properties": {
+        "success_list": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Conversation"
+          }
+        },
+        "failed_list": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/FailedConversation"
+          }
+        }
+      }
+    },
+    "BatchDeleteConversationsResult": {
+      "type": "object",
+      "properties": {
+        "success_list": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/ConversationId"
+          }
+        },
+        "failed_list": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/FailedConversation"
+          }
+        }
+      }
+    },
+    "ConversationPage": {
+      "type": "object",
+      "required": [
+        "has_more",
+        "items"
+      ],
+      "properties": {
+        "has_more": {
+          "type": "boolean"
+        },
+        "next_token": {
+          "type": "string"
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/Conversation"
+          }
+        }
+      }
+    },
     "EmptyObject": {
       "type": "object",
       "maxProperties": 0
@@ -699,6 +1098,124 @@ export const spec = {
           "anyOf": [
             {
               "$ref": "#/$defs/GroupConversationPage"
+            },
+            {
+              "$ref": "#/$defs/EmptyObject"
+            }
+          ]
+        }
+      }
+    },
+    "ConversationResponse": {
+      "type": "object",
+      "required": [
+        "code",
+        "msg"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/$defs/ResponseCode"
+        },
+        "msg": {
+          "$ref": "#/$defs/ResponseMessage"
+        },
+        "data": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/Conversation"
+            },
+            {
+              "$ref": "#/$defs/EmptyObject"
+            }
+          ]
+        }
+      }
+    },
+    "DeleteConversationResponse": {
+      "type": "object",
+      "required": [
+        "code",
+        "msg"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/$defs/ResponseCode"
+        },
+        "msg": {
+          "$ref": "#/$defs/ResponseMessage"
+        },
+        "data": {
+          "$ref": "#/$defs/EmptyObject"
+        }
+      }
+    },
+    "BatchDeleteConversationsResponse": {
+      "type": "object",
+      "required": [
+        "code",
+        "msg"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/$defs/ResponseCode"
+        },
+        "msg": {
+          "$ref": "#/$defs/ResponseMessage"
+        },
+        "data": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/BatchDeleteConversationsResult"
+            },
+            {
+              "$ref": "#/$defs/EmptyObject"
+            }
+          ]
+        }
+      }
+    },
+    "BatchGetConversationsResponse": {
+      "type": "object",
+      "required": [
+        "code",
+        "msg"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/$defs/ResponseCode"
+        },
+        "msg": {
+          "$ref": "#/$defs/ResponseMessage"
+        },
+        "data": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/BatchGetConversationsResult"
+            },
+            {
+              "$ref": "#/$defs/EmptyObject"
+            }
+          ]
+        }
+      }
+    },
+    "ConversationPageResponse": {
+      "type": "object",
+      "required": [
+        "code",
+        "msg"
+      ],
+      "properties": {
+        "code": {
+          "$ref": "#/$defs/ResponseCode"
+        },
+        "msg": {
+          "$ref": "#/$defs/ResponseMessage"
+        },
+        "data": {
+          "anyOf": [
+            {
+              "$ref": "#/$defs/ConversationPage"
             },
             {
               "$ref": "#/$defs/EmptyObject"

@@ -1,11 +1,19 @@
 import type { OperationId } from '@nim-api/types';
+import { batchDeleteConversations } from './batch-delete-conversations.js';
 import { batchGetConversationGroups } from './batch-get-conversation-groups.js';
+import { batchGetConversations } from './batch-get-conversations.js';
 import type { Handler } from './context.js';
+import { createConversation } from './create-conversation.js';
 import { createConversationGroup } from './create-conversation-group.js';
+import { deleteConversation } from './delete-conversation.js';
 import { deleteConversationGroup } from './delete-conversation-group.js';
+import { getConversation } from './get-conversation.js';
 import { getConversationGroup } from './get-conversation-group.js';
 import { listConversationGroups } from './list-conversation-groups.js';
+import { listConversations } from './list-conversations.js';
 import { listGroupConversations } from './list-group-conversations.js';
+import { stickTopConversation } from './stick-top-conversation.js';
+import { updateConversation } from './update-conversation.js';
 import { updateConversationGroup } from './update-conversation-group.js';
 
 /**
@@ -24,4 +32,12 @@ export const handlers: Readonly<Record<OperationId, Handler>> = {
   batchGetConversationGroups,
   listConversationGroups,
   listGroupConversations,
+  createConversation,
+  updateConversation,
+  deleteConversation,
+  batchDeleteConversations,
+  getConversation,
+  batchGetConversations,
+  listConversations,
+  stickTopConversation,
 };

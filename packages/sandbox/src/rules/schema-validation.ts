@@ -62,7 +62,8 @@ function resolved(schema: JsonSchema): JsonSchema {
 
 /**
  * A parameter's text as the value its schema describes: decimal integers become numbers for the check, and int64
- * ones keep their exact decimal text (a number rounds above 2^53); anything else stays text for the schema to refuse.
+ * ones keep their exact decimal text (a number rounds above 2^53); `true`/`false` become booleans; anything else
+ * stays text for the schema to refuse.
  */
 function coerce(schema: JsonSchema, text: string): { check: unknown; value: unknown } {
   const target = resolved(schema);
@@ -74,6 +75,7 @@ function coerce(schema: JsonSchema, text: string): { check: unknown; value: unkn
     }
     return { check: Number(exact), value: Number(exact) };
   }
+  if (target.type === 'boolean' && (text === 'true' || text === 'false')) return { check: text === 'true', value: text === 'true' };
   return { check: text, value: text };
 }
 

@@ -1,8 +1,9 @@
+import type { ConversationRecord } from './conversation.js';
 import type { GroupRecord } from './group.js';
 
 /**
- * An IM account of one app: its groups (creation order) and, per conversation, how many of its groups hold it
- * (the count the 5-groups rule reads).
+ * An IM account of one app: its groups (creation order), per conversation how many of its groups hold it (the count
+ * the 5-groups rule reads), and the conversations it owns.
  * @example
  * ```ts
  * const alice: AccountRecord = createAccountRecord('alice');
@@ -12,6 +13,8 @@ export interface AccountRecord {
   readonly id: string;
   readonly groups: Map<string, GroupRecord>;
   readonly memberships: Map<string, number>;
+  /** The conversations the account owns, by id. */
+  readonly conversations: Map<string, ConversationRecord>;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface AccountRecord {
  * ```
  */
 export function createAccountRecord(id: string): AccountRecord {
-  return { id, groups: new Map(), memberships: new Map() };
+  return { id, groups: new Map(), memberships: new Map(), conversations: new Map() };
 }
 
 /**

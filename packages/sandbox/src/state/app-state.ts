@@ -2,6 +2,7 @@ import { NimSandboxOptionsError } from '../errors.js';
 import type { Random } from '../rules/random.js';
 import type { SandboxSettings } from '../settings.js';
 import { type AccountRecord, createAccountRecord, fileConversation } from './account.js';
+import { type ConversationRecord, createConversationRecord } from './conversation.js';
 import { createGroupRecord, type GroupRecord } from './group.js';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
 
@@ -50,7 +51,22 @@ export interface SandboxSnapshot {
   readonly appKey: string;
   /** The id the next created group gets; `null` once the int64 ids have run out. */
   readonly nextGroupId: string | null;
-  readonly accounts: Record<string, { readonly groups: SnapshotGroup[] }>;
+  readonly accounts: Record<string, { readonly groups: SnapshotGroup[]; readonly conversations: SnapshotConversation[] }>;
+}
+
+/**
+ * A conversation in a {@link SandboxSnapshot} (its groups are the snapshot's groups that hold it).
+ * @example
+ * ```ts
+ * const pinned = sandbox.snapshot().accounts.alice!.conversations.filter((c: SnapshotConversation) => c.stick_top);
+ * ```
+ */
+export interface SnapshotConversation {
+  readonly conversation_id: string;
+  readonly server_extension: string;
+  readonly stick_top: boolean;
+  /** Milliseconds since the epoch. */
+  readonly update_time: number;
 }
 
 /**
@@ -72,7 +88,8 @@ export interface SnapshotGroup {
 }
 
 /**
- * The state an app starts with: the seeded accounts and groups, checked against the same limits as calls are.
+ * The state an app starts with: the seeded accounts, groups and conversations, checked against the same limits as
+ * calls are.
  * @example
  * ```ts
  * const app = createAppState(settings, random, Date.now());
@@ -135,6 +152,13 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
       }
     }
   }
+  for (const [accountId, conversations] of settings.conversations) {
+    const account = app.accounts.get(accountId)!;
+    for (const seed of conversations) {
+      const { serverExtension, stickTop, updateTime } = seed;
+      account.conversations.set(seed.conversationId, createConversationRecord(seed.conversationId, now, { serverExtension, stickTop, updateTime }));
+    }
+  }
   if (issues.length) throw new NimSandboxOptionsError(issues);
   // The counter stops at int64's end instead of passing it.
   app.nextGroupId = highest < int64Max ? highest + 1n : undefined;
@@ -150,6 +174,13 @@ const snapshotGroup = (g: GroupRecord): SnapshotGroup => ({
   conversation_ids: [...g.conversations],
 });
 
+const snapshotConversation = (c: ConversationRecord): SnapshotConversation => ({
+  conversation_id: c.id,
+  server_extension: c.serverExtension,
+  stick_top: c.stickTop,
+  update_time: c.updateTime,
+});
+
 /**
  * The app's state as a plain object (see {@link SandboxSnapshot}).
  * @example
@@ -160,7 +191,10 @@ const snapshotGroup = (g: GroupRecord): SnapshotGroup => ({
 export function snapshotOf(app: AppState): SandboxSnapshot {
   // Built with Object.fromEntries: an account named `__proto__` becomes an own property, not the prototype.
   const accounts: SandboxSnapshot['accounts'] = Object.fromEntries(
-    Array.from(app.accounts.values(), (account) => [account.id, { groups: [...account.groups.values()].map(snapshotGroup) }]),
+    Array.from(app.accounts.values(), (account) => [
+      account.id,
+      { groups: [...account.groups.values()].map(snapshotGroup), conversations: [...account.conversations.values()].map(snapshotConversation) },
+    ]),
   );
   return { appKey: app.appKey, nextGroupId: app.nextGroupId?.toString() ?? null, accounts };
 }

@@ -36,8 +36,11 @@ export interface PagePosition {
  * ```
  */
 export interface PageSnapshots {
-  /** Starts a walk on `ids` and returns the token of the page at `offset`. */
-  open(group: GroupRecord, ids: readonly string[], offset: number): string;
+  /**
+   * Starts a walk on `ids` and returns the token of the page at `offset`. The walk belongs to a group, or with
+   * `idText` '' to the account's own conversation list.
+   */
+  open(group: Pick<GroupRecord, 'accountId' | 'idText'>, ids: readonly string[], offset: number): string;
   /** The token of the page at `offset` of the walk `position` belongs to. */
   next(position: PagePosition, offset: number): string;
   /**

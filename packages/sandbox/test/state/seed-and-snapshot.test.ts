@@ -35,8 +35,8 @@ describe('seeding from a plain object and snapshot()', () => {
       appKey: sandbox.appKey,
       nextGroupId: '9007199254740995',
       accounts: {
-        alice: { groups: [{ ...group, conversation_ids: ['alice|1|bob', 'alice|2|7'] }] },
-        bob: { groups: [expect.objectContaining({ group_id: '9007199254740994', name: 'B', conversation_ids: [] })] },
+        alice: { groups: [{ ...group, conversation_ids: ['alice|1|bob', 'alice|2|7'] }], conversations: [] },
+        bob: { groups: [expect.objectContaining({ group_id: '9007199254740994', name: 'B', conversation_ids: [] })], conversations: [] },
       },
     });
     expect(JSON.stringify(snapshot)).not.toContain(sandbox.appSecret);
@@ -70,7 +70,7 @@ describe('seeding from a plain object and snapshot()', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       sandbox.reset();
       expect((await (await inflight).json()).code, front).toBe(200);
-      expect(sandbox.snapshot().accounts, front).toEqual({ alice: { groups: [] } });
+      expect(sandbox.snapshot().accounts, front).toEqual({ alice: { groups: [], conversations: [] } });
       expect(sandbox.snapshot().nextGroupId).toBe('1');
       expect(sandbox.requests, front).toEqual([]);
       // The fresh state serves on as if the stale request had never been.

@@ -33,10 +33,14 @@ export interface Reply {
   readonly json: any;
 }
 
-/** JSON.parse keeping int64 group ids exact (a test-side reading, not the client's). */
+/** JSON.parse keeping int64 group ids (`group_id`, `group_ids` items) exact (a test-side reading, not the client's). */
 export function parseExact(text: string): any {
   try {
-    return JSON.parse(text.replace(/"group_id":(\d+)/g, '"group_id":"$1"'));
+    return JSON.parse(
+      text
+        .replace(/"group_id":(\d+)/g, '"group_id":"$1"')
+        .replace(/"group_ids":\[([\d,]+)\]/g, (_, list: string) => `"group_ids":[${list.split(',').map((id) => `"${id}"`).join(',')}]`),
+    );
   } catch {
     return undefined;
   }

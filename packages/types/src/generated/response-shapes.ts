@@ -36,9 +36,51 @@ export const responseShapes: {
     },
     "listGroupConversations": {
       "ref": "GroupConversationPage"
+    },
+    "createConversation": {
+      "ref": "Conversation"
+    },
+    "listConversations": {
+      "ref": "ConversationPage"
+    },
+    "getConversation": {
+      "ref": "Conversation"
+    },
+    "batchGetConversations": {
+      "ref": "BatchGetConversationsResult"
+    },
+    "updateConversation": {
+      "ref": "Conversation"
+    },
+    "deleteConversation": {
+      "ref": "EmptyObject"
+    },
+    "batchDeleteConversations": {
+      "ref": "BatchDeleteConversationsResult"
+    },
+    "stickTopConversation": {
+      "ref": "Conversation"
     }
   },
   "named": {
+    "BatchDeleteConversationsResult": {
+      "type": "object",
+      "required": [],
+      "properties": {
+        "success_list": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "failed_list": {
+          "type": "array",
+          "items": {
+            "ref": "FailedConversation"
+          }
+        }
+      }
+    },
     "BatchGetConversationGroupsResult": {
       "type": "object",
       "required": [],
@@ -60,6 +102,62 @@ export const responseShapes: {
           "items": {
             "ref": "FailedGroup"
           }
+        }
+      }
+    },
+    "BatchGetConversationsResult": {
+      "type": "object",
+      "required": [],
+      "properties": {
+        "success_list": {
+          "type": "array",
+          "items": {
+            "ref": "Conversation"
+          }
+        },
+        "failed_list": {
+          "type": "array",
+          "items": {
+            "ref": "FailedConversation"
+          }
+        }
+      }
+    },
+    "Conversation": {
+      "type": "object",
+      "required": [
+        "conversation_id"
+      ],
+      "properties": {
+        "conversation_id": {
+          "type": "string"
+        },
+        "sender_id": {
+          "type": "string"
+        },
+        "receiver_id": {
+          "type": "string"
+        },
+        "type": {
+          "type": "integer"
+        },
+        "stick_top": {
+          "type": "boolean"
+        },
+        "group_ids": {
+          "type": "array",
+          "items": {
+            "type": "groupId"
+          }
+        },
+        "server_extension": {
+          "type": "string"
+        },
+        "sort_order": {
+          "type": "integer"
+        },
+        "update_time": {
+          "type": "integer"
         }
       }
     },
@@ -131,6 +229,27 @@ export const responseShapes: {
           "type": "array",
           "items": {
             "ref": "FailedConversation"
+          }
+        }
+      }
+    },
+    "ConversationPage": {
+      "type": "object",
+      "required": [
+        "has_more",
+        "items"
+      ],
+      "properties": {
+        "has_more": {
+          "type": "boolean"
+        },
+        "next_token": {
+          "type": "string"
+        },
+        "items": {
+          "type": "array",
+          "items": {
+            "ref": "Conversation"
           }
         }
       }
