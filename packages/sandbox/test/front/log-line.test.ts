@@ -7,6 +7,8 @@ const record = (fields: Partial<SandboxRequestRecord>): SandboxRequestRecord => 
   at: 0,
   method: 'GET',
   path: '/im/v2/conversation_groups',
+  query: {},
+  body: undefined,
   operation: 'listConversationGroups',
   account: 'alice',
   traceId: 'trace-1',
