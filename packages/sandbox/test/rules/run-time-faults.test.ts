@@ -102,7 +102,7 @@ describe('the control path over HTTP (/_sandbox/…)', () => {
     const sandbox = createSandbox({ seed: 3 });
     const server = await served(sandbox);
     const target = over(server);
-    const control = (method: string, path: string, body?: unknown, credentials = sandbox) => call(target, credentials, method, path, body === undefined ? {} : { body });
+    const control = (method: string, path: string, body?: unknown, credentials: { appKey: string; appSecret: string } = sandbox) => call(target, credentials, method, path, body === undefined ? {} : { body });
 
     expect((await call(target, sandbox, 'POST', '/_sandbox/faults', { body: { operation: '*', kind: 503 }, unsigned: true })).json).toMatchObject({ code: 403 });
     expect((await control('POST', '/_sandbox/faults', { operation: '*', kind: 503 }, { appKey: sandbox.appKey, appSecret: 'wrong' })).json.code).toBe(403);
