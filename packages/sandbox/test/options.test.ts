@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import fc from 'fast-check';
+import { fcParams } from './support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, NimSandboxOptionsError } from '../src/index.js';
 
@@ -30,7 +31,7 @@ describe('createSandbox options', () => {
           for (const issue of (error as NimSandboxOptionsError).issues) expect(issue.length).toBeLessThan(300);
         }
       }),
-      { seed: 31, numRuns: 400 },
+      fcParams(31, 400),
     );
   });
 
