@@ -37,9 +37,9 @@ describe('MSW 2', () => {
 
   it('names the sandbox in errors, never a production host', async () => {
     sandbox.inject({ operation: 'getConversationGroup', kind: { code: 116404 } });
-    const error = await nim.conversationGroups.get('1', { account_id: 'alice' }).catch((e: unknown) => e as Error);
-    expect(error.message).toContain('GET http://sandbox.invalid');
-    expect(error.message).not.toMatch(/yunxinapi/);
+    const error: unknown = await nim.conversationGroups.get('1', { account_id: 'alice' }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('GET http://sandbox.invalid');
+    expect((error as Error).message).not.toMatch(/yunxinapi/);
   });
 });
 
