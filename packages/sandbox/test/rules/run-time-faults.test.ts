@@ -97,6 +97,26 @@ describe('sandbox.inject()', () => {
   });
 });
 
+describe('the new kinds on every front', () => {
+  it('416, a business code and HTTP 500 answer the same in process (fetch, dispatcher) and over HTTP', async () => {
+    const sandbox = createSandbox();
+    const server = await served(sandbox);
+    const viaDispatcher = { fetch: (request: Request) => fetch(request, { dispatcher: sandbox.dispatcher } as RequestInit), base: 'http://sandbox.test' };
+    for (const target of [{ fetch: sandbox.fetch }, viaDispatcher, over(server)]) {
+      const api = apiOf(target, sandbox);
+      sandbox.inject({ operation: 'listConversationGroups', kind: 500 });
+      sandbox.inject({ operation: 'listConversationGroups', kind: { code: 403, msg: 'no entry' } });
+      sandbox.inject({ operation: 'listConversationGroups', kind: 416 });
+      const answers = [];
+      for (let i = 0; i < 4; i += 1) {
+        const reply = await api.list('alice');
+        answers.push([reply.status, reply.json?.code ?? reply.text.slice(0, 40)]);
+      }
+      expect(answers).toEqual([[200, 416], [200, 403], [500, expect.stringContaining('<html>')], [200, 200]]);
+    }
+  });
+});
+
 describe('the control path over HTTP (/_sandbox/…)', () => {
   it('takes rules from the sandbox own AppKey only, signed; lists, removes and resets', async () => {
     const sandbox = createSandbox({ seed: 3 });
