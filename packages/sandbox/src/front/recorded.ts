@@ -1,6 +1,7 @@
 // What a request record keeps of a query and a body: plain, frozen copies with the AppSecret taken out.
 
 const secretMark = '[AppSecret]';
+const noQuery: Readonly<Record<string, string>> = Object.freeze({});
 
 function scrub(text: string, secret: string): string {
   return text.includes(secret) ? text.split(secret).join(secretMark) : text;
@@ -14,6 +15,7 @@ function scrub(text: string, secret: string): string {
  * ```
  */
 export function recordedQuery(query: URLSearchParams, secret: string): Readonly<Record<string, string | readonly string[]>> {
+  if (query.size === 0) return noQuery;
   const out = new Map<string, string | string[]>();
   for (const [rawName, rawValue] of query) {
     const name = scrub(rawName, secret);
