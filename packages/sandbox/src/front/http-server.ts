@@ -88,6 +88,8 @@ function readCapped(request: IncomingMessage, maxBytes: number): Promise<BodyRea
   });
 }
 
+const drainableBytes = 64 * 1024;
+
 function send(response: ServerResponse, request: IncomingMessage, outcome: Outcome): void {
   if (outcome.kind === 'reset') {
     request.socket.destroy();
@@ -95,8 +97,10 @@ function send(response: ServerResponse, request: IncomingMessage, outcome: Outco
   }
   if (outcome.kind === 'hang') return; // the socket stays open until the caller or close() ends it
   const headers: Record<string, string | number> = { ...outcome.headers, 'content-length': Buffer.byteLength(outcome.body) };
-  // A body still coming in (too large, or not read at all): answer, then close rather than read it to its end.
-  if (!request.complete) headers.connection = 'close';
+  // A body still coming in (too large, or not read at all: an unsigned or throttled call): answer, then close rather
+  // than read it to its end — unless it is declared small, which Node drains so that the connection stays alive.
+  const declared = Number(request.headers['content-length']);
+  if (!request.complete && !(declared >= 0 && declared <= drainableBytes)) headers.connection = 'close';
   response.writeHead(outcome.status, headers).end(outcome.body);
 }
 

@@ -98,6 +98,19 @@ describe('the hardened HTTP front', () => {
     expect(sandbox.requests[0]).toMatchObject({ signature: 'missing', code: 403, body: undefined });
   });
 
+  it('keeps the connection of an unsigned call with a small body alive (the unread body is drained)', async () => {
+    const { port } = await listen({});
+    const client = await open(port);
+    const post = `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n{"account_id":"a","name":"nn"}`;
+    client.socket.write(post);
+    const deadline = Date.now() + 3000;
+    while (!/"code":403/.test(client.received()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    client.socket.write(post);
+    while ((client.received().match(/"code":403/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.received().match(/"code":403/g)).toHaveLength(2);
+    expect(client.received()).not.toMatch(/connection: close/i);
+  });
+
   it('warns once when bound to anything but loopback; checks its options', async () => {
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);
