@@ -34,8 +34,8 @@ const ruleJson = (rule: { readonly times: number; readonly probability: number |
 
 /**
  * Answers one control request (signature first: anything but the sandbox's own AppKey, rightly signed, is 403):
- * - `POST /_sandbox/faults` with a rule (the shape of `faults`, `kind` a business code as `{code, msg?}`) or an
- *   array of them → `data.ids`; a rule that does not check is 414 with the problems;
+ * - `POST /_sandbox/faults` with a rule (the shape of `faults`, `kind` a business code as `{code, msg?}`,
+ *   `times: null` for no end) or an array of them → `data.ids`; a rule that does not check is 414 with the problems;
  * - `GET /_sandbox/faults` → `data.faults`: the injected rules (`id`, `rule`, `hits`), the most recent first;
  * - `DELETE /_sandbox/faults/{id}` → 200, or 404 for an id not injected (any more); `DELETE /_sandbox/faults` → all;
  * - `POST /_sandbox/reset` → the state, log, rate limit and faults start over;
@@ -61,7 +61,10 @@ export async function control(core: SandboxCore, request: IncomingRequest, url: 
     } catch {
       return json(414, 'parameter error: the body is not JSON');
     }
-    const list = Array.isArray(body) ? body : [body];
+    // JSON has no Infinity: `"times": null` is a rule without an end (as GET /_sandbox/faults shows one).
+    const endless = (rule: unknown) =>
+      typeof rule === 'object' && rule !== null && (rule as { times?: unknown }).times === null ? { ...rule, times: Infinity } : rule;
+    const list = (Array.isArray(body) ? body : [body]).map(endless);
     const issues: string[] = [];
     const rules = list.map((rule, i) => resolveFaultRule(issues, rule, Array.isArray(body) ? `rule[${i}]` : 'rule'));
     if (issues.length > 0 || list.length === 0) return json(414, `parameter error: ${issues.join('; ') || 'no rule given'}`);

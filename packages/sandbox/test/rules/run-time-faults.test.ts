@@ -145,6 +145,9 @@ describe('the control path over HTTP (/_sandbox/…)', () => {
     expect((await control('DELETE', '/_sandbox/faults/1')).json.code).toBe(404);
     expect((await api.create({ account_id: 'alice', name: 'W' })).json.code).toBe(200);
     expect((await control('DELETE', '/_sandbox/faults')).json.data).toEqual({ removed: 1 });
+    expect((await control('POST', '/_sandbox/faults', { operation: 'health', kind: 503, times: null })).json.data).toEqual({ ids: [3] });
+    expect((await control('GET', '/_sandbox/faults')).json.data.faults[0].rule.times).toBeNull();
+    expect((await control('DELETE', '/_sandbox/faults/3')).json.code).toBe(200);
 
     const requests = await control('GET', '/_sandbox/requests?operation=createConversationGroup');
     expect(requests.json.data.requests.map((r: { status: number; fault?: string }) => [r.status, r.fault])).toEqual([[503, '503'], [200, undefined]]);
