@@ -48,7 +48,8 @@ const nim = createNimClient({
   appKey,
   appSecret,
   ...(given ? { baseUrl: given } : {}),
-  ...(sandbox ? { fetch: sandbox.fetch } : againstMock ? { fetch: mockFetch } : {}),
+  // The sandbox's own origin as base URL: errors then name it, not the production host the client defaults to.
+  ...(sandbox ? { baseUrl: sandbox.baseUrl, fetch: sandbox.fetch } : againstMock ? { fetch: mockFetch } : {}),
 });
 
 // ── printing ────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@
 import { createNimClient, isNimError, type NimClient } from '@nim-api/client';
 import { createSandbox } from '@nim-api/sandbox';
 import fc from 'fast-check';
+import { fcParams } from './fc.js';
 import { describe, expect, it } from 'vitest';
 import { collect } from './harness.js';
 
@@ -152,7 +153,7 @@ describe.each(Object.keys(fronts) as (keyof typeof fronts)[])('@nim-api/client a
         await fc.asyncModelRun(() => ({ model, real: { nim } }), checked);
         expect(sandbox.requests.every((r) => r.signature === 'valid')).toBe(true);
       }),
-      { seed: 61, numRuns: 30 },
+      fcParams(61, 30),
     );
   }, 120_000);
 });

@@ -11,9 +11,9 @@ async function fileSupportConversations(nim: ReturnType<typeof createNimClient>,
 }
 
 const sandbox = createSandbox({ accounts: ['alice'], seed: 1 });
-const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, fetch: sandbox.fetch });
+const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
 
-beforeEach(() => sandbox.reset()); // back to the seeded state, empty request log
+beforeEach(() => sandbox.reset()); // back to the seeded state, empty request log, no injected faults
 
 describe('fileSupportConversations', () => {
   it('files 150 conversations; paging returns all of them in order', async () => {
@@ -45,10 +45,26 @@ describe('fileSupportConversations', () => {
 
   it('hits the group cap and the frequency control', async () => {
     const small = createSandbox({ limits: { groupsPerAccount: 1 }, rateLimit: { perSecond: 2, blockMs: 1000 } });
-    const client = createNimClient({ appKey: small.appKey, appSecret: small.appSecret, fetch: small.fetch, maxRetries: 0 });
+    const client = createNimClient({ appKey: small.appKey, appSecret: small.appSecret, baseUrl: small.baseUrl, fetch: small.fetch, maxRetries: 0 });
     await client.conversationGroups.create({ account_id: 'alice', name: 'one' });
     await expect(client.conversationGroups.create({ account_id: 'alice', name: 'two' })).rejects.toBeInstanceOf(NimLimitExceededError);
     await expect(client.conversationGroups.create({ account_id: 'alice', name: 'three' })).rejects.toBeInstanceOf(NimRateLimitError);
+  });
+
+  it('rides out a 416 of this test only: the client retries it', async () => {
+    const fault = sandbox.inject({ operation: 'createConversationGroup', kind: 416 }); // the next create only
+    const { refused } = await fileSupportConversations(nim, 'alice', ['alice|1|bob']);
+    expect(refused).toEqual([]);
+    expect(fault.hits).toBe(1);
+    expect(sandbox.findRequests('createConversationGroup').map((r) => r.code)).toEqual([416, 200]);
+    expect(sandbox.findRequests('updateConversationGroup')[0]?.body).toMatchObject({ conversations: { type: 1, conversation_ids: ['alice|1|bob'] } });
+  });
+
+  it('passes on a business error the API can answer (116437: the group is full)', async () => {
+    sandbox.inject({ operation: 'updateConversationGroup', kind: { code: 116437 } });
+    const failure = fileSupportConversations(nim, 'alice', ['alice|1|bob']);
+    await expect(failure).rejects.toBeInstanceOf(NimLimitExceededError);
+    await expect(failure).rejects.toThrow(/code 116437.*\(PATCH http:\/\/sandbox\.invalid, trace id/); // the sandbox, named
   });
 });
 

@@ -200,7 +200,7 @@ import { createNimClient, NimNotFoundError } from '@nim-api/client';
 import { createSandbox, type Sandbox } from '@nim-api/sandbox';
 
 const clientOf = (sandbox: Sandbox, baseUrl?: string) =>
-  createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, ...(baseUrl ? { baseUrl } : { fetch: sandbox.fetch }) });
+  createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, ...(baseUrl ? { baseUrl } : { baseUrl: sandbox.baseUrl, fetch: sandbox.fetch }) });
 
 test('a group created through the client is there on the next call, and gone after delete', async () => {
   const sandbox = createSandbox({ accounts: ['alice'], firstGroupId: 9007199254740993n });
@@ -215,7 +215,7 @@ test('a group created through the client is there on the next call, and gone aft
 
 test('in process on the undici transport (sandbox.dispatcher), the same', async () => {
   const sandbox = createSandbox({ accounts: ['carol'] });
-  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, dispatcher: sandbox.dispatcher, discovery: false });
+  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, dispatcher: sandbox.dispatcher });
   await nim.conversationGroups.create({ account_id: 'carol', name: 'Trips' });
   const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'carol' });
   assert.deepEqual(conversation_groups.map((g) => g.name), ['Trips']);

@@ -13,8 +13,10 @@
  *
  * @packageDocumentation
  */
-export { createSandbox, type Sandbox } from './sandbox.js';
+export { createSandbox, type FaultHandle, type Sandbox } from './sandbox.js';
+export type { RequestMatch, WaitForRequestOptions } from './inspection.js';
 export type {
+  BusinessCodeFault,
   FaultKind,
   FaultRule,
   SandboxDiscovery,

@@ -11,19 +11,39 @@ import type { OperationId } from '@nim-api/types';
 export type SandboxOperation = OperationId | 'health' | 'allocate';
 
 /**
+ * A business error to answer instead of the operation: an envelope `{ code, msg, data: {} }` with HTTP 200, as the
+ * API answers every business error. `msg` defaults to the spec's message of that code (`'error'` for a code the spec
+ * does not name).
+ * @example
+ * ```ts
+ * const full: BusinessCodeFault = { code: 116435 };                        // conversation group count exceeds the limit
+ * const auth: BusinessCodeFault = { code: 403, msg: 'authentication failed' };
+ * ```
+ */
+export interface BusinessCodeFault {
+  /** Any integer code but 200 (1 to 2^31−1). */
+  readonly code: number;
+  /** At most 1024 characters. @default the spec's message of `code` */
+  readonly msg?: string;
+}
+
+/**
  * A fault the sandbox can inject instead of (or before) answering:
  * - `'latency'`: wait `ms`, then answer normally;
  * - `'hang'`: never answer (until the caller aborts, or the server closes);
  * - `'reset'`: over HTTP the socket is destroyed; in process `fetch` rejects like undici (`TypeError: fetch failed`,
  *   `cause.code` `'ECONNRESET'`);
- * - `502`, `503`, `504`: that HTTP status with a gateway's HTML page;
+ * - `416`: the envelope `{ code: 416 }` exactly as the emulated rate limit answers it (HTTP 200; like the API, no
+ *   `Retry-After`);
+ * - `{ code, msg? }`: any business code in its envelope with HTTP 200 (403, 414, 500, 116435, …);
+ * - `500`, `502`, `503`, `504`: that HTTP status with a gateway's HTML page;
  * - `'malformed-json'`: HTTP 200 with a JSON body cut in the middle.
  * @example
  * ```ts
- * const kind: FaultKind = 503;
+ * const kinds: FaultKind[] = [503, 416, { code: 116435 }, 'reset'];
  * ```
  */
-export type FaultKind = 'latency' | 'hang' | 'reset' | 502 | 503 | 504 | 'malformed-json';
+export type FaultKind = 'latency' | 'hang' | 'reset' | 416 | 500 | 502 | 503 | 504 | 'malformed-json' | BusinessCodeFault;
 
 /**
  * One fault rule. Without `probability` it is scripted: it hits the next `times` matching requests (after letting
@@ -33,6 +53,7 @@ export type FaultKind = 'latency' | 'hang' | 'reset' | 502 | 503 | 504 | 'malfor
  * ```ts
  * const rules: FaultRule[] = [
  *   { operation: 'createConversationGroup', kind: 503, times: 2 },        // the next two creates get a 503
+ *   { operation: 'listConversationGroups', kind: { code: 102404 } },      // the next list: "account not exist"
  *   { operation: '*', kind: 'latency', ms: 50, probability: 1 },           // every request 50 ms slower
  *   { operation: 'getConversationGroup', kind: 'reset', probability: 0.1 }, // one get in ten reset
  * ];
@@ -106,7 +127,8 @@ export interface SeedAccount {
 }
 
 /**
- * Caps the sandbox enforces. Defaults come from the spec (`x-nim-limits`).
+ * Caps the sandbox enforces. The API's own come from the spec (`x-nim-limits`); the state caps (`maxAccounts`,
+ * `maxGroups`, `maxConversations`) keep a long-running sandbox within its memory, far above what a test needs.
  * @example
  * ```ts
  * const limits: SandboxLimits = { groupsPerAccount: 3, conversationsPerGroup: 10 };
@@ -121,6 +143,18 @@ export interface SandboxLimits {
   readonly groupsPerConversation?: number;
   /** Largest request body read, in bytes; a larger one is answered 414. @default 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
+  /**
+   * State cap: accounts the sandbox holds; creating one more (on first use) answers a 500 envelope naming this
+   * option instead of growing until the process runs out of memory. @default 100000
+   */
+  readonly maxAccounts?: number;
+  /** State cap: groups of all accounts together; one more is a 500 envelope naming this option. @default 200000 */
+  readonly maxGroups?: number;
+  /**
+   * State cap: conversation ids filed in groups, all groups together (one conversation in three groups counts
+   * three); a call that would pass it is a 500 envelope naming this option, nothing applied. @default 1000000
+   */
+  readonly maxConversations?: number;
 }
 
 /**
@@ -182,9 +216,9 @@ export interface UnconfirmedBehaviour {
  * ```
  */
 export interface SandboxOptions {
-  /** The app's AppKey. @default generated (32 hex digits; from `seed` when given) */
+  /** The app's AppKey. @default generated (32 hex digits; the same for the same `seed`) */
   readonly appKey?: string;
-  /** The app's AppSecret. @default generated (32 hex digits; from `seed` when given) */
+  /** The app's AppSecret. @default 32 hex digits from a cryptographic source (never from `seed`: it cannot be guessed from the AppKey) */
   readonly appSecret?: string;
   /** Accounts to start with: ids, or ids with their groups and conversations (the shape `snapshot().accounts` has). @default none */
   readonly accounts?: readonly string[] | Readonly<Record<string, SeedAccount>>;
@@ -197,7 +231,7 @@ export interface SandboxOptions {
   readonly rateLimit?: SandboxRateLimit | false;
   /** @default none */
   readonly faults?: readonly FaultRule[];
-  /** Seed of every random choice (probabilistic faults, page tokens, generated credentials and trace ids). @default random */
+  /** Seed of the random choices a test replays: probabilistic faults, the generated AppKey, trace ids. Not of the AppSecret nor of page-token MACs. @default random */
   readonly seed?: number;
   readonly discovery?: SandboxDiscovery;
   readonly unconfirmed?: UnconfirmedBehaviour;

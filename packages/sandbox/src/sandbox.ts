@@ -2,8 +2,11 @@ import { createSandboxDispatcher, type SandboxDispatcher } from './front/dispatc
 import { createSandboxFetch, type SandboxFetch } from './front/fetch.js';
 import { type ListenOptions, listenHttp, type SandboxServer } from './front/http-server.js';
 import type { SandboxRequestRecord } from './front/request-log.js';
-import type { SandboxOptions } from './options.js';
-import { createCore } from './pipeline.js';
+import { NimSandboxOptionsError, readingOptions } from './errors.js';
+import { findRequests, type RequestMatch, waitForRequest, type WaitForRequestOptions } from './inspection.js';
+import type { FaultRule, SandboxOptions } from './options.js';
+import { createCore, inProcessOrigin } from './pipeline.js';
+import { resolveFaultRule } from './rules/fault-rules.js';
 import { resolveSettings } from './settings.js';
 import { type SandboxSnapshot, snapshotOf } from './state/app-state.js';
 
@@ -12,7 +15,7 @@ import { type SandboxSnapshot, snapshotOf } from './state/app-state.js';
  * @example
  * ```ts
  * const sandbox: Sandbox = createSandbox();
- * const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, fetch: sandbox.fetch });
+ * const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
  * ```
  */
 export interface Sandbox {
@@ -20,6 +23,13 @@ export interface Sandbox {
   readonly appKey: string;
   /** The AppSecret a client signs with (not enumerable: left out of `JSON.stringify` and `console.log`). */
   readonly appSecret: string;
+  /**
+   * The sandbox's origin in process, `'http://sandbox.invalid'`: give it to the client as `baseUrl` with
+   * `sandbox.fetch` or `sandbox.dispatcher`, so that its errors name the sandbox (`GET http://sandbox.invalid`)
+   * rather than the client's default production host. `.invalid` never resolves: a client given it without the
+   * sandbox fails at once. Over HTTP, use the `url` of `listen()` instead.
+   */
+  readonly baseUrl: string;
   /** The sandbox as a `fetch`, in process, no sockets. */
   readonly fetch: SandboxFetch;
   /**
@@ -37,8 +47,49 @@ export interface Sandbox {
   readonly requests: readonly SandboxRequestRecord[];
   /** The state as a plain, JSON-safe object (group ids as strings, no secrets). */
   snapshot(): SandboxSnapshot;
-  /** Back to the state it was created with: seeded accounts and groups, empty log, fresh rate limit and faults. */
+  /**
+   * Back to the state it was created with: seeded accounts and groups, empty log, fresh rate limit and faults;
+   * rules added with `inject` are gone.
+   */
   reset(): void;
+  /**
+   * Adds a fault rule at run time (a per-test override), in front of every other rule, until `remove()` or
+   * `reset()`. The rule has the shape of the `faults` option and is checked the same way (a
+   * `NimSandboxOptionsError` lists its problems).
+   * @example
+   * ```ts
+   * const fault = sandbox.inject({ operation: 'createConversationGroup', kind: 416, times: 2 });
+   * // … the next two creates answer {code: 416} …
+   * fault.remove();
+   * ```
+   */
+  inject(rule: FaultRule): FaultHandle;
+  /** The logged requests that match (an operation, or a test of a record), oldest first. */
+  findRequests(match: RequestMatch): SandboxRequestRecord[];
+  /**
+   * The first logged request that matches, or the next one to be logged (requests are logged once answered);
+   * rejects after `timeoutMs` (default 5000; its timer runs on vitest's fake clock when timers are faked).
+   */
+  waitForRequest(match: RequestMatch, options?: WaitForRequestOptions): Promise<SandboxRequestRecord>;
+}
+
+/**
+ * A rule added with `sandbox.inject`.
+ * @example
+ * ```ts
+ * const fault: FaultHandle = sandbox.inject({ operation: '*', kind: { code: 500 } });
+ * await callTheService();
+ * expect(fault.hits).toBe(1);
+ * fault.remove();
+ * ```
+ */
+export interface FaultHandle {
+  /** Its id (the one the HTTP control path lists). */
+  readonly id: number;
+  /** Requests it has hit so far. */
+  readonly hits: number;
+  /** Takes it out (nothing happens when it is gone already, e.g. after `reset()`). */
+  remove(): void;
 }
 
 /**
@@ -82,6 +133,7 @@ export function createSandboxWith(options: SandboxOptions | undefined, internals
   const core = createCore(settings, internals.onRecord);
   const sandbox = {
     appKey: settings.appKey,
+    baseUrl: inProcessOrigin,
     fetch: createSandboxFetch(core),
     dispatcher: createSandboxDispatcher(core),
     listen: (listenOptions?: ListenOptions) => listenHttp(core, listenOptions),
@@ -90,6 +142,17 @@ export function createSandboxWith(options: SandboxOptions | undefined, internals
     },
     snapshot: () => snapshotOf(core.app()),
     reset: () => core.reset(),
+    inject(rule: FaultRule): FaultHandle {
+      const resolved = readingOptions('the fault rule', () => {
+        const issues: string[] = [];
+        const checked = resolveFaultRule(issues, rule, 'rule');
+        if (!checked) throw new NimSandboxOptionsError(issues);
+        return checked;
+      });
+      return core.injectResolved(resolved);
+    },
+    findRequests: (match: RequestMatch) => findRequests(core.log, match),
+    waitForRequest: (match: RequestMatch, waitOptions?: WaitForRequestOptions) => waitForRequest(core.log, match, waitOptions),
   };
   Object.defineProperty(sandbox, 'appSecret', { value: settings.appSecret, enumerable: false });
   return sandbox as Sandbox;

@@ -1,8 +1,13 @@
 import { NimSandboxOptionsError, quote, readingOptions } from './errors.js';
-import type { FaultRule, SandboxOperation, SandboxOptions, SeedAccount, SeedConversation, SeedGroup } from './options.js';
+import { stateCapDefaults } from './rules/state-caps.js';
+import type { SandboxOptions, SeedAccount, SeedConversation, SeedGroup } from './options.js';
+import { type ResolvedFault, resolveFaultRules } from './rules/fault-rules.js';
 import { createRandom, randomSeed } from './rules/random.js';
 import { schemaProblem } from './rules/schema-validation.js';
-import { pageLimitBounds, specDiscovery, specLimits, specOperations } from './spec/spec.js';
+import { isWellFormed } from './rules/well-formed.js';
+import { pageLimitBounds, specDiscovery, specLimits } from './spec/spec.js';
+
+export type { ResolvedFault } from './rules/fault-rules.js';
 
 /**
  * The options after checking, every default filled in.
@@ -25,6 +30,9 @@ export interface SandboxSettings {
     readonly conversationsPerGroup: number;
     readonly groupsPerConversation: number;
     readonly maxBodyBytes: number;
+    readonly maxAccounts: number;
+    readonly maxGroups: number;
+    readonly maxConversations: number;
   };
   readonly rateLimit: { readonly perSecond: number; readonly blockMs: number } | undefined;
   readonly faults: readonly ResolvedFault[];
@@ -37,22 +45,6 @@ export interface SandboxSettings {
     readonly timestampUnit: 'ms' | 's';
     readonly deleteConversationLeavesGroups: boolean;
   };
-}
-
-/**
- * A fault rule after checking, every default filled in.
- * @example
- * ```ts
- * const fault: ResolvedFault = { operation: '*', kind: 503, times: 1, after: 0, probability: undefined, ms: 100 };
- * ```
- */
-export interface ResolvedFault {
-  readonly operation: SandboxOperation | '*';
-  readonly kind: FaultRule['kind'];
-  readonly times: number;
-  readonly after: number;
-  readonly probability: number | undefined;
-  readonly ms: number;
 }
 
 /**
@@ -86,13 +78,14 @@ export interface NormalisedSeedConversation {
 }
 
 const int64Max = 2n ** 63n - 1n;
-const faultKinds = new Set<unknown>(['latency', 'hang', 'reset', 502, 503, 504, 'malformed-json']);
-const operations = new Set<string>([...specOperations.map((o) => o.operationId), 'health', 'allocate', '*']);
 const optionNames = new Set([
   'appKey', 'appSecret', 'accounts', 'autoCreateAccounts', 'firstGroupId', 'limits', 'rateLimit', 'faults', 'seed', 'discovery', 'unconfirmed',
 ]);
 
 type Issues = string[];
+
+/** 32 hex digits from the platform's cryptographic source (Web Crypto: any runtime). */
+const secretHex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -151,46 +144,6 @@ export function groupIdFrom(issues: Issues, value: unknown, where: string): bigi
   return id;
 }
 
-function faultRules(issues: Issues, value: unknown): ResolvedFault[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    issues.push(`faults must be an array of rules, got ${quote(value)}`);
-    return [];
-  }
-  const rules: ResolvedFault[] = [];
-  for (let i = 0; i < value.length; i += 1) {
-    const where = `faults[${i}]`;
-    if (!(i in value)) {
-      issues.push(`${where} is a hole`);
-      continue;
-    }
-    const f = fieldsOf(issues, value[i], where, ['operation', 'kind', 'times', 'after', 'probability', 'ms']);
-    if (typeof f.operation !== 'string' || !operations.has(f.operation)) issues.push(`${where}.operation must be an operationId, 'health', 'allocate' or '*', got ${quote(f.operation)}`);
-    if (!faultKinds.has(f.kind)) issues.push(`${where}.kind must be 'latency', 'hang', 'reset', 502, 503, 504 or 'malformed-json', got ${quote(f.kind)}`);
-    let probability: number | undefined;
-    if (f.probability !== undefined) {
-      if (typeof f.probability !== 'number' || !(f.probability > 0 && f.probability <= 1)) issues.push(`${where}.probability must be a number in (0, 1], got ${quote(f.probability)}`);
-      else probability = f.probability;
-    }
-    // `ms` is the wait of a latency fault; on another kind it would do nothing, so it is a mistake.
-    if (f.ms !== undefined && f.kind !== 'latency' && faultKinds.has(f.kind)) issues.push(`${where}.ms only applies to kind 'latency', got kind ${quote(f.kind)}`);
-    let times = probability === undefined ? 1 : Infinity;
-    if (f.times !== undefined) {
-      if (f.times === Infinity) times = Infinity;
-      else times = integer(issues, f.times, `${where}.times`, times, 1);
-    }
-    rules.push({
-      operation: f.operation as SandboxOperation | '*',
-      kind: f.kind as FaultRule['kind'],
-      times,
-      after: integer(issues, f.after, `${where}.after`, 0, 0),
-      probability,
-      ms: integer(issues, f.ms, `${where}.ms`, 100, 0, 600_000),
-    });
-  }
-  return rules;
-}
-
 function seedConversations(issues: Issues, value: unknown, where: string, accountId: string): NormalisedSeedConversation[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
@@ -239,10 +192,10 @@ function seedGroups(issues: Issues, fields: SeedAccount, where: string): Normali
   fields.groups.forEach((raw: unknown, i: number) => {
     const at = `${where}.groups[${i}]`;
     const g = fieldsOf(issues, raw, at, ['group_id', 'name', 'server_extension', 'create_time', 'update_time', 'conversation_ids']) as Record<keyof SeedGroup, unknown>;
-    const nameProblem = schemaProblem('GroupName', g.name);
+    const nameProblem = schemaProblem('GroupName', g.name) ?? (typeof g.name === 'string' && !isWellFormed(g.name) ? 'holds a lone surrogate (not Unicode text)' : undefined);
     if (nameProblem) issues.push(`${at}.name ${nameProblem}`);
     const extension = g.server_extension ?? '';
-    const extensionProblem = schemaProblem('ServerExtension', extension);
+    const extensionProblem = schemaProblem('ServerExtension', extension) ?? (typeof extension === 'string' && !isWellFormed(extension) ? 'holds a lone surrogate (not Unicode text)' : undefined);
     if (extensionProblem) issues.push(`${at}.server_extension ${extensionProblem}`);
     const ids = g.conversation_ids ?? [];
     const conversationIds: string[] = [];
@@ -306,22 +259,25 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   const issues: Issues = [];
   const o = fieldsOf(issues, options, 'options', [...optionNames]) as Record<keyof SandboxOptions, unknown>;
   const seed = o.seed === undefined ? randomSeed() : integer(issues, o.seed, 'seed', 0, 0, 2 ** 32 - 1);
-  // Credentials from a stream of their own, so the other random choices do not shift with them.
-  const credentials = createRandom(seed ^ 0x5eed);
-  const appKey = credential(issues, o.appKey, 'appKey', () => credentials.hex(32), false);
-  const appSecret = credential(issues, o.appSecret, 'appSecret', () => credentials.hex(32), true);
+  // The AppKey from a stream of its own, so the other random choices do not shift with it. The AppSecret never
+  // comes from the seed: a 32-bit seed is found from the AppKey in minutes, and with it the secret.
+  const appKey = credential(issues, o.appKey, 'appKey', () => createRandom(seed ^ 0x5eed).hex(32), false);
+  const appSecret = credential(issues, o.appSecret, 'appSecret', secretHex, true);
   const conversations = new Map<string, NormalisedSeedConversation[]>();
   const accounts = seedAccounts(issues, o.accounts, conversations);
 
   if (o.autoCreateAccounts !== undefined && typeof o.autoCreateAccounts !== 'boolean') issues.push(`autoCreateAccounts must be a boolean, got ${quote(o.autoCreateAccounts)}`);
   const firstGroupId = o.firstGroupId === undefined ? 1n : (groupIdFrom(issues, o.firstGroupId, 'firstGroupId') ?? 1n);
 
-  const l = fieldsOf(issues, o.limits, 'limits', ['groupsPerAccount', 'conversationsPerGroup', 'groupsPerConversation', 'maxBodyBytes']);
+  const l = fieldsOf(issues, o.limits, 'limits', ['groupsPerAccount', 'conversationsPerGroup', 'groupsPerConversation', 'maxBodyBytes', 'maxAccounts', 'maxGroups', 'maxConversations']);
   const limits = {
     groupsPerAccount: integer(issues, l.groupsPerAccount, 'limits.groupsPerAccount', specLimits.groupsPerAccount, 0),
     conversationsPerGroup: integer(issues, l.conversationsPerGroup, 'limits.conversationsPerGroup', specLimits.conversationsPerGroup, 0),
     groupsPerConversation: integer(issues, l.groupsPerConversation, 'limits.groupsPerConversation', specLimits.groupsPerConversation, 0),
     maxBodyBytes: integer(issues, l.maxBodyBytes, 'limits.maxBodyBytes', 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxAccounts: integer(issues, l.maxAccounts, 'limits.maxAccounts', stateCapDefaults.accounts, 1),
+    maxGroups: integer(issues, l.maxGroups, 'limits.maxGroups', stateCapDefaults.groups, 1),
+    maxConversations: integer(issues, l.maxConversations, 'limits.maxConversations', stateCapDefaults.conversations, 1),
   };
 
   let rateLimit: SandboxSettings['rateLimit'];
@@ -365,7 +321,7 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
     conversations,
     limits,
     rateLimit,
-    faults: faultRules(issues, o.faults),
+    faults: resolveFaultRules(issues, o.faults, 'faults'),
     discovery: { endpoints, ttl: integer(issues, d.ttl, 'discovery.ttl', specDiscovery.ttlSeconds.default, specDiscovery.ttlSeconds.minimum, specDiscovery.ttlSeconds.maximum) },
     unconfirmed: {
       ownerMustMatchAccount: flag('ownerMustMatchAccount', u.ownerMustMatchAccount, true),

@@ -1,6 +1,7 @@
 // Random sequences of operations through sandbox.fetch (signed by the test itself), compared with a plain reference
 // model after every step: the invariants of the API hold and every read agrees with every other and with the model.
 import fc from 'fast-check';
+import { fcParams } from './support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type Sandbox } from '../src/index.js';
 import { type Api, inProcess, walk } from './support/api.js';
@@ -170,7 +171,7 @@ describe('model-based: random operation sequences against a reference model', ()
         }));
         await fc.asyncModelRun(() => ({ model, real }), checked);
       }),
-      { seed: 51, numRuns: 40 },
+      fcParams(51, 40),
     );
   }, 120_000);
 });

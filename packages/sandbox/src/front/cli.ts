@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `nim-sandbox`: the sandbox over HTTP for any language (the official Go/Java SDKs, curl). Prints the URL and the
 // credentials, one line per request, and stops on Ctrl-C.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { NimSandboxOptionsError } from '../errors.js';
 import type { SandboxOptions } from '../options.js';
+import { parseFaultText } from '../rules/fault-rules.js';
 import { createSandboxWith } from '../sandbox.js';
 import { requestLine } from './log-line.js';
 
@@ -16,9 +18,21 @@ const usage = `usage: nim-sandbox [options]
   --accounts a,b        seed these accounts; others get 102404 (default: any account is created on first use)
   --first-group-id ID   id of the first group (default: 1; e.g. 9007199254740993 for ids above 2^53)
   --rate-limit N        at most N calls per second per operation, then 416 for 1 s (default: off)
-  --seed N              seed of every random choice
+  --seed N              seed of the random choices (faults, AppKey, trace ids; never of the AppSecret)
+  --fault RULE          a fault rule, repeatable: operation:kind[:key=value…], e.g.
+                          createConversationGroup:503:times=2     the next two creates answer HTTP 503
+                          '*:416:probability=0.1'                 one call in ten answers {code: 416}
+                          getConversationGroup:code=116404:msg=gone   a business code (HTTP 200)
+                        kinds: latency hang reset malformed-json 416 500 502 503 504 code=N;
+                        keys: times after probability ms msg (msg last: the rest is the message)
+  --faults FILE         fault rules from a JSON file (an array of rules in the shape of the \`faults\` option)
+  --idle-timeout MS     close a connection without a request in flight after MS (default 5000)
+  --max-connections N   open connections at most (default 512)
   --quiet               no per-request lines
-  --help`;
+  --help
+
+At run time, the same rules over HTTP (signed with this sandbox's AppKey): POST /_sandbox/faults (a rule or a list
+of rules as JSON), GET /_sandbox/faults, DELETE /_sandbox/faults[/{id}], POST /_sandbox/reset, GET /_sandbox/requests.`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -37,6 +51,10 @@ try {
       'first-group-id': { type: 'string' },
       'rate-limit': { type: 'string' },
       seed: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+      faults: { type: 'string' },
+      'idle-timeout': { type: 'string' },
+      'max-connections': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -61,6 +79,21 @@ const accountList = (text: string) => {
   if (ids.length === 0) fail(`--accounts must name at least one account id, got ${JSON.stringify(text.slice(0, 40))}`);
   return ids;
 };
+const faultRules = (): unknown[] | undefined => {
+  const rules: unknown[] = (parsed.fault ?? []).map((text) => parseFaultText(text));
+  if (parsed.faults !== undefined) {
+    let fromFile: unknown;
+    try {
+      fromFile = JSON.parse(readFileSync(parsed.faults, 'utf8'));
+    } catch (error) {
+      fail(`--faults ${JSON.stringify(parsed.faults.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!Array.isArray(fromFile)) fail(`--faults: the file must hold a JSON array of rules`);
+    rules.push(...fromFile);
+  }
+  return rules.length > 0 ? rules : undefined;
+};
+const faults = faultRules();
 const options: SandboxOptions = {
   ...(parsed['app-key'] !== undefined ? { appKey: parsed['app-key'] } : {}),
   ...(parsed['app-secret'] !== undefined ? { appSecret: parsed['app-secret'] } : {}),
@@ -68,18 +101,24 @@ const options: SandboxOptions = {
   ...(parsed['first-group-id'] !== undefined ? { firstGroupId: parsed['first-group-id'] } : {}),
   ...(parsed['rate-limit'] !== undefined ? { rateLimit: { perSecond: number('rate-limit', parsed['rate-limit'])! } } : {}),
   ...(parsed.seed !== undefined ? { seed: number('seed', parsed.seed)! } : {}),
+  ...(faults !== undefined ? { faults: faults as SandboxOptions['faults'] } : {}),
 };
 
 try {
   const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) });
-  const server = await sandbox.listen({ port: number('port', parsed.port) ?? 0, host: parsed.host ?? '127.0.0.1' });
+  const server = await sandbox.listen({
+    port: number('port', parsed.port) ?? 0,
+    host: parsed.host ?? '127.0.0.1',
+    ...(parsed['idle-timeout'] !== undefined ? { idleTimeoutMs: number('idle-timeout', parsed['idle-timeout'])! } : {}),
+    ...(parsed['max-connections'] !== undefined ? { maxConnections: number('max-connections', parsed['max-connections'])! } : {}),
+  });
   console.log(`nim-sandbox listening on ${server.url}
   AppKey     ${sandbox.appKey}
   AppSecret  ${sandbox.appSecret}
   (a test secret of this sandbox only; sign requests with it, CheckSum = sha1(AppSecret + Nonce + CurTime))
 
   NIM_BASE_URL=${server.url} NIM_APP_KEY=${sandbox.appKey} NIM_APP_SECRET=<the AppSecret above>
-Ctrl-C stops it.`);
+${faults ? `  faults: ${faults.length} rule${faults.length === 1 ? '' : 's'} (GET /_sandbox/faults lists those injected later)\n` : ''}Ctrl-C stops it.`);
   const stop = () => {
     console.log('\nstopping nim-sandbox…');
     void server.close().then(() => process.exit(0));

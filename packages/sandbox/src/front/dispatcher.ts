@@ -1,6 +1,6 @@
 import { quote } from '../errors.js';
 import type { SandboxCore } from '../pipeline.js';
-import { type BodyRead, CallerMistake, holdEventLoop, type IncomingRequest, internalError, type Outcome } from './wire.js';
+import { type BodyRead, bodyText, CallerMistake, holdEventLoop, type IncomingRequest, internalError, type Outcome } from './wire.js';
 
 /**
  * The callbacks of undici's dispatch-handler protocol that the sandbox calls, in this order: `onConnect`,
@@ -52,8 +52,6 @@ export interface SandboxDispatcher {
   close(): Promise<void>;
   destroy(): Promise<void>;
 }
-
-const decoder = new TextDecoder();
 
 /** What undici throws for arguments it cannot use (its `InvalidArgumentError` code), as a `TypeError`. */
 function invalidArgument(message: string, cause?: unknown): TypeError {
@@ -109,7 +107,7 @@ const isIterable = (body: object) => Symbol.asyncIterator in body || Symbol.iter
 async function readCapped(body: unknown, maxBytes: number): Promise<BodyRead> {
   if (body === undefined || body === null) return { text: '' };
   if (typeof body === 'string') return Buffer.byteLength(body) > maxBytes ? { tooLarge: true } : { text: body };
-  if (body instanceof Uint8Array) return body.byteLength > maxBytes ? { tooLarge: true } : { text: decoder.decode(body) };
+  if (body instanceof Uint8Array) return body.byteLength > maxBytes ? { tooLarge: true } : bodyText(body);
   if (typeof body !== 'object' || !isIterable(body)) {
     throw new CallerMistake(invalidArgument(`body must be a string, bytes or an (async) iterable of chunks, got ${quote(body)}`));
   }
@@ -127,7 +125,7 @@ async function readCapped(body: unknown, maxBytes: number): Promise<BodyRead> {
     const named = error instanceof TypeError && (error as { code?: unknown }).code === 'UND_ERR_INVALID_ARG' ? error : invalidArgument(`the request body failed while being read: ${error instanceof Error ? error.message : quote(error)}`, error);
     throw new CallerMistake(named);
   }
-  return { text: Buffer.concat(chunks).toString('utf8') };
+  return bodyText(Buffer.concat(chunks));
 }
 
 /** What undici reports when the peer resets the connection. */

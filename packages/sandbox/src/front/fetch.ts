@@ -1,5 +1,5 @@
 import type { SandboxCore } from '../pipeline.js';
-import { type BodyRead, CallerMistake, holdEventLoop, internalError, type Outcome } from './wire.js';
+import { type BodyRead, bodyText, CallerMistake, holdEventLoop, internalError, type Outcome } from './wire.js';
 
 /**
  * The sandbox as a `fetch`: in process, no sockets. Takes what the global `fetch` takes.
@@ -30,7 +30,14 @@ async function readCapped(request: Request, maxBytes: number): Promise<BodyRead>
     // The caller's body stream failed: undici's fetch rejects with this, it is no server error.
     throw new CallerMistake(new TypeError('fetch failed', { cause }));
   }
-  return { text: chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new TextDecoder().decode(Buffer.concat(chunks)) };
+  if (chunks.length === 1) return bodyText(chunks[0]!);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bodyText(bytes);
 }
 
 /** What undici's fetch throws when the peer resets the connection. */

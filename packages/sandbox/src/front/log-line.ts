@@ -1,3 +1,4 @@
+import { faultLabel } from '../rules/fault-rules.js';
 import type { SandboxRequestRecord } from './request-log.js';
 
 // Anything but printable ASCII other than `"` and `\`: a value with one of these is quoted, so that it can neither
@@ -37,7 +38,7 @@ export function requestLine(r: SandboxRequestRecord): string {
     `signature=${r.signature}`,
     `code=${r.code ?? '-'}`,
     `http=${r.status ?? '-'}`,
-    ...(r.fault ? [`fault=${r.fault}`] : []),
+    ...(r.fault ? [`fault=${faultLabel(r.fault)}`] : []),
     `trace=${optional(r.traceId)}`,
   ].join(' ');
 }

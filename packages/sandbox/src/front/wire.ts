@@ -1,3 +1,4 @@
+import { utf8Text } from '../rules/well-formed.js';
 import { messageOf } from '../spec/spec.js';
 
 /**
@@ -29,6 +30,8 @@ export interface IncomingRequest {
   readonly readBody: (maxBytes: number) => Promise<BodyRead>;
   /** Aborted when the caller gives up (a latency fault or a hang then ends at once). */
   readonly signal: AbortSignal | undefined;
+  /** The sandbox's own origin as this front serves it (the HTTP server's URL); in process it is left out. */
+  readonly origin?: string;
 }
 
 /**
@@ -63,13 +66,26 @@ export function holdEventLoop(): () => void {
 const noop = () => {};
 
 /**
- * The body as read: its text (empty when there was none), or the fact that it was larger than allowed.
+ * The body as read: its text (empty when there was none), or the fact that it was larger than allowed, or that its
+ * bytes are not UTF-8 (the API refuses such text; the sandbox does not store a replacement character in its place).
  * @example
  * ```ts
- * const read: BodyRead = size > max ? { tooLarge: true } : { text };
+ * const read: BodyRead = size > max ? { tooLarge: true } : bodyText(bytes);
  * ```
  */
-export type BodyRead = { readonly text: string } | { readonly tooLarge: true };
+export type BodyRead = { readonly text: string } | { readonly tooLarge: true } | { readonly notUtf8: true };
+
+/**
+ * Bytes as a {@link BodyRead}: the text, or `notUtf8`.
+ * @example
+ * ```ts
+ * return bodyText(Buffer.concat(chunks));
+ * ```
+ */
+export function bodyText(bytes: Uint8Array): BodyRead {
+  const text = utf8Text(bytes);
+  return text === undefined ? { notUtf8: true } : { text };
+}
 
 // Group ids are int64: JSON must carry them as bare integers, exactly. Handlers hold them as decimal strings and this
 // step unquotes them. Inside a JSON string every `"` is escaped, so `"group_id":"` cannot match string contents.
@@ -133,6 +149,7 @@ export function jsonWithExactIds(value: unknown): string {
 const statusTexts: Readonly<Record<number, string>> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
+  500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',

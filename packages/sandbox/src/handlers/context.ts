@@ -1,3 +1,4 @@
+import { StateCapReached } from '../rules/state-caps.js';
 import type { SandboxSettings } from '../settings.js';
 import { type AccountRecord, createAccountRecord } from '../state/account.js';
 import type { AppState } from '../state/app-state.js';
@@ -65,7 +66,8 @@ export const fail = (code: number, detail?: string): HandlerResult => (detail ==
 
 /**
  * The account of the request (`account_id`, lower-cased as the server does), created on first use when
- * `autoCreateAccounts` is on; `undefined` means 102404.
+ * `autoCreateAccounts` is on; `undefined` means 102404. Past `limits.maxAccounts` it throws {@link StateCapReached}
+ * (call it before changing anything).
  * @example
  * ```ts
  * const account = accountOf(context, context.params.account_id);
@@ -75,7 +77,12 @@ export const fail = (code: number, detail?: string): HandlerResult => (detail ==
 export function accountOf(context: HandlerContext, accountId: unknown): AccountRecord | undefined {
   const id = String(accountId).toLowerCase();
   let account = context.app.accounts.get(id);
-  if (!account && context.settings.autoCreateAccounts) context.app.accounts.set(id, (account = createAccountRecord(id)));
+  if (!account && context.settings.autoCreateAccounts) {
+    // Thrown before anything changed; the pipeline answers it (a 500 envelope naming the option).
+    const { maxAccounts } = context.settings.limits;
+    if (context.app.accounts.size >= maxAccounts) throw new StateCapReached('limits.maxAccounts', maxAccounts);
+    context.app.accounts.set(id, (account = createAccountRecord(id, context.app.tally)));
+  }
   return account;
 }
 

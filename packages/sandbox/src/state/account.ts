@@ -15,17 +15,44 @@ export interface AccountRecord {
   readonly memberships: Map<string, number>;
   /** The conversations the account owns, by id. */
   readonly conversations: Map<string, ConversationRecord>;
+  /** The app's running totals (shared by its accounts), kept by the helpers below; the state caps read them. */
+  readonly tally: StateTally;
+}
+
+/**
+ * Running totals of one app's state: its groups and the conversation ids filed in them (one per group holding one).
+ * @example
+ * ```ts
+ * const tally: StateTally = { groups: 0, conversations: 0 };
+ * ```
+ */
+export interface StateTally {
+  groups: number;
+  conversations: number;
 }
 
 /**
  * A new account without groups.
  * @example
  * ```ts
- * const alice = createAccountRecord('alice');
+ * const alice = createAccountRecord('alice', app.tally);
  * ```
  */
-export function createAccountRecord(id: string): AccountRecord {
-  return { id, groups: new Map(), memberships: new Map(), conversations: new Map() };
+export function createAccountRecord(id: string, tally: StateTally = { groups: 0, conversations: 0 }): AccountRecord {
+  return { id, groups: new Map(), memberships: new Map(), conversations: new Map(), tally };
+}
+
+/**
+ * Adds a new group to its account (the caller has checked the rules and caps).
+ * @example
+ * ```ts
+ * addGroup(account, createGroupRecord({ id, accountId: account.id, name, serverExtension: '', createTime: now, updateTime: now }));
+ * ```
+ */
+export function addGroup(account: AccountRecord, group: GroupRecord): void {
+  if (account.groups.has(group.idText)) return;
+  account.groups.set(group.idText, group);
+  account.tally.groups += 1;
 }
 
 /**
@@ -39,6 +66,7 @@ export function fileConversation(account: AccountRecord, group: GroupRecord, con
   if (group.conversations.has(conversationId)) return;
   group.conversations.add(conversationId);
   group.version += 1;
+  account.tally.conversations += 1;
   account.memberships.set(conversationId, (account.memberships.get(conversationId) ?? 0) + 1);
 }
 
@@ -52,6 +80,7 @@ export function fileConversation(account: AccountRecord, group: GroupRecord, con
 export function unfileConversation(account: AccountRecord, group: GroupRecord, conversationId: string): boolean {
   if (!group.conversations.delete(conversationId)) return false;
   group.version += 1;
+  account.tally.conversations -= 1;
   const count = (account.memberships.get(conversationId) ?? 1) - 1;
   if (count > 0) account.memberships.set(conversationId, count);
   else account.memberships.delete(conversationId);
@@ -67,5 +96,5 @@ export function unfileConversation(account: AccountRecord, group: GroupRecord, c
  */
 export function removeGroup(account: AccountRecord, group: GroupRecord): void {
   for (const conversationId of [...group.conversations]) unfileConversation(account, group, conversationId);
-  account.groups.delete(group.idText);
+  if (account.groups.delete(group.idText)) account.tally.groups -= 1;
 }

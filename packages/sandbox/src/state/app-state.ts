@@ -1,7 +1,7 @@
 import { NimSandboxOptionsError } from '../errors.js';
 import type { Random } from '../rules/random.js';
 import type { SandboxSettings } from '../settings.js';
-import { type AccountRecord, createAccountRecord, fileConversation } from './account.js';
+import { type AccountRecord, addGroup, createAccountRecord, fileConversation, type StateTally } from './account.js';
 import { type ConversationRecord, createConversationRecord } from './conversation.js';
 import { createGroupRecord, type GroupRecord } from './group.js';
 import { createPageSnapshots, type PageSnapshots } from './page-snapshots.js';
@@ -28,6 +28,8 @@ export interface AppState {
   /** The id the next created group gets; `undefined` once int64 has run out (a create then answers 500). */
   nextGroupId: bigint | undefined;
   readonly pages: PageSnapshots;
+  /** Totals of groups and filed conversations over all accounts (the state caps read them). */
+  readonly tally: StateTally;
 }
 
 /**
@@ -101,6 +103,7 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     accounts: new Map(),
     nextGroupId: settings.firstGroupId,
     pages: createPageSnapshots(pageWalkCapacity, () => random.word()),
+    tally: { groups: 0, conversations: 0 },
   };
   const issues: string[] = [];
   const { limits } = settings;
@@ -111,7 +114,7 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
   let highest = settings.firstGroupId - 1n;
 
   for (const [accountId, groups] of settings.accounts) {
-    const account = createAccountRecord(accountId);
+    const account = createAccountRecord(accountId, app.tally);
     app.accounts.set(accountId, account);
     if (groups.length > limits.groupsPerAccount) issues.push(`accounts.${accountId}: ${groups.length} groups, more than limits.groupsPerAccount (${limits.groupsPerAccount})`);
     for (const seed of groups) {
@@ -138,7 +141,7 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
         createTime,
         updateTime: seed.updateTime ?? createTime,
       });
-      account.groups.set(group.idText, group);
+      addGroup(account, group);
       const distinct = new Set(seed.conversationIds);
       if (distinct.size > limits.conversationsPerGroup) issues.push(`accounts.${accountId}: group ${id} holds ${distinct.size} conversations, more than limits.conversationsPerGroup (${limits.conversationsPerGroup})`);
       for (const conversationId of distinct) {
@@ -159,6 +162,9 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
       account.conversations.set(seed.conversationId, createConversationRecord(seed.conversationId, now, { serverExtension, stickTop, updateTime }));
     }
   }
+  if (app.accounts.size > limits.maxAccounts) issues.push(`accounts: ${app.accounts.size} accounts, more than limits.maxAccounts (${limits.maxAccounts})`);
+  if (app.tally.groups > limits.maxGroups) issues.push(`accounts: ${app.tally.groups} groups, more than limits.maxGroups (${limits.maxGroups})`);
+  if (app.tally.conversations > limits.maxConversations) issues.push(`accounts: ${app.tally.conversations} filed conversations, more than limits.maxConversations (${limits.maxConversations})`);
   if (issues.length) throw new NimSandboxOptionsError(issues);
   // The counter stops at int64's end instead of passing it.
   app.nextGroupId = highest < int64Max ? highest + 1n : undefined;

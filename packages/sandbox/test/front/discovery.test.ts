@@ -13,6 +13,17 @@ describe('endpoint discovery and health', () => {
     expect(await (await fetch(`${url}&md5=stale`)).json()).toEqual(first);
   });
 
+  it('in process, answers sandbox.baseUrl, never the (production) host the request was addressed to', async () => {
+    const sandbox = createSandbox();
+    for (const answer of [
+      await sandbox.fetch(`https://lbs.netease.im/srv-sdk/allocate?k=${sandbox.appKey}&biz=1`),
+      await fetch(`https://lbs.netease.im/srv-sdk/allocate?k=${sandbox.appKey}&biz=1`, { dispatcher: sandbox.dispatcher } as RequestInit),
+    ]) {
+      expect((await answer.json()).data['default.endpoint']).toBe(sandbox.baseUrl);
+    }
+    expect(sandbox.baseUrl).toBe('http://sandbox.invalid');
+  });
+
   it('answers the configured endpoints and ttl; 403 for an unknown AppKey, 414 without one', async () => {
     const endpoints = ['http://127.0.0.1:1', 'http://127.0.0.1:2', 'http://127.0.0.1:3'];
     const sandbox = createSandbox({ appKey: 'app', discovery: { endpoints, ttl: 600 } });

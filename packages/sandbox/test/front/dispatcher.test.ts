@@ -1,6 +1,7 @@
 // The undici front: the same pipeline as sandbox.fetch, driven through undici's dispatch-handler protocol — by
 // Node's own fetch (`{ dispatcher }`) and by hand, for the cases a real client hits (resets, hangs, aborts).
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type SandboxDispatchHandler, type SandboxDispatchOptions } from '../../src/index.js';
 import { parseExact, signedHeaders } from '../support/signed.js';
@@ -272,7 +273,7 @@ describe('sandbox.dispatcher', () => {
         expect(reply.events.at(-1)).toBe(terminal[0]);
         expect([200, 404, 405]).toContain(reply.status);
       }),
-      { seed: 17, numRuns: 200 },
+      fcParams(17, 200),
     );
   });
 });

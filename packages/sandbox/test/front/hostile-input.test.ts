@@ -2,6 +2,7 @@
 // HTTP 404/405 for what no route serves — and never a crash: the server keeps serving after every case.
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/index.js';
 import { apiOf } from '../support/api.js';
@@ -45,7 +46,7 @@ describe('hostile input', () => {
           if (!signed && path.startsWith('/im/')) expect(json.code).toBe(403);
         }
       }),
-      { seed: 41, numRuns: 150 },
+      fcParams(41, 150),
     );
     expect((await api.list('alice')).json.code).toBe(200);
     expect(sandbox.requests.length).toBeGreaterThanOrEqual(150);

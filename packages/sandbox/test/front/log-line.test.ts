@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { logValue, requestLine } from '../../src/front/log-line.js';
 import type { SandboxRequestRecord } from '../../src/index.js';
@@ -7,6 +8,8 @@ const record = (fields: Partial<SandboxRequestRecord>): SandboxRequestRecord => 
   at: 0,
   method: 'GET',
   path: '/im/v2/conversation_groups',
+  query: {},
+  body: undefined,
   operation: 'listConversationGroups',
   account: 'alice',
   traceId: 'trace-1',
@@ -39,7 +42,7 @@ describe('the request log line', () => {
         // Fields are split by spaces outside quotes: always the eight of a request without a fault.
         expect(line.match(/(?:[^ "]|"(?:[^"\\]|\\.)*")+/g)).toHaveLength(8);
       }),
-      { seed: 5, numRuns: 300 },
+      fcParams(5, 300),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { jsonWithExactIds } from '../../src/front/wire.js';
 
@@ -13,7 +14,7 @@ describe('jsonWithExactIds', () => {
         expect(back).toEqual(JSON.parse(JSON.stringify(data)));
         expect(jsonWithExactIds({ value, text })).toBe(JSON.stringify({ value, text }));
       }),
-      { seed: 71, numRuns: 300 },
+      fcParams(71, 300),
     );
   });
 });

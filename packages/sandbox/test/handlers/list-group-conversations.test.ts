@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/index.js';
 import { inProcess, walk } from '../support/api.js';
@@ -77,7 +78,7 @@ describe('listGroupConversations', () => {
         const reply = await api.page(groupId, 'alice', { limit: 10, page_token: Buffer.from(text).toString('base64url') });
         expect(reply.json.code).toBe(414);
       }),
-      { seed: 8, numRuns: 150 },
+      fcParams(8, 150),
     );
     // Any one character changed is a token of nobody's.
     for (let i = 0; i < token.length; i += 1) {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/rules/random.js';
 
@@ -16,7 +17,7 @@ describe('createRandom', () => {
         expect(a.hex(32)).toMatch(/^[0-9a-f]{32}$/);
         expect(a.word()).toMatch(/^[0-9a-z]{8}$/);
       }),
-      { seed: 5, numRuns: 100 },
+      fcParams(5, 100),
     );
   });
 

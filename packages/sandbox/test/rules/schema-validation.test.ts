@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { schemaProblem, validateRequest } from '../../src/rules/schema-validation.js';
 import { specOperations, specSchemas } from '../../src/spec/spec.js';
@@ -19,7 +20,7 @@ describe('validateRequest', () => {
         const checked = validateRequest(operation('listConversationGroups'), parts(new URLSearchParams({ account_id: accountId }).toString()));
         expect(checked.ok).toBe(accountPattern.test(accountId));
       }),
-      { seed: 21, numRuns: 300 },
+      fcParams(21, 300),
     );
   });
 
@@ -73,7 +74,7 @@ describe('validateRequest', () => {
         const checked = validateRequest(op, parts(query, { group_id: groupId }, body));
         expect(typeof checked.ok).toBe('boolean');
       }),
-      { seed: 22, numRuns: 300 },
+      fcParams(22, 300),
     );
   });
 });

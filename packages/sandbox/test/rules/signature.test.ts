@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../../src/index.js';
 import { checkSignature } from '../../src/rules/signature.js';
@@ -55,7 +56,7 @@ describe('checkSignature', () => {
         expect(checkSignature(header(right), lookup, seconds * 1000).verdict).toBe('valid');
         if (other.toLowerCase() !== right) expect(checkSignature(header(other), lookup, seconds * 1000).verdict).toBe('bad-checksum');
       }),
-      { seed: 12, numRuns: 200 },
+      fcParams(12, 200),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParams } from '../support/fc.js';
 import { describe, expect, it } from 'vitest';
 import { createSandbox, NimSandboxOptionsError } from '../../src/index.js';
 import { inProcess, walk } from '../support/api.js';
@@ -119,7 +120,7 @@ describe('seeding from a plain object and snapshot()', () => {
           for (const account of accounts) expect((await inProcess(copy).list(account)).json.data.conversation_groups).toHaveLength(1);
         }
       }),
-      { seed: 23, numRuns: 40 },
+      fcParams(23, 40),
     );
   });
 });
