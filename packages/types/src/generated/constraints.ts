@@ -21,6 +21,19 @@ export const constraints = {
   "traceId": {
     "maxLength": 128
   },
+  "errorCodes": [
+    403,
+    414,
+    416,
+    500,
+    102404,
+    110302,
+    110304,
+    110404,
+    116404,
+    116435,
+    116437
+  ],
   "hosts": {
     "cn": [
       "https://open.yunxinapi.com"
