@@ -191,8 +191,10 @@ describe('the docs site in chromium', () => {
 
   it('documents the client, the sandbox and @nim-api/redis in the SDK reference', async () => {
     await page.goto(new URL('sdk/index.html', server!.url).href, { waitUntil: 'load' });
+    // The sidebar is filled in by TypeDoc's script.
+    const nav = page.locator('#tsd-nav-container');
     for (const name of ['@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']) {
-      expect(await page.locator('#tsd-nav-container, .tsd-navigation').getByText(name, { exact: true }).count(), name).toBeGreaterThan(0);
+      await expect.poll(() => nav.getByText(name, { exact: true }).count(), { timeout: 10_000, message: name }).toBeGreaterThan(0);
     }
     // One page each, generated from the TSDoc: the client's options with unit and default, its errors, the sandbox
     // and the Redis limiter.
@@ -223,22 +225,26 @@ describe('the docs site in chromium', () => {
     for (const name of ['timeoutMs', 'maxRetries', 'rateLimit', 'createRedisRateLimiter', 'hooks']) {
       await page.locator('#tsd-search-trigger').click();
       const input = page.locator('#tsd-search-input');
+      await input.fill('');
       await input.fill(name);
       const results = page.locator('#tsd-search-results li');
-      await expect.poll(() => results.count(), { timeout: 10_000, message: name }).toBeGreaterThan(0);
-      const texts = await results.allInnerTexts();
-      expect(texts.some((text) => text.includes(name)), `${name} among ${JSON.stringify(texts)}`).toBe(true);
+      // The results follow the input after a short debounce: wait for this name's.
+      await expect
+        .poll(async () => (await results.allInnerTexts()).some((text) => text.includes(name)), { timeout: 10_000, message: name })
+        .toBe(true);
       await page.keyboard.press('Escape');
     }
-    // The first result of timeoutMs leads to the option's documentation.
+    // The result for the client's option leads to its documentation: unit and default.
     await page.locator('#tsd-search-trigger').click();
+    await page.locator('#tsd-search-input').fill('');
     await page.locator('#tsd-search-input').fill('timeoutMs');
-    const first = page.locator('#tsd-search-results li', { hasText: 'timeoutMs' }).first();
-    await first.click();
-    await page.waitForURL(/#timeoutms$/i, { timeout: 10_000 });
-    const member = page.locator('section.tsd-member', { has: page.locator('#timeoutms, [id="timeoutms"]') }).first();
-    await expect.poll(async () => (await page.locator('.col-content').innerText()).includes('Default'), { timeout: 5_000 }).toBe(true);
-    void member;
+    await page.locator('#tsd-search-results li', { hasText: 'NimClientOptions.timeoutMs' }).first().click();
+    await page.waitForURL(/NimClientOptions\.html#timeoutms$/i, { timeout: 10_000 });
+    const member = page.locator('section.tsd-member', { has: page.locator('[id="timeoutms"]') });
+    await expect.poll(() => member.count(), { timeout: 5_000 }).toBe(1);
+    const text = await member.innerText();
+    expect(text).toContain('milliseconds');
+    expect(text).toMatch(/Default\s+10000/);
   });
 
   it('asks nothing of any host but 127.0.0.1 and logs no errors', () => {
