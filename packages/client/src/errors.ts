@@ -75,8 +75,8 @@ export class NimError extends Error {
 }
 
 /**
- * The body `code` of a business error: one of the codes the spec documents (generated from its error examples,
- * so an editor offers them) or any other number the server sends.
+ * The body `code` of a business error: one of the codes the spec documents (generated from its error examples and
+ * its guide's error list, so an editor offers them) or any other number the server sends.
  * @example
  * ```ts
  * const isMissing = (code: NimApiErrorCode) => code === 116404 || code === 102404;

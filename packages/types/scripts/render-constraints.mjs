@@ -12,11 +12,16 @@ const banner = `/**
 `;
 
 /**
- * The business error codes the spec's examples show: the `code` of every error envelope (an object with a numeric
- * `code` other than 200 and a string `msg`) and every `error_code` of a partial failure, sorted.
+ * The business error codes the spec documents: the `code` of every error envelope in its examples (an object with a
+ * numeric `code` other than 200 and a string `msg`), every `error_code` of a partial failure there, and the codes
+ * the guide's "## Errors…" section lists (its `- 102404, 108404 … not found` lines), sorted.
  */
 function errorCodesOf(spec) {
   const codes = new Set();
+  const guide = /^## Errors[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(spec.info?.description ?? '')?.[1] ?? '';
+  for (const line of guide.split('\n').filter((l) => /^\s*- /.test(l) || /^\s{2,}\S/.test(l))) {
+    for (const [code] of line.matchAll(/\b[1-9]\d{2,5}\b/g)) if (Number(code) !== 200) codes.add(Number(code));
+  }
   const visit = (node) => {
     if (!node || typeof node !== 'object') return;
     if (Number.isInteger(node.code) && node.code !== 200 && typeof node.msg === 'string') codes.add(node.code);

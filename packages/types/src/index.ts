@@ -68,7 +68,8 @@ export type EmptyObject = Schemas['EmptyObject'];
 export { constraints } from './generated/constraints.js';
 
 /**
- * The business error codes the spec documents with an example (`constraints.errorCodes`), e.g. 414, 416, 116404.
+ * The business error codes the spec documents — in its error examples and its guide's error list
+ * (`constraints.errorCodes`), e.g. 414, 416, 116404.
  * The server may send others: where a code is read, type it `KnownErrorCode | (number & {})`.
  *
  * @example
