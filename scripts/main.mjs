@@ -31,4 +31,4 @@ console.log(`
   packages/client/dist/     @nim-api/client (ESM + CJS + .d.ts)
   packages/sandbox/dist/    @nim-api/sandbox (ESM + CJS + .d.ts, and the nim-sandbox CLI)
   packages/redis/dist/      @nim-api/redis (ESM + CJS + .d.ts)
-  packages/docs/site/       the docs site: index.html (open it, or \`pnpm docs:serve\`), openapi.yaml, openapi.json`);
+  packages/docs/site/       the docs site: index.html (open it, or \`pnpm docs:serve\`), openapi.yaml, openapi.json, sdk/ (SDK reference)`);

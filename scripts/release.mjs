@@ -1,17 +1,25 @@
-// `pnpm release`: version → build → publish @nim-api/types, @nim-api/client and @nim-api/sandbox (see README, "Releasing").
+// `pnpm release`: version → build → publish @nim-api/types, @nim-api/client, @nim-api/sandbox and @nim-api/redis
+// (see README, "Releasing").
 //
 //   1. version   `changeset version` (consumes .changeset/*.md, bumps the fixed group, writes CHANGELOG.md),
 //                then scripts/sync-spec-version.mjs (spec info.version := @nim-api/types version) and
 //                `pnpm generate` (the generated constraints carry the spec version)
 //   2. build     `pnpm build` (turbo)
 //   3. publish   `changeset publish` (runs `pnpm publish` per public package, skips versions already on the
-//                registry, tags git unless --no-git-tag)
+//                registry, tags git unless --no-git-tag). With provenance (below): `pnpm -r publish --provenance`
+//                (also skips versions already there), then `changeset tag` unless --no-git-tag, because
+//                `changeset publish` cannot pass `--provenance` on and pnpm's own publish ignores
+//                NPM_CONFIG_PROVENANCE.
 //
 // Flags: --registry <url>   publish there (also read from NPM_CONFIG_REGISTRY / npm_config_registry)
 //        --skip-version     steps 2–3 only (e.g. CI after the version commit landed)
 //        --skip-build       do not rebuild (the publish test builds once for the whole test run)
 //        --no-git-tag       passed to `changeset publish`
 //        --dry-run          print the plan and exit
+//        --provenance       publish with an npm provenance statement; the default when the CI offers an OIDC
+//                           token (GitHub Actions: ACTIONS_ID_TOKEN_REQUEST_URL, with `permissions: id-token:
+//                           write`; GitLab: SIGSTORE_ID_TOKEN). Without one it is refused: npm could not sign.
+//        --no-provenance    never
 //
 // Guards: with CI=true the release refuses to run unless a registry is given explicitly, so a CI job cannot
 // publish to whatever registry happens to be configured. With NIM_RELEASE_LOCAL_ONLY=1 (set by the tests) it
@@ -31,12 +39,17 @@ export function isCi(env = process.env) {
   return value !== '' && value !== 'false' && value !== '0';
 }
 
+/** Whether the CI offers the OIDC token npm signs a provenance statement with. */
+export function hasOidc(env = process.env) {
+  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL || env.SIGSTORE_ID_TOKEN);
+}
+
 /**
  * @param {string[]} argv arguments after the script name
  * @param {NodeJS.ProcessEnv} env
  */
 export function parseReleaseArgs(argv, env = process.env) {
-  const options = { registry: undefined, skipVersion: false, skipBuild: false, gitTag: true, dryRun: false };
+  const options = { registry: undefined, skipVersion: false, skipBuild: false, gitTag: true, dryRun: false, provenance: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--registry') {
@@ -48,10 +61,16 @@ export function parseReleaseArgs(argv, env = process.env) {
     else if (arg === '--skip-build') options.skipBuild = true;
     else if (arg === '--no-git-tag') options.gitTag = false;
     else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--provenance') options.provenance = true;
+    else if (arg === '--no-provenance') options.provenance = false;
     else if (arg === '--') continue; // `pnpm release -- --flag`
     else throw new Error(`unknown argument: ${arg}`);
   }
   options.registry ??= env.NPM_CONFIG_REGISTRY || env.npm_config_registry || undefined;
+  if (options.provenance === true && !hasOidc(env)) {
+    throw new Error('--provenance needs the OIDC token of a CI (GitHub Actions with `id-token: write`, GitLab SIGSTORE_ID_TOKEN)');
+  }
+  options.provenance ??= hasOidc(env);
   return options;
 }
 
@@ -86,10 +105,10 @@ export function checkReleaseAllowed({ registry }, env = process.env) {
 
 /**
  * The commands of a release, in order.
- * @param {{ skipVersion: boolean, skipBuild: boolean, gitTag: boolean }} options
+ * @param {{ skipVersion: boolean, skipBuild: boolean, gitTag: boolean, provenance?: boolean }} options
  * @returns {Array<{ title: string, command: string, args: string[] }>}
  */
-export function releasePlan({ skipVersion, skipBuild, gitTag }) {
+export function releasePlan({ skipVersion, skipBuild, gitTag, provenance = false }) {
   const steps = [];
   if (!skipVersion) {
     steps.push({ title: 'version packages', command: changesetBin, args: ['version'] });
@@ -97,7 +116,13 @@ export function releasePlan({ skipVersion, skipBuild, gitTag }) {
     steps.push({ title: 'regenerate types', command: 'pnpm', args: ['generate'] });
   }
   if (!skipBuild) steps.push({ title: 'build', command: 'pnpm', args: ['build'] });
-  steps.push({ title: 'publish', command: changesetBin, args: ['publish', ...(gitTag ? [] : ['--no-git-tag'])] });
+  if (provenance) {
+    // Private workspace packages are skipped by `pnpm -r publish`, as are versions already on the registry.
+    steps.push({ title: 'publish with provenance', command: 'pnpm', args: ['-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks'] });
+    if (gitTag) steps.push({ title: 'tag', command: changesetBin, args: ['tag'] });
+  } else {
+    steps.push({ title: 'publish', command: changesetBin, args: ['publish', ...(gitTag ? [] : ['--no-git-tag'])] });
+  }
   return steps;
 }
 
@@ -124,6 +149,7 @@ export function runRelease(argv = process.argv.slice(2), env = process.env) {
   const steps = releasePlan(options);
   const childEnv = releaseEnv(registry, env);
   console.log(`release → ${registry ?? 'the registry of your npm config (default https://registry.npmjs.org/)'}`);
+  console.log(options.provenance ? '  with an npm provenance statement (OIDC token present)' : '  without provenance (no OIDC token)');
   for (const step of steps) console.log(`  ${step.title}: ${step.command} ${step.args.join(' ')}`);
   if (options.dryRun) {
     console.log('dry run: nothing done');

@@ -32,6 +32,7 @@ export {
   NimResponseError,
   NimTimeoutError,
   NimValidationError,
+  type NimApiErrorCode,
   type NimApiErrorDetails,
   type NimErrorContext,
   type NimErrorsByName,

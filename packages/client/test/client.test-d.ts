@@ -13,6 +13,7 @@ import {
   type GroupConversationPage,
   type GroupIdInput,
   type NimApiError,
+  type NimApiErrorCode,
   type NimError,
   type NimRateLimitError,
   type NimRequestOptions,
@@ -133,7 +134,7 @@ describe('ids and errors', () => {
     if (isNimError(error, 'NimRateLimitError')) expectTypeOf(error).toEqualTypeOf<NimRateLimitError>();
     if (isNimError(error, 'NimApiError')) {
       expectTypeOf(error).toEqualTypeOf<NimApiError>();
-      expectTypeOf(error.code).toEqualTypeOf<number>();
+      expectTypeOf(error.code).toEqualTypeOf<NimApiErrorCode>();
       expectTypeOf(error.traceId).toEqualTypeOf<string>();
     }
     if (isNimError(error)) expectTypeOf(error).toEqualTypeOf<NimError>();

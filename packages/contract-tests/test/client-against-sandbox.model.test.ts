@@ -3,7 +3,7 @@
 // checked after every step against a plain model of what was created, updated and deleted: no conversation in more
 // than 5 groups, counts within the caps, get/list/batchGet/iterateConversations agreeing with each other and with
 // the model, group ids unique and exact above 2^53.
-import { createNimClient, isNimError, type NimClient } from '@nim-api/client';
+import { createNimClient, isNimError, type ConversationId, type NimClient } from '@nim-api/client';
 import { createSandbox } from '@nim-api/sandbox';
 import fc from 'fast-check';
 import { fcParams } from './fc.js';
@@ -14,7 +14,7 @@ const firstGroupId = 9007199254740993n;
 const limits = { groupsPerAccount: 8, conversationsPerGroup: 5 };
 const account = 'alice';
 // Few conversations, so that one of them often lands in a sixth group (110304).
-const pool = ['alice|1|bob', 'alice|1|carol', 'alice|2|6001', 'alice|3|7001', 'alice|1|dave'];
+const pool = ['alice|1|bob', 'alice|1|carol', 'alice|2|6001', 'alice|3|7001', 'alice|1|dave'] as ConversationId[];
 
 interface Model {
   groups: Map<string, { name: string; conversations: string[] }>;
@@ -106,7 +106,7 @@ const commands = [
       const { success_list, failed_list } = result as { success_list: string[]; failed_list: { conversation_id: string; error_code: number }[] };
       expect(success_list).toEqual(unique.filter((c) => group.conversations.includes(c)));
       expect(failed_list.map((f) => [f.conversation_id, f.error_code])).toEqual(unique.filter((c) => !group.conversations.includes(c)).map((c) => [c, 110404]));
-      group.conversations = group.conversations.filter((c) => !unique.includes(c));
+      group.conversations = group.conversations.filter((c) => !(unique as string[]).includes(c));
     }),
   ),
   fc.tuple(fc.nat(), name).map(([index, groupName]) =>

@@ -102,7 +102,7 @@ describe('every client method, through the validating proxy', () => {
 describe('edge inputs, through the validating proxy', () => {
   it('addConversations with 150 ids: two PATCHes of 100 and 50, both valid', async () => {
     const { nim, exchanges } = harness(proxy.url, undefined);
-    const ids = Array.from({ length: 150 }, (_, i) => `alice|1|user${i}`);
+    const ids = Array.from({ length: 150 }, (_, i) => `alice|1|user${i}` as const);
     await nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: ids });
 
     expectCleanExchanges(exchanges);

@@ -85,7 +85,7 @@ describe('the sandbox behind prism proxy --errors', () => {
 
     const renamed = await nim.conversationGroups.update(id, { account_id: 'alice', name: 'Work (2026)' });
     expect(renamed.conversation_group.name).toBe('Work (2026)');
-    const many = Array.from({ length: 150 }, (_, i) => `alice|1|user${i}`);
+    const many = Array.from({ length: 150 }, (_, i) => `alice|1|user${i}` as const);
     const added = await nim.conversationGroups.addConversations(id, { account_id: 'alice', conversation_ids: many });
     expect(added.success_list).toEqual(many);
 
@@ -167,7 +167,7 @@ describe('the sandbox behind prism proxy --errors', () => {
     for (let i = 0; i < 6; i += 1) await nim.conversationGroups.create({ account_id: 'carol', name: `c${i}` });
     await expectError(nim.conversationGroups.create({ account_id: 'carol', name: 'one too many' }), NimLimitExceededError, 116435);
     const [first] = (await nim.conversationGroups.list({ account_id: 'carol' })).conversation_groups;
-    const ids = Array.from({ length: 161 }, (_, i) => `carol|1|u${i}`);
+    const ids = Array.from({ length: 161 }, (_, i) => `carol|1|u${i}` as const);
     await expectError(nim.conversationGroups.addConversations(first!.group_id, { account_id: 'carol', conversation_ids: ids.slice(0, 100) }).then(() =>
       nim.conversationGroups.addConversations(first!.group_id, { account_id: 'carol', conversation_ids: ids.slice(100) })), NimLimitExceededError, 116437);
     await expectError(nim.conversationGroups.listConversations(first!.group_id, { account_id: 'carol', page_token: 'not-a-token' }), NimParamError, 414);

@@ -1,10 +1,10 @@
 // groups.test.ts
-import { createNimClient, NimLimitExceededError, NimNotFoundError, NimRateLimitError } from '@nim-api/client';
+import { conversationId, createNimClient, NimLimitExceededError, NimNotFoundError, NimRateLimitError, type ConversationId } from '@nim-api/client';
 import { createSandbox } from '@nim-api/sandbox';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 // The code under test: files every conversation of a customer in a "Support" group, page by page.
-async function fileSupportConversations(nim: ReturnType<typeof createNimClient>, account: string, ids: string[]) {
+async function fileSupportConversations(nim: ReturnType<typeof createNimClient>, account: string, ids: ConversationId[]) {
   const { conversation_group } = await nim.conversationGroups.create({ account_id: account, name: 'Support' });
   const { failed_list } = await nim.conversationGroups.addConversations(conversation_group.group_id, { account_id: account, conversation_ids: ids });
   return { groupId: conversation_group.group_id, refused: failed_list.map((f) => f.conversation_id) };
@@ -17,7 +17,7 @@ beforeEach(() => sandbox.reset()); // back to the seeded state, empty request lo
 
 describe('fileSupportConversations', () => {
   it('files 150 conversations; paging returns all of them in order', async () => {
-    const ids = Array.from({ length: 150 }, (_, i) => `alice|1|customer${i}`);
+    const ids = Array.from({ length: 150 }, (_, i) => conversationId.p2p('alice', `customer${i}`));
     const { groupId, refused } = await fileSupportConversations(nim, 'alice', ids);
     expect(refused).toEqual([]);
     const seen: string[] = [];

@@ -1,14 +1,14 @@
 // The client's input validation agrees with the spec: for inputs at and just past the spec's limits, the client
 // sends what Prism (validating against the spec) accepts and refuses (NimValidationError, nothing sent) what Prism
 // refuses with 422. Where the client is stricter on purpose, the case says so and why.
-import { NimValidationError, type NimClient } from '@nim-api/client';
+import { NimValidationError, type ConversationId, type NimClient } from '@nim-api/client';
 import { expect, inject, it } from 'vitest';
 import { account, groupId } from './contracts.js';
 import { harness, successExamples } from './harness.js';
 
 const prismUrl = inject('prismUrl');
 
-const ids = (count: number, owner = account) => Array.from({ length: count }, (_, i) => `${owner}|1|user${i}`);
+const ids = (count: number, owner = account) => Array.from({ length: count }, (_, i) => `${owner}|1|user${i}` as const);
 const groupPath = '/im/v2/conversation_groups/{group_id}' as const;
 const pagePath = '/im/v2/conversation_groups/{group_id}/conversations' as const;
 
@@ -23,7 +23,7 @@ interface AgreementCase {
   readonly raw: (nim: NimClient) => Promise<{ response: Response }>;
 }
 
-const create = (body: { account_id: string; name: string; conversation_ids?: string[] }): Pick<AgreementCase, 'call' | 'raw'> => ({
+const create = (body: { account_id: string; name: string; conversation_ids?: ConversationId[] }): Pick<AgreementCase, 'call' | 'raw'> => ({
   call: (nim) => nim.conversationGroups.create(body),
   raw: (nim) => nim.raw.POST('/im/v2/conversation_groups', { body }),
 });
@@ -35,7 +35,7 @@ const page = (query: { limit?: number; page_token?: string }): Pick<AgreementCas
   call: (nim) => nim.conversationGroups.listConversations(groupId, { account_id: account, ...query }),
   raw: (nim) => nim.raw.GET(pagePath, { params: { path: { group_id: groupId }, query: { account_id: account, ...query } } }),
 });
-const add = (conversation_ids: string[]): Pick<AgreementCase, 'call' | 'raw'> => ({
+const add = (conversation_ids: ConversationId[]): Pick<AgreementCase, 'call' | 'raw'> => ({
   call: (nim) => nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids }),
   raw: (nim) =>
     nim.raw.PATCH(groupPath, { params: { path: { group_id: groupId } }, body: { account_id: account, conversations: { type: 1, conversation_ids } } }),
@@ -51,7 +51,7 @@ const cases: AgreementCase[] = [
   },
   { title: 'create with 101 conversation ids', spec: 'refuses', ...create({ account_id: account, name: 'W', conversation_ids: ids(101) }) },
   { title: 'create with an empty name', spec: 'refuses', ...create({ account_id: account, name: '' }) },
-  { title: 'create with conversation type 4', spec: 'refuses', ...create({ account_id: account, name: 'W', conversation_ids: ['alice|4|bob'] }) },
+  { title: 'create with conversation type 4', spec: 'refuses', ...create({ account_id: account, name: 'W', conversation_ids: ['alice|4|bob' as ConversationId] }) },
   {
     title: "create with another account's conversation",
     spec: 'accepts',

@@ -1,5 +1,7 @@
 // Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json) and index.html rendered by
-// `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts). Run by `pnpm docs` (turbo task `docs`).
+// `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts), and the SDK reference in site/sdk/,
+// rendered by TypeDoc from the TSDoc of @nim-api/client, @nim-api/sandbox and @nim-api/redis (typedoc.json; each
+// package's page is its README, with its own search). Run by `pnpm docs` (turbo task `docs`).
 import { spawn } from 'node:child_process';
 import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -9,12 +11,13 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('../', import.meta.url));
 const site = `${here}site/`;
 const redocly = `${root}node_modules/.bin/redocly`;
+const typedoc = `${here}node_modules/.bin/typedoc`;
 const api = 'conversation-groups'; // the alias in redocly.yaml
 const config = `${root}redocly.yaml`;
 
-function run(args) {
+function run(args, command = redocly) {
   return new Promise((resolve, reject) => {
-    const child = spawn(redocly, [...args, '--config', config], {
+    const child = spawn(command, command === redocly ? [...args, '--config', config] : args, {
       cwd: root,
       env: { ...process.env, ...quietToolEnv, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -24,7 +27,7 @@ function run(args) {
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`redocly ${args.join(' ')} exited ${code}:\n${output}`)),
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output}`)),
     );
   });
 }
@@ -49,6 +52,10 @@ await Promise.all([
     '--openapi',
     `${here}redoc-options.json`,
   ]),
+  // TypeDoc runs from this package's directory: typedoc.json's paths are relative to it.
+  run(['--options', `${here}typedoc.json`], typedoc).then((output) => {
+    if (output.trim()) console.log(output.trim());
+  }),
 ]);
 
 // Redoc's "API docs by Redocly" footer loads its logo from cdn.redoc.ly; the site must make no outside request.
@@ -59,4 +66,6 @@ const offline = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full
 await writeFile(`${site}index.html`, offline);
 
 const kib = (Buffer.byteLength(offline) / 1024).toFixed(0);
-console.log(`docs site built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site}index.html (${kib} KiB), openapi.yaml, openapi.json`);
+console.log(
+  `docs site built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site}index.html (${kib} KiB), openapi.yaml, openapi.json, sdk/index.html`,
+);

@@ -1,6 +1,7 @@
 // The built site in a real browser (Debian chromium driven by playwright-core), served from 127.0.0.1: every
-// operation and both of its code samples are rendered, the search finds "conversation", and nothing but the local
-// server is asked for anything. Leaves a full-page screenshot in test-artifacts/.
+// operation and both of its code samples are rendered, the search finds "conversation", the SDK reference (TypeDoc,
+// site/sdk/) is linked from the guide, documents the three packages and its search finds the client's options, and
+// nothing but the local server is asked for anything. Leaves screenshots in test-artifacts/.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ const chromiumPath = '/usr/bin/chromium';
 const artifacts = join(repoRoot, 'test-artifacts');
 const screenshot = join(artifacts, 'docs-screenshot.png');
 const operationScreenshot = join(artifacts, 'docs-operation.png');
+const sdkScreenshot = join(artifacts, 'docs-sdk-reference.png');
 
 let server: Awaited<ReturnType<typeof startStaticServer>> | undefined;
 let context: BrowserContext | undefined;
@@ -178,6 +180,77 @@ describe('the docs site in chromium', () => {
     expect(texts.join('\n')).toContain('Create a conversation group');
     expect(texts.every((text) => /conversation/i.test(text))).toBe(true);
     await page.keyboard.press('Escape');
+  });
+
+  it('links the SDK reference from the guide and its navigation', async () => {
+    await page.goto(server!.url, { waitUntil: 'load' });
+    // The guide's section is an entry of the sidebar too.
+    await page.getByTestId('menu-item-label').getByText('SDK reference', { exact: true }).click();
+    await expect.poll(() => headingNamed('SDK reference').count(), { timeout: 5_000 }).toBe(1);
+    const link = page.locator('a[href="sdk/index.html"]').first();
+    await link.click();
+    await page.waitForURL(/\/sdk\/index\.html$/, { timeout: 10_000 });
+    await expect.poll(() => page.locator('h1').first().innerText(), { timeout: 10_000 }).toContain('nim-api SDK reference');
+    // Back to the HTTP API from the SDK pages' header.
+    expect(await page.locator('a.tsd-nav-link', { hasText: 'HTTP API' }).getAttribute('href')).toBe('../index.html');
+  });
+
+  it('documents the client, the sandbox and @nim-api/redis in the SDK reference', async () => {
+    await page.goto(new URL('sdk/index.html', server!.url).href, { waitUntil: 'load' });
+    // The sidebar is filled in by TypeDoc's script.
+    const nav = page.locator('#tsd-nav-container');
+    for (const name of ['@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']) {
+      await expect.poll(() => nav.getByText(name, { exact: true }).count(), { timeout: 10_000, message: name }).toBeGreaterThan(0);
+    }
+    // One page each, generated from the TSDoc: the client's options with unit and default, its errors, the sandbox
+    // and the Redis limiter.
+    const pages: [string, string[]][] = [
+      ['interfaces/_nim-api_client.NimClientOptions.html', ['timeoutMs', 'maxRetries', 'rateLimit', 'hooks', 'transport', 'discovery', '10000']],
+      ['interfaces/_nim-api_client.NimClient.html', ['conversationGroups', 'metrics', 'endpoints', 'raw', 'close']],
+      ['classes/_nim-api_client.NimApiError.html', ['code', 'NimApiErrorCode', 'traceId']],
+      ['functions/_nim-api_sandbox.createSandbox.html', ['createSandbox']],
+      ['interfaces/_nim-api_sandbox.SandboxOptions.html', ['faults', 'rateLimit', 'unconfirmed']],
+      ['interfaces/_nim-api_sandbox.Sandbox.html', ['fetch', 'dispatcher', 'listen', 'requests', 'snapshot', 'reset']],
+      ['functions/_nim-api_redis.createRedisRateLimiter.html', ['createRedisRateLimiter', 'perSecond']],
+    ];
+    for (const [path, names] of pages) {
+      const response = await page.goto(new URL(`sdk/${path}`, server!.url).href, { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
+      const text = await page.locator('.col-content').innerText();
+      for (const name of names) expect(text, `${path} shows ${name}`).toContain(name);
+    }
+    await page.goto(new URL('sdk/interfaces/_nim-api_client.NimClientOptions.html', server!.url).href, { waitUntil: 'load' });
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: sdkScreenshot, fullPage: true });
+    console.log(`docs screenshot of the SDK reference: ${sdkScreenshot}`);
+    expect(existsSync(sdkScreenshot)).toBe(true);
+  });
+
+  it('finds timeoutMs, maxRetries, rateLimit, createRedisRateLimiter and hooks with the SDK reference’s search', async () => {
+    await page.goto(new URL('sdk/index.html', server!.url).href, { waitUntil: 'load' });
+    for (const name of ['timeoutMs', 'maxRetries', 'rateLimit', 'createRedisRateLimiter', 'hooks']) {
+      await page.locator('#tsd-search-trigger').click();
+      const input = page.locator('#tsd-search-input');
+      await input.fill('');
+      await input.fill(name);
+      const results = page.locator('#tsd-search-results li');
+      // The results follow the input after a short debounce: wait for this name's.
+      await expect
+        .poll(async () => (await results.allInnerTexts()).some((text) => text.includes(name)), { timeout: 10_000, message: name })
+        .toBe(true);
+      await page.keyboard.press('Escape');
+    }
+    // The result for the client's option leads to its documentation: unit and default.
+    await page.locator('#tsd-search-trigger').click();
+    await page.locator('#tsd-search-input').fill('');
+    await page.locator('#tsd-search-input').fill('timeoutMs');
+    await page.locator('#tsd-search-results li', { hasText: 'NimClientOptions.timeoutMs' }).first().click();
+    await page.waitForURL(/NimClientOptions\.html#timeoutms$/i, { timeout: 10_000 });
+    const member = page.locator('section.tsd-member', { has: page.locator('[id="timeoutms"]') });
+    await expect.poll(() => member.count(), { timeout: 5_000 }).toBe(1);
+    const text = await member.innerText();
+    expect(text).toContain('milliseconds');
+    expect(text).toMatch(/Default\s+10000/);
   });
 
   it('asks nothing of any host but 127.0.0.1 and logs no errors', () => {

@@ -40,7 +40,7 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
     expect(json.sideEffects).toBe(false);
     expect(json.license).toBe('MIT');
     expect(json.private).toBeUndefined();
-    expect(json.files).toEqual(['dist']);
+    expect(json.files).toEqual(['dist', 'CHANGELOG.md']);
     const fetchBuild = {
       import: { types: './dist/index.d.ts', default: './dist/index.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
@@ -55,9 +55,21 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
     if (pkg === 'client') expect(Object.keys(json.exports['.'])[0]).toBe('node'); // conditions match in order
   });
 
-  it('ships only the build, package.json, README.md, LICENSE (and CHANGELOG.md once released)', () => {
+  it('points npm at its source, issues and manual: repository (with directory), homepage, bugs, keywords', async () => {
+    const json = await manifest();
+    // One repository for all packages; npm's provenance ties a package to it, so it must name this package's folder.
+    const repository = 'https://github.com/nim-api/nim-api';
+    expect(json.repository).toEqual({ type: 'git', url: `git+${repository}.git`, directory: `packages/${pkg}` });
+    expect(json.homepage).toBe(`${repository}/tree/main/packages/${pkg}#readme`);
+    expect(json.bugs).toEqual({ url: `${repository}/issues` });
+    expect(json.keywords).toEqual(expect.arrayContaining(['netease', 'yunxin', 'nim']));
+    const root = JSON.parse(await readFile(join(workspaceRoot, 'package.json'), 'utf8'));
+    expect(json.engines.node, 'the Node range the repository is tested with').toBe(root.engines.node);
+  });
+
+  it('ships only the build, package.json, README.md, LICENSE and CHANGELOG.md', () => {
     const { files } = tarballs[pkg]!;
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
+    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
       expect(files, required).toContain(required);
     }
     const unexpected = files.filter(

@@ -60,11 +60,12 @@ beforeAll(async () => {
 
   // The publish step of `pnpm release` (changeset publish → pnpm publish per public package), no git tags,
   // no rebuild (`pnpm test` has just built). NIM_RELEASE_LOCAL_ONLY makes the release refuse any registry that
-  // is not on 127.0.0.1; CI=true checks that an explicit registry satisfies the CI guard.
+  // is not on 127.0.0.1; CI=true checks that an explicit registry satisfies the CI guard; --no-provenance because a
+  // CI's OIDC token (if this runs in one) cannot sign for a local registry.
   since = Date.now();
   const release = await runOk(
     process.execPath,
-    ['scripts/release.mjs', '--skip-version', '--skip-build', '--no-git-tag', '--registry', registry.url],
+    ['scripts/release.mjs', '--skip-version', '--skip-build', '--no-git-tag', '--no-provenance', '--registry', registry.url],
     {
       env: cleanEnv({ NPM_CONFIG_USERCONFIG: userconfig, NIM_RELEASE_LOCAL_ONLY: '1', CI: 'true' }),
       timeoutMs: 120_000,

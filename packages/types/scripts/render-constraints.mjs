@@ -11,6 +11,37 @@ const banner = `/**
 
 `;
 
+/**
+ * The business error codes the spec documents: the `code` of every error envelope in its examples (an object with a
+ * numeric `code` other than 200 and a string `msg`), every `error_code` of a partial failure there, and the codes
+ * the guide's "## Errors…" section lists (its `- 102404, 108404 … not found` lines), sorted.
+ */
+function errorCodesOf(spec) {
+  const codes = new Set();
+  const guide = /^## Errors[^\n]*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(spec.info?.description ?? '')?.[1] ?? '';
+  for (const line of guide.split('\n').filter((l) => /^\s*- /.test(l) || /^\s{2,}\S/.test(l))) {
+    for (const [code] of line.matchAll(/\b[1-9]\d{2,5}\b/g)) if (Number(code) !== 200) codes.add(Number(code));
+  }
+  const visit = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Number.isInteger(node.code) && node.code !== 200 && typeof node.msg === 'string') codes.add(node.code);
+    if (Number.isInteger(node.error_code)) codes.add(node.error_code);
+    for (const value of Object.values(node)) visit(value);
+  };
+  const examplesIn = (node) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'examples' && value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const example of Object.values(value)) visit(example?.value);
+      } else if (key === 'example') visit(value);
+      else examplesIn(value);
+    }
+  };
+  examplesIn(spec.components);
+  examplesIn(spec.paths);
+  return [...codes].sort((a, b) => a - b);
+}
+
 /** @returns {Promise<string>} the generated module text */
 export async function renderConstraints() {
   const spec = parse(await readFile(specUrl, 'utf8'));
@@ -24,6 +55,7 @@ export async function renderConstraints() {
     maxConversationIdsPerCall: schemas.ConversationIdList.maxItems,
     pageLimit: { minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum },
     traceId: { maxLength: parameters.TraceId.schema.maxLength },
+    errorCodes: errorCodesOf(spec),
     hosts: { cn: hostsOf('cn'), sg: hostsOf('sg') },
     discovery: {
       allocationUrls: { cn: discovery?.allocationUrls?.cn, sg: discovery?.allocationUrls?.sg },
@@ -32,6 +64,7 @@ export async function renderConstraints() {
       ttlSeconds: discovery?.ttlSeconds,
     },
   };
+  if (!constraints.errorCodes.length) throw new Error('spec lacks error examples (no code other than 200)');
   for (const [key, value] of Object.entries(constraints)) {
     if (value === undefined || JSON.stringify(value).includes('null')) throw new Error(`spec lacks ${key}`);
   }

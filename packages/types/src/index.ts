@@ -12,6 +12,7 @@
  *
  * @packageDocumentation
  */
+import type { constraints } from './generated/constraints.js';
 import type { components, operations } from './generated/openapi.js';
 
 export type { components, operations, paths, webhooks, $defs } from './generated/openapi.js';
@@ -27,7 +28,17 @@ export type ConversationGroup = Schemas['ConversationGroup'];
 export type GroupId = Schemas['GroupId'];
 /** An IM account id (accid). */
 export type AccountId = Schemas['AccountId'];
-/** A conversation id, `owner|type|target`. */
+/**
+ * A conversation id, `owner|type|target` with type 1 (one-to-one), 2 (team) or 3 (super team): a template-literal
+ * type, so a bare account id such as `'bob'` does not compile where a conversation id is expected.
+ *
+ * @example
+ * ```ts
+ * const id: ConversationId = 'alice|1|bob';
+ * // @ts-expect-error -- not owner|type|target
+ * const wrong: ConversationId = 'bob';
+ * ```
+ */
 export type ConversationId = Schemas['ConversationId'];
 /** A conversation that could not be added or removed, with its error. */
 export type FailedConversation = Schemas['FailedConversation'];
@@ -73,4 +84,16 @@ export type ConversationPage = Schemas['ConversationPage'];
 export type EmptyObject = Schemas['EmptyObject'];
 
 export { constraints } from './generated/constraints.js';
+
+/**
+ * The business error codes the spec documents — in its error examples and its guide's error list
+ * (`constraints.errorCodes`), e.g. 414, 416, 116404.
+ * The server may send others: where a code is read, type it `KnownErrorCode | (number & {})`.
+ *
+ * @example
+ * ```ts
+ * const notFound: KnownErrorCode = 116404;
+ * ```
+ */
+export type KnownErrorCode = (typeof constraints.errorCodes)[number];
 export { responseShapes, type ResponseShape } from './generated/response-shapes.js';

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   Conversation,
   ConversationGroup,
+  ConversationId,
   CreateConversationGroupRequest,
   CreateConversationRequest,
   GroupId,
@@ -26,7 +27,7 @@ describe('generated request types', () => {
 
   it('carry a conversation\'s group ids as exact decimal strings', () => {
     expectTypeOf<NonNullable<Conversation['group_ids']>>().toEqualTypeOf<string[]>();
-    expectTypeOf<Conversation['conversation_id']>().toEqualTypeOf<string>();
+    expectTypeOf<Conversation['conversation_id']>().toEqualTypeOf<ConversationId>();
   });
 
   it('name all fifteen operations: seven of groups, eight of conversations', () => {

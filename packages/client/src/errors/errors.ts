@@ -1,4 +1,4 @@
-import type { FailedConversation } from '@nim-api/types';
+import type { FailedConversation, KnownErrorCode } from '@nim-api/types';
 
 const nimErrorBrand = Symbol.for('@nim-api/client/NimError');
 /** A validation message names at most this many issues; `issues` holds them all. */
@@ -75,6 +75,16 @@ export class NimError extends Error {
 }
 
 /**
+ * The body `code` of a business error: one of the codes the spec documents (generated from its error examples and
+ * its guide's error list, so an editor offers them) or any other number the server sends.
+ * @example
+ * ```ts
+ * const isMissing = (code: NimApiErrorCode) => code === 116404 || code === 102404;
+ * ```
+ */
+export type NimApiErrorCode = KnownErrorCode | (number & {});
+
+/**
  * Details of a business error: the body's `code` was not 200.
  * @example
  * ```ts
@@ -82,7 +92,7 @@ export class NimError extends Error {
  * ```
  */
 export interface NimApiErrorDetails extends NimErrorContext {
-  readonly code: number;
+  readonly code: NimApiErrorCode;
   readonly msg: string;
   readonly httpStatus: number;
 }
@@ -100,7 +110,8 @@ export interface NimApiErrorDetails extends NimErrorContext {
  */
 export class NimApiError extends NimError {
   override readonly name: string = 'NimApiError';
-  readonly code: number;
+  /** The body's `code`, e.g. 414 or 116404 (see {@link NimApiErrorCode}). */
+  readonly code: NimApiErrorCode;
   readonly msg: string;
   readonly httpStatus: number;
   declare readonly operationId: string;

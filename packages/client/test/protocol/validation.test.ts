@@ -1,4 +1,4 @@
-import { constraints } from '@nim-api/types';
+import { constraints, type ConversationId } from '@nim-api/types';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
@@ -85,10 +85,10 @@ describe('bad conversation ids are refused', () => {
   for (const [what, id] of cases) {
     it(`with ${what}, in create and in addConversations`, async () => {
       const onCreate = await rejected(() =>
-        nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob', id as string] }),
+        nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob', id as ConversationId] }),
       );
       expect(paths(onCreate)).toEqual(['conversation_ids[1]']);
-      const onAdd = await rejected(() => nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: [id as string] }));
+      const onAdd = await rejected(() => nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: [id as ConversationId] }));
       expect(paths(onAdd)).toEqual(['conversation_ids[0]']);
     });
   }
@@ -114,7 +114,7 @@ describe('bad conversation ids are refused', () => {
   });
 
   it('101 ids on create (the spec allows 100)', async () => {
-    const ids = Array.from({ length: 101 }, (_, index) => `alice|1|u${index}`);
+    const ids = Array.from({ length: 101 }, (_, index) => `alice|1|u${index}` as const);
     const error = await rejected(() => nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ids }));
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]!.path).toBe('conversation_ids');
@@ -123,7 +123,7 @@ describe('bad conversation ids are refused', () => {
 
   it('100 ids on create are sent', async () => {
     server.reply(ok({ conversation_group: { group_id: 1, name: 'W', create_time: 1, update_time: 1 } }));
-    const ids = Array.from({ length: 100 }, (_, index) => `alice|1|u${index}`);
+    const ids = Array.from({ length: 100 }, (_, index) => `alice|1|u${index}` as const);
     await nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ids });
     expect(server.requests).toHaveLength(1);
   });
@@ -250,7 +250,7 @@ describe('the trace id of a call', () => {
 describe('NimValidationError lists every problem at once', () => {
   it('three problems → three issues, each with its path, all named in the message', async () => {
     const error = await rejected(() =>
-      nim.conversationGroups.create({ account_id: 'not valid', name: '', conversation_ids: ['nope'] }),
+      nim.conversationGroups.create({ account_id: 'not valid', name: '', conversation_ids: ['nope' as ConversationId] }),
     );
     expect(error.issues).toHaveLength(3);
     expect(paths(error)).toEqual(['account_id', 'name', 'conversation_ids[0]']);
@@ -266,7 +266,7 @@ describe('NimValidationError lists every problem at once', () => {
 
   it('every bad conversation id of a list is reported', async () => {
     const error = await rejected(() =>
-      nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: ['x', 'alice|1|ok', 'y', 'bob|1|alice'] }),
+      nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: ['x' as ConversationId, 'alice|1|ok', 'y' as ConversationId, 'bob|1|alice'] }),
     );
     expect(paths(error)).toEqual(['conversation_ids[0]', 'conversation_ids[2]', 'conversation_ids[3]']);
   });

@@ -6,7 +6,7 @@ import { fail, ok, rawJson, startWireServer, type WireRequest, type WireServer }
 
 const credentials = { appKey: 'partial-app-key', appSecret: 'partial-app-secret' };
 const group = { group_id: 1001, name: 'Work', create_time: 1, update_time: 2 };
-const ids = (count: number, owner = 'alice') => Array.from({ length: count }, (_, index) => `${owner}|1|user${index}`);
+const ids = (count: number, owner = 'alice') => Array.from({ length: count }, (_, index) => `${owner}|1|user${index}` as const);
 const sentIds = (request: WireRequest) => (JSON.parse(request.body) as { conversations: { conversation_ids: string[] } }).conversations.conversation_ids;
 
 /** Answers a chunk: every id succeeds except those whose number ends in 7, which fail with 110304. */

@@ -1,3 +1,4 @@
+import type { ConversationId } from '@nim-api/types';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
 import { traceIdOf } from '../../src/observability/trace-ids.js';
@@ -52,7 +53,7 @@ describe('create', () => {
       account_id: 'alice',
       name: 'Work',
       server_extension: '{"color":"blue"}',
-      conversation_ids: ['alice|1|bob', 'alice|2|6001'],
+      conversation_ids: ['alice|1|bob', 'alice|2|6001'] as ConversationId[],
     };
 
     const result = await nim.conversationGroups.create(input);

@@ -21,6 +21,21 @@ export const constraints = {
   "traceId": {
     "maxLength": 128
   },
+  "errorCodes": [
+    403,
+    414,
+    416,
+    500,
+    102404,
+    108404,
+    110302,
+    110304,
+    110404,
+    110449,
+    116404,
+    116435,
+    116437
+  ],
   "hosts": {
     "cn": [
       "https://open.yunxinapi.com"

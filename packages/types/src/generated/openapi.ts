@@ -335,7 +335,7 @@ export interface components {
          *     request's `account_id` is UNCONFIRMED (error 110302 suggests it); the pattern does not enforce it.
          * @example alice|1|bob
          */
-        ConversationId: string;
+        ConversationId: `${string}|${1 | 2 | 3}|${string}`;
         /** @description Conversation ids, at most 100 per call. */
         ConversationIdList: components["schemas"]["ConversationId"][];
         /**
@@ -350,17 +350,36 @@ export interface components {
         ServerExtension: string;
         /** @description A conversation group (会话分组). */
         ConversationGroup: {
+            /**
+             * @description The id of a conversation group (会话分组 ID), a 64-bit integer. Values above 2^53 do not fit a JavaScript
+             *     `number`; `x-nim-js-type: decimal-string` tells the TypeScript generator to carry it as an exact decimal
+             *     string, which `@nim-api/client` reads and writes without rounding. (The examples stay at or below
+             *     2^53 − 1 because the mock server parses them as JavaScript numbers.)
+             */
             group_id: components["schemas"]["GroupId"];
+            /** @description The group's name (会话分组名称). Maximum length UNCONFIRMED and not enforced here. */
             name: components["schemas"]["GroupName"];
+            /** @description Free-form extension of the group (会话分组扩展字段), often JSON text. Maximum length UNCONFIRMED. */
             server_extension?: components["schemas"]["ServerExtension"];
+            /** @description A point in time, in milliseconds since the Unix epoch (UNCONFIRMED unit; seconds would be 10 digits). */
             create_time: components["schemas"]["Timestamp"];
+            /** @description A point in time, in milliseconds since the Unix epoch (UNCONFIRMED unit; seconds would be 10 digits). */
             update_time: components["schemas"]["Timestamp"];
+            /**
+             * @description An IM account id (云信账号 ID, accid): 1–32 letters, digits, `_`, `@`, `.` or `-`. The server lower-cases
+             *     letters.
+             */
             account_id?: components["schemas"]["AccountId"];
             /** @description The group's conversations, when the server includes them (UNCONFIRMED; optional). */
             conversation_ids?: components["schemas"]["ConversationId"][];
         };
         /** @description A conversation that could not be added or removed, with the reason. */
         FailedConversation: {
+            /**
+             * @description A conversation id (会话 ID), `owner_id|conversation_type|other_id` for a one-to-one conversation or
+             *     `owner_id|conversation_type|team_id` for a team. Sent raw in JSON bodies. That `owner_id` must equal the
+             *     request's `account_id` is UNCONFIRMED (error 110302 suggests it); the pattern does not enforce it.
+             */
             conversation_id: components["schemas"]["ConversationId"];
             /** @description The error code for this conversation, e.g. 110304 (already in 5 groups). */
             error_code: number;
@@ -372,6 +391,12 @@ export interface components {
          *     the Java SDK `{group_id, code, msg}` (UNCONFIRMED which); both spellings are accepted.
          */
         FailedGroup: {
+            /**
+             * @description The id of a conversation group (会话分组 ID), a 64-bit integer. Values above 2^53 do not fit a JavaScript
+             *     `number`; `x-nim-js-type: decimal-string` tells the TypeScript generator to carry it as an exact decimal
+             *     string, which `@nim-api/client` reads and writes without rounding. (The examples stay at or below
+             *     2^53 − 1 because the mock server parses them as JavaScript numbers.)
+             */
             group_id: components["schemas"]["GroupId"];
             /** @description The error code for this group, e.g. 116404. */
             error_code?: number;
@@ -387,15 +412,27 @@ export interface components {
          *     passed through (shape UNCONFIRMED).
          */
         GroupConversation: {
+            /**
+             * @description A conversation id (会话 ID), `owner_id|conversation_type|other_id` for a one-to-one conversation or
+             *     `owner_id|conversation_type|team_id` for a team. Sent raw in JSON bodies. That `owner_id` must equal the
+             *     request's `account_id` is UNCONFIRMED (error 110302 suggests it); the pattern does not enforce it.
+             */
             conversation_id: components["schemas"]["ConversationId"];
         } & {
             [key: string]: unknown;
         };
         /** @description Body of `createConversationGroup`. */
         CreateConversationGroupRequest: {
+            /**
+             * @description An IM account id (云信账号 ID, accid): 1–32 letters, digits, `_`, `@`, `.` or `-`. The server lower-cases
+             *     letters.
+             */
             account_id: components["schemas"]["AccountId"];
+            /** @description The group's name (会话分组名称). Maximum length UNCONFIRMED and not enforced here. */
             name: components["schemas"]["GroupName"];
+            /** @description Free-form extension of the group (会话分组扩展字段), often JSON text. Maximum length UNCONFIRMED. */
             server_extension?: components["schemas"]["ServerExtension"];
+            /** @description Conversation ids, at most 100 per call. */
             conversation_ids?: components["schemas"]["ConversationIdList"];
         };
         /** @description Conversations to add to or remove from the group. */
@@ -405,6 +442,7 @@ export interface components {
              * @enum {integer}
              */
             type: 1 | 2;
+            /** @description Conversation ids, at most 100 per call. */
             conversation_ids: components["schemas"]["ConversationIdList"];
         };
         /**
@@ -412,9 +450,16 @@ export interface components {
          *     conversation ids is UNCONFIRMED (likely, as for create).
          */
         UpdateConversationGroupRequest: {
+            /**
+             * @description An IM account id (云信账号 ID, accid): 1–32 letters, digits, `_`, `@`, `.` or `-`. The server lower-cases
+             *     letters.
+             */
             account_id: components["schemas"]["AccountId"];
+            /** @description The group's name (会话分组名称). Maximum length UNCONFIRMED and not enforced here. */
             name?: components["schemas"]["GroupName"];
+            /** @description Free-form extension of the group (会话分组扩展字段), often JSON text. Maximum length UNCONFIRMED. */
             server_extension?: components["schemas"]["ServerExtension"];
+            /** @description Conversations to add to or remove from the group. */
             conversations?: components["schemas"]["ConversationChange"];
         };
         /**
@@ -422,6 +467,7 @@ export interface components {
          *     and `failed_list` may be missing when no conversations were sent (UNCONFIRMED).
          */
         ConversationGroupMutation: {
+            /** @description A conversation group (会话分组). */
             conversation_group: components["schemas"]["ConversationGroup"];
             /** @description The conversations that were added or removed. */
             success_list?: components["schemas"]["ConversationId"][];
@@ -470,13 +516,23 @@ export interface components {
          *     shows more fields (`last_message`, `unread_count`, `create_time`, …); they pass through unchecked.
          */
         Conversation: {
+            /**
+             * @description A conversation id (会话 ID), `owner_id|conversation_type|other_id` for a one-to-one conversation or
+             *     `owner_id|conversation_type|team_id` for a team. Sent raw in JSON bodies. That `owner_id` must equal the
+             *     request's `account_id` is UNCONFIRMED (error 110302 suggests it); the pattern does not enforce it.
+             */
             conversation_id: components["schemas"]["ConversationId"];
+            /**
+             * @description An IM account id (云信账号 ID, accid): 1–32 letters, digits, `_`, `@`, `.` or `-`. The server lower-cases
+             *     letters.
+             */
             sender_id?: components["schemas"]["AccountId"];
             /**
              * @description The other account (one-to-one) or the team id (teams), the id's last part.
              * @example bob
              */
             receiver_id?: string;
+            /** @description The conversation's type, the middle part of its id — 1 one-to-one, 2 advanced team, 3 super team. */
             type?: components["schemas"]["ConversationType"];
             /** @description Whether the conversation is stuck to the top of its owner's list. */
             stick_top?: boolean;
@@ -487,20 +543,28 @@ export interface components {
              *     ids above 2^53; read them exactly, as `group_id` (`x-nim-js-type: decimal-string` on `GroupId`).
              */
             group_ids?: components["schemas"]["GroupId"][];
+            /** @description Free-form extension of the conversation (会话扩展字段), often JSON text. Maximum length UNCONFIRMED. */
             server_extension?: components["schemas"]["ConversationExtension"];
             /**
              * Format: int64
              * @description The sort key of the conversation; read by the Go SDK from a stick-top answer. Meaning UNCONFIRMED.
              */
             sort_order?: number;
+            /** @description A point in time, in milliseconds since the Unix epoch (UNCONFIRMED unit; seconds would be 10 digits). */
             update_time?: components["schemas"]["Timestamp"];
         };
         /** @description Body of `createConversation` (Go SDK `conversation_v2_requests.go`). */
         CreateConversationRequest: {
+            /**
+             * @description A conversation id (会话 ID), `owner_id|conversation_type|other_id` for a one-to-one conversation or
+             *     `owner_id|conversation_type|team_id` for a team. Sent raw in JSON bodies. That `owner_id` must equal the
+             *     request's `account_id` is UNCONFIRMED (error 110302 suggests it); the pattern does not enforce it.
+             */
             conversation_id: components["schemas"]["ConversationId"];
         };
         /** @description Body of `updateConversation` (Go SDK `conversation_v2_requests.go`; it always sends the field). */
         UpdateConversationRequest: {
+            /** @description Free-form extension of the conversation (会话扩展字段), often JSON text. Maximum length UNCONFIRMED. */
             server_extension: components["schemas"]["ConversationExtension"];
         };
         /** @description Body of `batchGetConversations` (Go SDK `conversation_v2_requests.go`). */
@@ -554,82 +618,144 @@ export interface components {
         ResponseMessage: string;
         /** @description Envelope of `createConversationGroup`. */
         CreateConversationGroupResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["ConversationGroupMutation"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `updateConversationGroup`. */
         UpdateConversationGroupResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["ConversationGroupMutation"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `deleteConversationGroup`. */
         DeleteConversationGroupResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
+            /** @description The empty `data` object sent with an error code (or by a call that returns nothing). */
             data?: components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `getConversationGroup`. */
         GetConversationGroupResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The group when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["ConversationGroup"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `batchGetConversationGroups`. */
         BatchGetConversationGroupsResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["BatchGetConversationGroupsResult"];
         };
         /** @description Envelope of `listConversationGroups`. */
         ListConversationGroupsResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["ConversationGroupList"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `listGroupConversations`. */
         ListGroupConversationsResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The page when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["GroupConversationPage"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `createConversation`, `updateConversation`, `getConversation` and `stickTopConversation`. */
         ConversationResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The conversation when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["Conversation"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `deleteConversation`. */
         DeleteConversationResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
+            /** @description The empty `data` object sent with an error code (or by a call that returns nothing). */
             data?: components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `batchDeleteConversations`. */
         BatchDeleteConversationsResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["BatchDeleteConversationsResult"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `batchGetConversations`. */
         BatchGetConversationsResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The result when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["BatchGetConversationsResult"] | components["schemas"]["EmptyObject"];
         };
         /** @description Envelope of `listConversations`. */
         ConversationPageResponse: {
+            /**
+             * @description 200 on success; otherwise a business error code, e.g. 414 parameter error, 403 authentication failed,
+             *     416 rate limited, 500 server error, 102404 account not found, 116404 group not found.
+             */
             code: components["schemas"]["ResponseCode"];
+            /** @description "success", or the error message. */
             msg: components["schemas"]["ResponseMessage"];
             /** @description The page when `code` is 200, an empty object otherwise. */
             data?: components["schemas"]["ConversationPage"] | components["schemas"]["EmptyObject"];
