@@ -1,3 +1,4 @@
+import { recordCapReached, stateCapDetail } from '../rules/state-caps.js';
 import { createConversationRecord, partsOf } from '../state/conversation.js';
 import { accountOf, fail, type Handler, ok } from './context.js';
 import { conversationJson } from './conversation-context.js';
@@ -15,6 +16,11 @@ export const createConversation: Handler = (context) => {
   const account = accountOf(context, partsOf(id).ownerId);
   if (!account) return fail(102404);
   let conversation = account.conversations.get(id);
-  if (!conversation) account.conversations.set(id, (conversation = createConversationRecord(id, context.now)));
+  if (!conversation) {
+    const { settings } = context;
+    if (recordCapReached(account.tally, settings)) return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
+    account.conversations.set(id, (conversation = createConversationRecord(id, context.now)));
+    account.tally.records += 1;
+  }
   return ok(conversationJson(account, conversation, context.settings));
 };

@@ -63,3 +63,14 @@ export function groupCapReached(tally: StateTally, settings: SandboxSettings): b
 export function conversationCapExceeded(tally: StateTally, settings: SandboxSettings, added: number): boolean {
   return tally.conversations + added > settings.limits.maxConversations;
 }
+
+/**
+ * Whether one more conversation record (the conversations resource) would pass `limits.maxConversations`.
+ * @example
+ * ```ts
+ * if (recordCapReached(account.tally, settings)) return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
+ * ```
+ */
+export function recordCapReached(tally: StateTally, settings: SandboxSettings): boolean {
+  return tally.records >= settings.limits.maxConversations;
+}

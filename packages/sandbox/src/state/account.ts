@@ -20,15 +20,18 @@ export interface AccountRecord {
 }
 
 /**
- * Running totals of one app's state: its groups and the conversation ids filed in them (one per group holding one).
+ * Running totals of one app's state: its groups, the conversation ids filed in them (one per group holding one) and
+ * the conversation records of the conversations resource.
  * @example
  * ```ts
- * const tally: StateTally = { groups: 0, conversations: 0 };
+ * const tally: StateTally = { groups: 0, conversations: 0, records: 0 };
  * ```
  */
 export interface StateTally {
   groups: number;
   conversations: number;
+  /** Conversation records (`POST /im/v2.1/conversations`); capped by `limits.maxConversations` too. */
+  records: number;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface StateTally {
  * const alice = createAccountRecord('alice', app.tally);
  * ```
  */
-export function createAccountRecord(id: string, tally: StateTally = { groups: 0, conversations: 0 }): AccountRecord {
+export function createAccountRecord(id: string, tally: StateTally = { groups: 0, conversations: 0, records: 0 }): AccountRecord {
   return { id, groups: new Map(), memberships: new Map(), conversations: new Map(), tally };
 }
 

@@ -103,7 +103,7 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     accounts: new Map(),
     nextGroupId: settings.firstGroupId,
     pages: createPageSnapshots(pageWalkCapacity, () => random.word()),
-    tally: { groups: 0, conversations: 0 },
+    tally: { groups: 0, conversations: 0, records: 0 },
   };
   const issues: string[] = [];
   const { limits } = settings;
@@ -160,10 +160,12 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     for (const seed of conversations) {
       const { serverExtension, stickTop, updateTime } = seed;
       account.conversations.set(seed.conversationId, createConversationRecord(seed.conversationId, now, { serverExtension, stickTop, updateTime }));
+      app.tally.records += 1;
     }
   }
   if (app.accounts.size > limits.maxAccounts) issues.push(`accounts: ${app.accounts.size} accounts, more than limits.maxAccounts (${limits.maxAccounts})`);
   if (app.tally.groups > limits.maxGroups) issues.push(`accounts: ${app.tally.groups} groups, more than limits.maxGroups (${limits.maxGroups})`);
+  if (app.tally.records > limits.maxConversations) issues.push(`accounts: ${app.tally.records} seeded conversations, more than limits.maxConversations (${limits.maxConversations})`);
   if (app.tally.conversations > limits.maxConversations) issues.push(`accounts: ${app.tally.conversations} filed conversations, more than limits.maxConversations (${limits.maxConversations})`);
   if (issues.length) throw new NimSandboxOptionsError(issues);
   // The counter stops at int64's end instead of passing it.

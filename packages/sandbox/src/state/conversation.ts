@@ -89,7 +89,7 @@ export function groupIdsOf(account: AccountRecord, conversationId: string): stri
  * ```
  */
 export function removeConversation(account: AccountRecord, conversationId: string, leaveGroups: boolean): void {
-  account.conversations.delete(conversationId);
+  if (account.conversations.delete(conversationId)) account.tally.records -= 1;
   if (!leaveGroups) return;
   for (const group of account.groups.values()) unfileConversation(account, group, conversationId);
 }

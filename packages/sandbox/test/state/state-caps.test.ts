@@ -39,6 +39,19 @@ describe('state caps: a clear answer instead of a process out of memory', () => 
     expect((await api.create({ account_id: 'carol', name: 'C', conversation_ids: ['carol|1|a', 'carol|1|b'] })).json.code).toBe(200);
   });
 
+  it('maxConversations caps conversation records too; a delete makes room again', async () => {
+    const sandbox = createSandbox({ limits: { maxConversations: 2 } });
+    const api = inProcess(sandbox);
+    const create = (conversation_id: string) => api.raw('POST', '/im/v2.1/conversations', { body: { conversation_id } });
+    expect((await create('alice|1|x')).json.code).toBe(200);
+    expect((await create('alice|1|x')).json.code).toBe(200); // exists already: no new record
+    expect((await create('alice|1|y')).json.code).toBe(200);
+    expect((await create('alice|1|z')).json).toMatchObject({ code: 500, msg: expect.stringContaining('limits.maxConversations: 2') });
+    expect((await api.raw('GET', `/im/v2.1/conversations/${encodeURIComponent('alice|1|z')}`)).json.code).not.toBe(200);
+    expect((await api.raw('DELETE', `/im/v2/conversations/${encodeURIComponent('alice|1|x')}`)).json.code).toBe(200);
+    expect((await create('alice|1|z')).json.code).toBe(200);
+  });
+
   it('seeds are checked against the caps; the defaults are far above a test', () => {
     expect(() => createSandbox({ accounts: ['a', 'b'], limits: { maxAccounts: 1 } })).toThrow(NimSandboxOptionsError);
     expect(() => createSandbox({ accounts: { a: { groups: [{ name: 'x' }, { name: 'y' }] } }, limits: { maxGroups: 1 } })).toThrow(/more than limits\.maxGroups/);
