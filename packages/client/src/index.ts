@@ -39,7 +39,7 @@ export {
   type NimValidationIssue,
 } from './errors.js';
 export type { NimDiscoveryOptions } from './endpoints/discovery-options.js';
-export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapshot.js';
+export type { NimEndpointsSnapshot, NimEndpointState, NimRejectedEndpoint } from './endpoints/snapshot.js';
 export type { GroupIdInput } from './int64.js';
 export { traceIdOf } from './internal/trace-ids.js';
 export type { NimRawClient } from './internal/raw-client.js';

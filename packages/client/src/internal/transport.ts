@@ -27,7 +27,7 @@ import { ResponseShapeError } from '../response-check.js';
 import { sleep, startDeadline, untilAborted } from '../timeouts.js';
 import type { Abortable } from '../transports/attempt-signal.js';
 import { BodyTooLargeError, maxBodyBytes } from '../transports/body-limit.js';
-import { wasNeverSent } from '../transports/never-sent.js';
+import { refusedBeforeSending, wasNeverSent } from '../transports/never-sent.js';
 import { lightResponseField } from '../transports/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
@@ -235,7 +235,7 @@ export function createTransport(config: TransportConfig) {
     // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
       const code = connectionErrorCode(phase.fetchError);
-      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)));
+      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)) || refusedBeforeSending(phase.fetchError));
       return new NimConnectionError(sent, { ...context, cause: phase.fetchError });
     }
     if (isInstance(thrown, ResponseShapeError)) return new NimResponseError((thrown as ResponseShapeError).message, '', context);

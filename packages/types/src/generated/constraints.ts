@@ -47,6 +47,9 @@ export const constraints = {
       "default": 30,
       "minimum": 1,
       "maximum": 86400
-    }
+    },
+    "endpointHosts": [
+      "*.yunxinapi.com"
+    ]
   }
 } as const;
