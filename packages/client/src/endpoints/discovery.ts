@@ -105,7 +105,8 @@ export function parseAllocationAnswer(text: string): AllocationAnswer {
     if (url && !endpoints.includes(url) && endpoints.length < maxEndpoints) endpoints.push(url);
     else if (!url && typeof candidate === 'string' && candidate !== '') invalid.push(shownUrl(candidate));
   }
-  if (endpoints.length === 0) throw new Error('answer names no valid endpoint');
+  // Named but invalid endpoints are an answer still: the endpoint service lists them as rejected, with a warn line.
+  if (endpoints.length === 0 && invalid.length === 0) throw new Error('answer names no valid endpoint');
   const md5 = typeof fields.md5 === 'string' && /^[\x21-\x7e]{1,128}$/.test(fields.md5) ? fields.md5 : undefined;
   return { kind: 'changed', endpoints, ttlMs: ttlMsOf(fields.ttl), md5, invalid };
 }
