@@ -136,9 +136,7 @@ function checkHosts(issues: Issues, baseUrl: unknown, region: unknown, allowHttp
 
 /** The one warning of `allowHttp`: to the logger, or to the console when there is none (it is about security). */
 function warnPlainHttp(logger: NimLogger | undefined, hosts: readonly string[]): void {
-  const line =
-    `nim: allowHttp: sending signed requests over plain http (no TLS) to ${hosts.join(', ')}: anyone on the way can ` +
-    'read them and replay their signature for 5 minutes; use https unless a TLS-terminating proxy is the next hop';
+  const line = `nim allowHttp: signed requests go over plain http to ${hosts.join(', ')}: readable and replayable on the way`;
   if (logger) logger.warn(line);
   else console.warn(line);
 }

@@ -100,7 +100,7 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
   it('names the rule in the refusal of the vendor host over http, however it is spelled', () => {
     for (const baseUrl of ['http://open.yunxinapi.com', 'http:open.yunxinapi.com', 'HTTP://API-SG.YUNXINAPI.COM/nimserver', 'http://api-sg-bak.yunxinapi.com/nimserver']) {
       const error = refusal(() => createNimClient({ ...credentials, baseUrl }));
-      expect(error?.issues).toEqual([{ path: 'baseUrl', message: expect.stringContaining('is plain http: use https') }]);
+      expect(error?.issues).toEqual([{ path: 'baseUrl', message: expect.stringContaining('must be https (plain http only to') }]);
     }
   });
 
@@ -114,12 +114,12 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
     } finally {
       console.warn = original;
     }
-    expect(warned).toEqual([expect.stringContaining('over plain http (no TLS) to gw.corp.example:8080')]);
+    expect(warned).toEqual([expect.stringContaining('over plain http to gw.corp.example:8080')]);
   });
 
   it('holds discovery URLs to the same rule: the answer decides where signed calls go', () => {
     const error = refusal(() => createNimClient({ ...credentials, discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] } }));
-    expect(error?.issues).toEqual([{ path: 'discovery.urls[0]', message: expect.stringContaining('is plain http') }]);
+    expect(error?.issues).toEqual([{ path: 'discovery.urls[0]', message: expect.stringContaining('must be https') }]);
     const { logged, logger } = lines();
     createNimClient({ ...credentials, discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] }, allowHttp: true, logger });
     expect(logged.warn).toEqual([expect.stringContaining('lbs.corp.example')]);
@@ -239,7 +239,7 @@ describe('discovered endpoints: https on an allowed host, or never probed nor ca
       ['http://169.254.169.254/latest', 'not https'],
       ['https://attacker.example', expect.stringContaining('host not allowed')],
     ]);
-    expect(logged.warn).toEqual([expect.stringMatching(/^nim discovery: the answer of .* skipped http:\/\/attacker\.example \(not https\)/)]);
+    expect(logged.warn).toEqual([expect.stringMatching(/^nim discovery: the answer of .* named http:\/\/attacker\.example \(not https\)/)]);
     expect(defaultTransport).toMatch(/^(undici|fetch)$/);
   });
 });

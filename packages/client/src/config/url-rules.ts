@@ -73,14 +73,12 @@ export function hostAllowed(hostname: string, patterns: readonly string[]): bool
  * when it may: `https:`, or `http:` on a loopback host, or `http:` anywhere with `allowHttp`.
  * @example
  * ```ts
- * transportProblem(new URL('http://open.yunxinapi.com'), false); // 'is plain http: …'
+ * transportProblem(new URL('http://open.yunxinapi.com'), false); // 'must be https (…)'
  * ```
  */
 export function transportProblem(url: URL, allowHttp: boolean): string | undefined {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowHttp || isLoopbackHost(url.hostname)))) return undefined;
-  return url.protocol === 'http:'
-    ? 'is plain http: use https, or http only to a loopback host (127.0.0.0/8, ::1, localhost) or with allowHttp: true'
-    : 'must be an https URL';
+  return 'must be https (plain http only to 127.0.0.0/8, ::1, localhost, or with allowHttp: true)';
 }
 
 /** Whether a URL sends in plain text to a host that is not loopback (what `allowHttp` lets through, with a warning). */
@@ -110,5 +108,5 @@ export function endpointProblem(endpoint: string, from: string, rules: EndpointR
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (loopback || rules.allowHttp))) return 'not https';
   if (hostAllowed(url.hostname, rules.allowedHosts)) return undefined;
   if (loopback && isLoopbackHost(source.hostname)) return undefined;
-  return 'host not allowed (discovery.allowedHosts widens the list)';
+  return 'host not allowed';
 }

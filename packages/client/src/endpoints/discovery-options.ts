@@ -87,10 +87,11 @@ function checkUrls(issues: Issues, value: unknown, allowHttp: boolean, plain: Se
   const items = readArray(issues, value, 'discovery.urls', (item, path) => {
     const url = httpUrlOf(item);
     // The answer decides where signed calls go: it must come over TLS too (config/url-rules.ts).
-    const problem = url === undefined ? undefined : transportProblem(new URL(url), allowHttp);
-    if (url !== undefined && !problem) {
-      if (isPlainRemote(new URL(url))) plain.add(new URL(url).host);
-      return urls.push(url) > 0;
+    const parsed = url === undefined ? undefined : new URL(url);
+    const problem = parsed && transportProblem(parsed, allowHttp);
+    if (parsed && !problem) {
+      if (isPlainRemote(parsed)) plain.add(parsed.host);
+      return urls.push(url!) > 0;
     }
     fail(issues, path, `${problem ?? 'must be an http(s) URL without credentials'} (got ${describeUrl(item)})`);
     return false;

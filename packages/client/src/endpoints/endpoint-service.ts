@@ -163,11 +163,10 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
       }
     }
     rejected = skipped;
-    const parts = [
-      ...(skipped.length ? [`skipped ${skipped.map((r) => `${r.url} (${r.reason})`).join(', ')}`] : []),
-      ...(plain.length ? [`plain http (allowHttp) to ${plain.join(', ')}`] : []),
-    ];
-    if (parts.length) logger?.warn(`nim discovery: the answer of ${from} ${parts.join('; ')}${allowed.length ? '' : `; calls keep using ${set.urls().join(' ')}`}`);
+    if (skipped.length || plain.length) {
+      const named = skipped.map((r) => `${r.url} (${r.reason})`).concat(plain.map((url) => `${url} (plain http: allowHttp)`));
+      logger?.warn(`nim discovery: the answer of ${from} named ${named.join(', ')}${allowed.length ? '' : `; calls keep using ${set.urls().join(' ')}`}`);
+    }
     return allowed;
   }
 

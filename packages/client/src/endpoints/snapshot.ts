@@ -73,7 +73,7 @@ export interface NimEndpointsSnapshot {
 export interface NimRejectedEndpoint {
   /** The URL as the answer gave it (credentials masked, cut to 200 characters, control characters escaped). */
   readonly url: string;
-  /** Why: `'not https'`, `'host not allowed (…)'`, `'carries credentials'`, `'not an http(s) URL without credentials'`. */
+  /** Why: `'not https'`, `'host not allowed'`, `'carries credentials'`, `'not an http(s) URL without credentials'`. */
   readonly reason: string;
   /** The allocation URL whose answer named it. */
   readonly from: string;
