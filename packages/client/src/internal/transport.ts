@@ -295,7 +295,9 @@ export function createTransport(config: TransportConfig) {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const code = error instanceof NimApiError ? error.code : error ? undefined : 200;
       const built = !(error && error.constructor === NimError);
-      const willRetry = error !== undefined && built && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
+      // A refusal before sending (a permission, a blocking mock) would only be refused again: not retried.
+      const refused = phase.fetchFailed && refusedBeforeSending(phase.fetchError);
+      const willRetry = error !== undefined && built && !refused && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
 
       metrics.record(operation.id, host, outcomeOf(error), attempt, ms);
       logger?.debug(

@@ -26,12 +26,13 @@ const refusalCodes = new Set([
 const refusalNames = new Set([
   'NotCapable', // Deno 2 without the net permission for the host
   'PermissionDenied', // Deno 1, the same
+  'NetConnectNotAllowedError', // nock's disableNetConnect()
 ]);
 
 /**
  * Whether `error` (or a cause of it, 4 deep) is a refusal before anything was sent: Deno's permission errors,
- * undici's MockAgent finding no interceptor, MSW refusing an unhandled request (`onUnhandledRequest: 'error'`).
- * (nock's refusal carries `ENETUNREACH`, a never-sent code already.) Never throws.
+ * undici's MockAgent finding no interceptor, MSW refusing an unhandled request (`onUnhandledRequest: 'error'`),
+ * nock's `disableNetConnect()`. Never throws.
  * @example
  * ```ts
  * refusedBeforeSending(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { name: 'NotCapable' }) })); // true
