@@ -175,8 +175,10 @@ export interface NimClientOptions {
   transport?: NimTransport;
   /**
    * The undici dispatcher every request goes through (a proxy, custom TLS, a mock), instead of the client's own
-   * keep-alive pool per host. Undici transport only.
-   * @default a keep-alive `Pool` per host, created by the client
+   * keep-alive pool per host. Undici transport only. Without it, requests go where a `fetch` of the process would:
+   * through the dispatcher installed with `setGlobalDispatcher`, or the global `fetch` once MSW, nock or a stub has
+   * replaced the runtime's own.
+   * @default the global dispatcher if one is installed, else a keep-alive `Pool` per host created by the client
    */
   dispatcher?: NimDispatcher;
   /**
