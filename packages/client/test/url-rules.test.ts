@@ -243,3 +243,39 @@ describe('discovered endpoints: https on an allowed host, or never probed nor ca
     expect(defaultTransport).toMatch(/^(undici|fetch)$/);
   });
 });
+
+describe("the rule's parts over random hosts (config/url-rules.ts)", () => {
+  it('loopback is exactly 127.0.0.0/8, ::1 and localhost, in every form the URL parser reads', async () => {
+    const { isLoopbackHost } = await import('../src/config/url-rules.js');
+    const octet = fc.integer({ min: 0, max: 255 });
+    fc.assert(
+      fc.property(fc.tuple(octet, octet, octet, octet), fc.constantFrom('dotted', 'number', 'hex'), ([a, b, c, d], form) => {
+        const n = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+        const written = form === 'dotted' ? `${a}.${b}.${c}.${d}` : form === 'number' ? String(n) : `0x${n.toString(16)}`;
+        return isLoopbackHost(new URL(`http://${written}/`).hostname) === (a === 127);
+      }),
+      { seed, numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }), (groups) => {
+        const hostname = new URL(`http://[${groups.map((g) => g.toString(16)).join(':')}]/`).hostname;
+        return isLoopbackHost(hostname) === (groups.slice(0, 7).every((g) => g === 0) && groups[7] === 1);
+      }),
+      { seed, numRuns: 300 },
+    );
+  });
+
+  it('*.yunxinapi.com matches the hosts under the domain and nothing else', async () => {
+    const { hostAllowed } = await import('../src/config/url-rules.js');
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+    const host = fc.tuple(fc.array(label, { minLength: 0, maxLength: 3 }), fc.constantFrom('yunxinapi.com', 'yunxinapi.co', 'yunxinapi.com.evil', 'xyunxinapi.com', 'com'));
+    fc.assert(
+      fc.property(host, fc.boolean(), fc.boolean(), ([labels, tail], trailingDot, upper) => {
+        const written = `${[...labels, tail].join('.')}${trailingDot ? '.' : ''}`;
+        const { hostname } = new URL(`https://${upper ? written.toUpperCase() : written}/`);
+        return hostAllowed(hostname, constraints.discovery.endpointHosts) === (tail === 'yunxinapi.com' && labels.length > 0);
+      }),
+      { seed, numRuns: 500 },
+    );
+  });
+});
