@@ -4,7 +4,13 @@
 // also be on a host the spec (x-nim-discovery endpointHosts) or the caller (`discovery.allowedHosts`) names.
 // Hosts are compared as the URL parser writes them: lower case, IDN as punycode, IPv4 in dotted form, IPv6 in [].
 
-/** What a client allows beyond `https:` on the vendor's hosts. */
+/**
+ * What a client allows beyond `https:` on the vendor's hosts.
+ * @example
+ * ```ts
+ * const rules: EndpointRules = { allowedHosts: [...constraints.discovery.endpointHosts, '*.corp.example'], allowHttp: false };
+ * ```
+ */
 export interface EndpointRules {
   /** Host patterns a discovered endpoint may have: `host`, or `*.domain` for any host under the domain. */
   readonly allowedHosts: readonly string[];

@@ -3,7 +3,14 @@ import { describe } from '../internal/describe.js';
 import type { NimClientOptions, NimDispatcher, NimTransport } from '../options.js';
 import { createFetchSend, type Send } from './fetch.js';
 
-/** undici could not be loaded: what `require` threw. */
+/**
+ * undici could not be loaded: what `require` threw.
+ * @example
+ * ```ts
+ * const made = createUndiciSend(undefined);
+ * if (typeof made !== 'function') console.error('no undici:', made.missing);
+ * ```
+ */
 export interface UndiciMissing {
   readonly missing: unknown;
 }
