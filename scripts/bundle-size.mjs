@@ -33,8 +33,11 @@ export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.
  * (`rateLimit` taking a limiter object, its checks and guard) brought it to 18,679 B. The hardening after an outside
  * probe (2026-12-02: the 16 MiB body limit, never-sent marks for synchronous throws, the permit wait ended by the
  * caller's signal, checked discovery fields, normal-form base URLs) brought it to 19,420 B: budget 19,500 B.
+ * Issue 20 (where a signed request may go: the https rule with its loopback and allowHttp exceptions, discovered
+ * endpoints vetted against the spec's endpointHosts and `discovery.allowedHosts`, `nim.endpoints().rejected` with its
+ * warn line, refusals before sending typed and not retried) added 1,367 B: 20,787 B, budget 20,900 B.
  */
-export const clientSizeBudget = 19_500;
+export const clientSizeBudget = 20_900;
 
 async function bundle(entry, external) {
   const result = await build({

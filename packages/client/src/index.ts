@@ -40,7 +40,7 @@ export {
   type NimValidationIssue,
 } from './errors/errors.js';
 export type { NimDiscoveryOptions } from './config/discovery-options.js';
-export type { NimEndpointsSnapshot, NimEndpointState } from './endpoints/snapshot.js';
+export type { NimEndpointsSnapshot, NimEndpointState, NimRejectedEndpoint } from './endpoints/snapshot.js';
 export type { GroupIdInput } from './protocol/int64.js';
 export { traceIdOf } from './observability/trace-ids.js';
 export type { NimRawClient } from './pipeline/raw-client.js';

@@ -64,7 +64,7 @@ describe('fileSupportConversations', () => {
     sandbox.inject({ operation: 'updateConversationGroup', kind: { code: 116437 } });
     const failure = fileSupportConversations(nim, 'alice', ['alice|1|bob']);
     await expect(failure).rejects.toBeInstanceOf(NimLimitExceededError);
-    await expect(failure).rejects.toThrow(/code 116437.*\(PATCH http:\/\/sandbox\.invalid, trace id/); // the sandbox, named
+    await expect(failure).rejects.toThrow(/code 116437.*\(PATCH https:\/\/sandbox\.invalid, trace id/); // the sandbox, named
   });
 });
 

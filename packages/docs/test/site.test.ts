@@ -121,6 +121,19 @@ describe('the docs site in chromium', () => {
     expect(yaml).toMatch(/^openapi: 3\.1\.0$/m);
   });
 
+  it('shows the https rule and the vendor domains of x-nim-discovery in the Hosts section', async () => {
+    // The section Redoc rendered from the spec's description: everything after the "Hosts" heading up to the next one.
+    const hosts = async () => {
+      const text = await page.locator('body').innerText();
+      const start = text.lastIndexOf('\nHosts\n'); // the first is the sidebar's entry
+      return start === -1 ? '' : text.slice(start, text.indexOf('\nTest your code\n', start));
+    };
+    await expect.poll(hosts, { timeout: 10_000 }).toContain('https only.');
+    const shown = await hosts();
+    for (const { host } of spec['x-nim-discovery'].endpointHosts as Array<{ host: string }>) expect(shown).toContain(host);
+    for (const words of ['127.0.0.0/8', 'allowHttp: true', 'never probed, never called']) expect(shown).toContain(words);
+  });
+
   it('saves a full-page screenshot of the front page', async () => {
     // Redoc renders the sections near the viewport only: grow the window until the page stops growing.
     let height = 0;

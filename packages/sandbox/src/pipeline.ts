@@ -71,7 +71,7 @@ export interface CoreFaultHandle {
  * const nim = createNimClient({ appKey, appSecret, baseUrl: inProcessOrigin, fetch: sandbox.fetch });
  * ```
  */
-export const inProcessOrigin = 'http://sandbox.invalid';
+export const inProcessOrigin = 'https://sandbox.invalid';
 
 const traceIdHeader = 'X-custom-traceid';
 const requestLogCapacity = 10_000;
@@ -188,9 +188,10 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
     }
     if (operationId === 'health') return health();
     if (operationId === 'allocate') {
-      // The sandbox's own origin: in process that is not the host the caller happened to address (a production
-      // allocation service, say), so the endpoints a client discovers here never name a real host.
-      const endpoints = settings.discovery.endpoints ?? [request.origin ?? inProcessOrigin];
+      // Over HTTP, the sandbox's own origin. In process (sandbox.fetch, sandbox.dispatcher, or behind MSW/nock), the
+      // origin the caller addressed: its next requests go the same in-process way, so a mocked production host stays
+      // mocked, and a client's endpoint vetting (https, the vendor's domains) sees the host it asked.
+      const endpoints = settings.discovery.endpoints ?? [request.origin ?? url.origin];
       return allocate(url.searchParams, endpoints, settings.discovery.ttl, (key) => secretOf(key) !== undefined);
     }
     const { operation, pathParams } = match!;

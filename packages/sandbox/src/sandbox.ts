@@ -24,8 +24,8 @@ export interface Sandbox {
   /** The AppSecret a client signs with (not enumerable: left out of `JSON.stringify` and `console.log`). */
   readonly appSecret: string;
   /**
-   * The sandbox's origin in process, `'http://sandbox.invalid'`: give it to the client as `baseUrl` with
-   * `sandbox.fetch` or `sandbox.dispatcher`, so that its errors name the sandbox (`GET http://sandbox.invalid`)
+   * The sandbox's origin in process, `'https://sandbox.invalid'`: give it to the client as `baseUrl` with
+   * `sandbox.fetch` or `sandbox.dispatcher`, so that its errors name the sandbox (`GET https://sandbox.invalid`)
    * rather than the client's default production host. `.invalid` never resolves: a client given it without the
    * sandbox fails at once. Over HTTP, use the `url` of `listen()` instead.
    */

@@ -62,6 +62,8 @@ export async function renderConstraints() {
       biz: discovery?.biz,
       healthPath: discovery?.healthPath,
       ttlSeconds: discovery?.ttlSeconds,
+      // Host patterns only; each one's source is its `description` in the spec.
+      endpointHosts: discovery?.endpointHosts?.map((entry) => entry?.host),
     },
   };
   if (!constraints.errorCodes.length) throw new Error('spec lacks error examples (no code other than 200)');
@@ -76,6 +78,14 @@ export async function renderConstraints() {
   }
   if (!Number.isInteger(biz) || typeof healthPath !== 'string' || !healthPath.startsWith('/')) {
     throw new Error('spec lacks x-nim-discovery.biz (an integer) or healthPath (a path)');
+  }
+  const { endpointHosts } = constraints.discovery;
+  const hostPattern = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
+  if (!endpointHosts?.length || endpointHosts.some((host) => typeof host !== 'string' || !hostPattern.test(host))) {
+    throw new Error('spec lacks x-nim-discovery.endpointHosts (host names or *.domain patterns, lower case, each with a source)');
+  }
+  if (discovery.endpointHosts.some((entry) => typeof entry.description !== 'string' || !/Source:/.test(entry.description))) {
+    throw new Error('every x-nim-discovery.endpointHosts entry must name its source (a description with "Source:")');
   }
   const { default: ttl, minimum, maximum } = ttlSeconds ?? {};
   if (![ttl, minimum, maximum].every(Number.isInteger) || !(minimum <= ttl && ttl <= maximum)) {

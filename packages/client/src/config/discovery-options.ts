@@ -1,4 +1,5 @@
 import { constraints } from '@nim-api/types';
+import { hostPatternOf, isPlainRemote, transportProblem, type EndpointRules } from './url-rules.js';
 import type { NimValidationIssue } from '../errors/errors.js';
 import { describe, describeUrl } from '../observability/describe.js';
 import { fail, readArray, readFields, refuseUnknownKeys } from '../protocol/validation.js';
@@ -31,10 +32,19 @@ export interface NimDiscoveryOptions {
    * @default 60000 (as the official Go SDK: 12 × 5 s)
    */
   windowMs?: number;
+  /**
+   * More hosts an endpoint named by the allocation service may have (a private deployment's): `'im.corp.example'`
+   * for that host, `'*.corp.example'` for any host under the domain. An endpoint is used only when it is `https:`
+   * (plain `http:` to loopback hosts, or with `allowHttp`) and its host is on this list or the spec's (the vendor's
+   * IM domains, `*.yunxinapi.com`); loopback endpoints also when the allocation URL is on loopback. Any other is
+   * skipped — never probed, never called — with one `warn` line per answer, and listed in `nim.endpoints().rejected`.
+   * @default none: the spec's list only
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** Discovery settings after validation. */
-export interface ResolvedDiscovery {
+export interface ResolvedDiscovery extends EndpointRules {
   readonly urls: readonly string[];
   readonly probeIntervalMs: number;
   readonly windowMs: number;
@@ -43,7 +53,7 @@ export interface ResolvedDiscovery {
 /** Defaults of {@link NimDiscoveryOptions}. */
 export const discoveryDefaults = { probeIntervalMs: 5_000, windowMs: 60_000 } as const;
 
-const discoveryKeys = ['urls', 'probeIntervalMs', 'windowMs'] as const;
+const discoveryKeys = ['urls', 'probeIntervalMs', 'windowMs', 'allowedHosts'] as const;
 const discoveryKeySet: ReadonlySet<string> = new Set(discoveryKeys);
 const maxUrls = 8;
 const maxUrlLength = 2048;
@@ -70,14 +80,20 @@ function httpUrlOf(value: unknown): string | undefined {
   }
 }
 
-function checkUrls(issues: Issues, value: unknown): string[] | undefined {
+function checkUrls(issues: Issues, value: unknown, allowHttp: boolean, plain: Set<string>): string[] | undefined {
   if (value === undefined) return undefined;
   const start = issues.length;
   const urls: string[] = [];
   const items = readArray(issues, value, 'discovery.urls', (item, path) => {
     const url = httpUrlOf(item);
-    if (url !== undefined) return urls.push(url) > 0;
-    fail(issues, path, `must be an http(s) URL without credentials (got ${describeUrl(item)})`);
+    // The answer decides where signed calls go: it must come over TLS too (config/url-rules.ts).
+    const parsed = url === undefined ? undefined : new URL(url);
+    const problem = parsed && transportProblem(parsed, allowHttp);
+    if (parsed && !problem) {
+      if (isPlainRemote(parsed)) plain.add(parsed.host);
+      return urls.push(url!) > 0;
+    }
+    fail(issues, path, `${problem ?? 'must be an http(s) URL without credentials'} (got ${describeUrl(item)})`);
     return false;
   });
   if (items === undefined || (issues.length === start && (items.length === 0 || items.length > maxUrls))) {
@@ -85,6 +101,23 @@ function checkUrls(issues: Issues, value: unknown): string[] | undefined {
     return undefined;
   }
   return urls;
+}
+
+const maxAllowedHosts = 64;
+
+function checkAllowedHosts(issues: Issues, value: unknown): string[] {
+  if (value === undefined) return [];
+  const hosts: string[] = [];
+  const items = readArray(issues, value, 'discovery.allowedHosts', (item, path) => {
+    const host = hostPatternOf(item);
+    if (host === undefined) fail(issues, path, `must be a host name, or *.domain for the hosts under it (got ${describeUrl(item)})`);
+    else hosts.push(host);
+    return host !== undefined;
+  });
+  if (items === undefined || items.length > maxAllowedHosts) {
+    fail(issues, 'discovery.allowedHosts', `must be a list of at most ${maxAllowedHosts} host names (got ${describe(value)})`);
+  }
+  return hosts;
 }
 
 /**
@@ -101,24 +134,29 @@ function checkUrls(issues: Issues, value: unknown): string[] | undefined {
  */
 export function checkDiscovery(
   issues: Issues,
-  options: { readonly discovery?: unknown; readonly baseUrl?: unknown; readonly fetch?: unknown; readonly region?: unknown },
+  options: { readonly discovery?: unknown; readonly baseUrl?: unknown; readonly fetch?: unknown; readonly region?: unknown; readonly allowHttp?: unknown },
+  plain: Set<string> = new Set(),
 ): ResolvedDiscovery | undefined {
   const { discovery } = options;
   if (discovery === false) return undefined;
   if (discovery === undefined && (options.baseUrl !== undefined || options.fetch !== undefined)) return undefined;
   if (discovery !== undefined && (typeof discovery !== 'object' || discovery === null || Array.isArray(discovery))) {
-    fail(issues, 'discovery', `must be false or an object { urls?, probeIntervalMs?, windowMs? } (got ${describe(discovery)})`);
+    fail(issues, 'discovery', `must be false or an object { urls?, probeIntervalMs?, windowMs?, allowedHosts? } (got ${describe(discovery)})`);
     return undefined;
   }
   const given = discovery === undefined ? {} : readFields(issues, discovery, 'discovery', discoveryKeys);
   // `{ url }` for `{ urls }` would turn discovery on with the official URLs: refused instead.
   refuseUnknownKeys(issues, discovery, 'discovery', discoveryKeySet);
-  const urls = checkUrls(issues, given.urls);
+  const allowHttp = options.allowHttp === true;
+  const urls = checkUrls(issues, given.urls, allowHttp, plain);
+  const allowedHosts = checkAllowedHosts(issues, given.allowedHosts);
   const probeIntervalMs = checkInteger(issues, given.probeIntervalMs, 'discovery.probeIntervalMs', 10);
   const windowMs = checkInteger(issues, given.windowMs, 'discovery.windowMs', 120);
   return {
     urls: urls ?? constraints.discovery.allocationUrls[options.region === 'sg' ? 'sg' : 'cn'],
     probeIntervalMs: probeIntervalMs ?? discoveryDefaults.probeIntervalMs,
     windowMs: windowMs ?? discoveryDefaults.windowMs,
+    allowedHosts: [...constraints.discovery.endpointHosts, ...allowedHosts],
+    allowHttp,
   };
 }

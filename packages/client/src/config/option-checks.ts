@@ -1,9 +1,10 @@
 import { constraints } from '@nim-api/types';
 import { checkDiscovery, type ResolvedDiscovery } from './discovery-options.js';
 import { NimValidationError, type NimValidationIssue } from '../errors/errors.js';
+import { isPlainRemote, transportProblem } from './url-rules.js';
 import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
-import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRegion, type NimTransport } from './options.js';
+import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
 import { checkTransport } from './transport-option.js';
 import { checkTraceId, fail, readArray, readFields } from '../protocol/validation.js';
@@ -78,15 +79,17 @@ export interface CheckedClientOptions {
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
   readonly retryDelayMs: NimClientOptions['retryDelayMs'];
+  /** `allowHttp`: plain http to hosts that are not loopback (with one warning at creation). */
+  readonly allowHttp: boolean;
 }
 
 const clientOptionKeys = [
   'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'transport', 'dispatcher', 'timeoutMs', 'maxRetries', 'retryUnsafe',
-  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs',
+  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs', 'allowHttp',
 ] as const;
 
 /** A base URL in its normal form without trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
-function baseUrlOf(value: unknown): string | undefined {
+function baseUrlOf(value: unknown): URL | undefined {
   if (typeof value !== 'string' || value.length > 2048) return undefined;
   let url: URL;
   try {
@@ -95,32 +98,47 @@ function baseUrlOf(value: unknown): string | undefined {
     return undefined;
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) return undefined;
-  return normalBaseUrl(url);
+  return url;
 }
 
-function checkHosts(issues: Issues, baseUrl: unknown, region: unknown): string[] {
+/** One base URL: its normal form, or an issue (not a URL; or plain http where it is not allowed: config/url-rules.ts). */
+function checkBaseUrl(issues: Issues, value: unknown, path: string, allowHttp: boolean, plain: Set<string>): string | undefined {
+  const url = baseUrlOf(value);
+  const problem = url && transportProblem(url, allowHttp);
+  if (!url) fail(issues, path, `must be an absolute http(s) URL without query, fragment or credentials (got ${describeUrl(value)})`);
+  else if (problem) fail(issues, path, `${problem} (got ${describeUrl(value)})`);
+  else if (isPlainRemote(url)) plain.add(url.host);
+  return url && !problem ? normalBaseUrl(url) : undefined;
+}
+
+function checkHosts(issues: Issues, baseUrl: unknown, region: unknown, allowHttp: boolean, plain: Set<string>): string[] {
   if (region !== undefined && (typeof region !== 'string' || !regions.includes(region))) {
     fail(issues, 'region', `must be one of ${regions.map((r) => `'${r}'`).join(', ')} (got ${describe(region)})`);
     return [];
   }
-  const given = baseUrl ?? constraints.hosts[(region as NimRegion | undefined) ?? 'cn'];
-  const message = 'must be an absolute http(s) URL without query, fragment or credentials';
+  // Only a missing baseUrl means the region's hosts: `null` (a config value that failed to load) is refused.
+  const given = baseUrl === undefined ? constraints.hosts[(region as NimRegion | undefined) ?? 'cn'] : baseUrl;
   if (typeof given === 'string') {
-    const url = baseUrlOf(given);
-    if (url === undefined) fail(issues, 'baseUrl', `${message} (got ${describeUrl(given)})`);
+    const url = checkBaseUrl(issues, given, 'baseUrl', allowHttp, plain);
     return url === undefined ? [] : [url];
   }
   const hosts: string[] = [];
   const items = readArray(issues, given, 'baseUrl', (item, path) => {
-    const url = baseUrlOf(item);
-    if (url === undefined) fail(issues, path, `${message} (got ${describeUrl(item)})`);
-    else hosts.push(url);
+    const url = checkBaseUrl(issues, item, path, allowHttp, plain);
+    if (url !== undefined) hosts.push(url);
     return url !== undefined;
   });
   if (items === undefined || (items.length === 0 && hosts.length === 0 && !issues.length)) {
     fail(issues, 'baseUrl', `must be a URL or a non-empty list of URLs (got ${describe(given)})`);
   }
   return hosts;
+}
+
+/** The one warning of `allowHttp`: to the logger, or to the console when there is none (it is about security). */
+function warnPlainHttp(logger: NimLogger | undefined, hosts: readonly string[]): void {
+  const line = `nim allowHttp: signed requests go over plain http to ${hosts.join(', ')}: readable and replayable on the way`;
+  if (logger) logger.warn(line);
+  else console.warn(line);
 }
 
 const logLevels = ['debug', 'info', 'warn', 'error'] as const;
@@ -159,14 +177,18 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
     if (typeof o.appKey !== 'string' || !headerSafe.test(o.appKey)) fail(issues, 'appKey', 'must be 1–128 visible ASCII characters');
     // A lone surrogate would be signed as U+FFFD: a secret that can never authenticate. (Never quoted: it is the secret.)
     if (typeof o.appSecret !== 'string' || o.appSecret === '' || !isWellFormed(o.appSecret)) fail(issues, 'appSecret', 'must be a non-empty string of valid Unicode');
-    const hosts = checkHosts(issues, o.baseUrl, o.region);
+    checkBoolean(issues, o.allowHttp, 'allowHttp');
+    const allowHttp = o.allowHttp === true;
+    // Hosts that plain http goes to, allowed by allowHttp: named in one warning once the client is made.
+    const plain = new Set<string>();
+    const hosts = checkHosts(issues, o.baseUrl, o.region, allowHttp, plain);
     checkFunction(issues, o.fetch, 'fetch');
     const transport = checkTransport(issues, o, hasUndici);
     checkInteger(issues, o.timeoutMs, 'timeoutMs', 1, maxTimerMs);
     checkInteger(issues, o.maxRetries, 'maxRetries', 0, maxRetriesLimit);
     checkBoolean(issues, o.retryUnsafe, 'retryUnsafe');
     checkInteger(issues, o.hostCooldownMs, 'hostCooldownMs', 0, maxTimerMs);
-    const discovery = checkDiscovery(issues, o);
+    const discovery = checkDiscovery(issues, o, plain);
     const rateLimit = checkRateLimit(issues, o.rateLimit);
     const logger = checkLogger(issues, o.logger);
     let hooks: NimHooks | undefined;
@@ -194,7 +216,9 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
       logger,
       hooks,
       retryDelayMs: o.retryDelayMs as CheckedClientOptions['retryDelayMs'],
+      allowHttp,
     };
+    if (plain.size && !issues.length) warnPlainHttp(logger, [...plain]);
   } catch {
     fail(issues, 'options', 'could not be read (a getter or Proxy threw)');
   }

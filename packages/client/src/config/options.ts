@@ -126,12 +126,26 @@ export interface NimClientOptions {
   /** The application's AppSecret. Kept in a closure: never logged, printed, serialised or put into an error. */
   appSecret: string;
   /**
-   * Base URL, or a list of them (primary first) for fail-over. Giving one turns endpoint discovery off, unless
-   * `discovery` is given too (then this list is used until the allocation service answers).
+   * Base URL, or a list of them (primary first) for fail-over: `https:` (plain `http:` only to a loopback host, or
+   * with `allowHttp`). Giving one turns endpoint discovery off, unless `discovery` is given too (then this list is
+   * used until the allocation service answers). `null`, `''` or anything but a URL string or list is refused.
    * @default the region's hosts from the spec (`https://open.yunxinapi.com` for `'cn'`), while discovery finds the
    * app's endpoints
    */
   baseUrl?: string | readonly string[];
+  /**
+   * Allows plain `http:` base URLs (and discovery URLs, and discovered endpoints on allowed hosts) to hosts that are
+   * not loopback — for a private deployment behind a TLS-terminating proxy. Without it such a URL is a
+   * `NimValidationError`: every request carries a signature anyone on the way could replay for 5 minutes. With it,
+   * one `warn` line (to `logger`, else the console) names the hosts when the client is made. Loopback hosts
+   * (127.0.0.0/8, `::1`, `localhost`) take `http:` without it.
+   * @default false
+   * @example
+   * ```ts
+   * const nim = createNimClient({ appKey, appSecret, baseUrl: 'http://im-gateway.internal:8080', allowHttp: true });
+   * ```
+   */
+  allowHttp?: boolean;
   /**
    * The region whose allocation service and static hosts are used when no `baseUrl` is given.
    * @default 'cn'
@@ -161,8 +175,10 @@ export interface NimClientOptions {
   transport?: NimTransport;
   /**
    * The undici dispatcher every request goes through (a proxy, custom TLS, a mock), instead of the client's own
-   * keep-alive pool per host. Undici transport only.
-   * @default a keep-alive `Pool` per host, created by the client
+   * keep-alive pool per host. Undici transport only. Without it, requests go where a `fetch` of the process would:
+   * through the dispatcher installed with `setGlobalDispatcher`, or the global `fetch` once MSW, nock or a stub has
+   * replaced the runtime's own.
+   * @default the global dispatcher if one is installed, else a keep-alive `Pool` per host created by the client
    */
   dispatcher?: NimDispatcher;
   /**

@@ -23,6 +23,8 @@ export type AllocationAnswer =
       readonly ttlMs: number;
       /** To send back as `md5` next time; `undefined` when the answer had none. */
       readonly md5: string | undefined;
+      /** Strings it named that are no endpoint URL (not http(s), credentials, a query…), shown safely. */
+      readonly invalid: readonly string[];
     }
   | { readonly kind: 'unchanged' };
 
@@ -41,6 +43,19 @@ export interface AllocationRequest {
 }
 
 const cut = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/**
+ * A URL from the network as logs and `nim.endpoints()` show it: credentials masked, at most 200 characters, control
+ * characters and quotes escaped (an endpoint with a newline must not forge a log line).
+ * @example
+ * ```ts
+ * shownUrl('https://user:pw@a.example/\nnim ok'); // 'https://…@a.example/\\nnim ok'
+ * ```
+ */
+export function shownUrl(value: string): string {
+  const masked = value.replace(/^([^/]*\/\/)[^/@]*@/, '$1…@');
+  return JSON.stringify(masked.length > 200 ? `${masked.slice(0, 200)}…` : masked).slice(1, -1);
+}
 
 /** `ttl` in seconds, held to the spec's bounds (the default when it is not a number), as milliseconds. */
 export function ttlMsOf(ttl: unknown): number {
@@ -84,13 +99,16 @@ export function parseAllocationAnswer(text: string): AllocationAnswer {
   const fields = data as Record<string, unknown>;
   const backups = Array.isArray(fields['backup.endpoints']) ? (fields['backup.endpoints'] as unknown[]) : [];
   const endpoints: string[] = [];
+  const invalid: string[] = [];
   for (const candidate of [fields['default.endpoint'], ...backups.slice(0, maxEndpoints)]) {
     const url = endpointOf(candidate);
     if (url && !endpoints.includes(url) && endpoints.length < maxEndpoints) endpoints.push(url);
+    else if (!url && typeof candidate === 'string' && candidate !== '') invalid.push(shownUrl(candidate));
   }
-  if (endpoints.length === 0) throw new Error('answer names no valid endpoint');
+  // Named but invalid endpoints are an answer still: the endpoint service lists them as rejected, with a warn line.
+  if (endpoints.length === 0 && invalid.length === 0) throw new Error('answer names no valid endpoint');
   const md5 = typeof fields.md5 === 'string' && /^[\x21-\x7e]{1,128}$/.test(fields.md5) ? fields.md5 : undefined;
-  return { kind: 'changed', endpoints, ttlMs: ttlMsOf(fields.ttl), md5 };
+  return { kind: 'changed', endpoints, ttlMs: ttlMsOf(fields.ttl), md5, invalid };
 }
 
 /** The request URL: `k`, `sv`, `biz`, `p` and, once there is one, `md5`. */

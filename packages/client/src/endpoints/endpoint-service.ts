@@ -1,10 +1,11 @@
 import { constraints } from '@nim-api/types';
 import type { NimLogger } from '../config/options.js';
 import type { ResolvedDiscovery } from '../config/discovery-options.js';
-import { requestAllocation, ttlMsOf, type AllocationAnswer } from './discovery.js';
+import { endpointProblem, isPlainRemote } from '../config/url-rules.js';
+import { requestAllocation, shownUrl, ttlMsOf, type AllocationAnswer } from './discovery.js';
 import { createEndpointSet, type EndpointPicker } from './endpoint-set.js';
 import { probeHealth, type Send } from './health-probe.js';
-import type { NimEndpointsSnapshot } from './snapshot.js';
+import type { NimEndpointsSnapshot, NimRejectedEndpoint } from './snapshot.js';
 
 const { healthPath } = constraints.discovery;
 /** Buckets of a window (the official Go SDK's 12). */
@@ -43,6 +44,9 @@ function unref(timer: unknown): void {
   (timer as { unref?: () => void } | undefined)?.unref?.();
 }
 
+/** An answer that named no endpoint a call may go to (its warn line is written). */
+class SkippedAnswer extends Error {}
+
 const cut = (text: string) => (text.length > maxReasonLength ? `${text.slice(0, maxReasonLength)}…` : text);
 
 /**
@@ -75,6 +79,8 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
   let ttlMs = ttlMsOf(undefined);
   // The first round probes every endpoint.
   let lastProbeRound = Infinity;
+  // The endpoints the last answer named that were skipped (config/url-rules.ts), for nim.endpoints().
+  let rejected: readonly NimRejectedEndpoint[] = [];
 
   const closed = () => state === 'closed';
 
@@ -116,7 +122,9 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
 
   /** Applies a changed answer: new endpoints join only when their health path answers. */
   async function apply(answer: Extract<AllocationAnswer, { kind: 'changed' }>, from: string): Promise<void> {
-    const fresh = answer.endpoints.filter((url) => !set.has(url));
+    const allowed = vet(answer, from);
+    if (allowed.length === 0) throw new SkippedAnswer(`none of the ${answer.endpoints.length + answer.invalid.length} endpoints it named may be used`);
+    const fresh = allowed.filter((url) => !set.has(url));
     const results = await Promise.all(fresh.map(probe));
     if (closed()) return;
     const healthy = new Set<string>();
@@ -125,8 +133,8 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
       if (result.ok) healthy.add(url);
       else logger?.info(`nim endpoint skipped endpoint=${url}: ${healthPath} ${result.problem}`);
     });
-    const next = answer.endpoints.filter((url) => healthy.has(url) || set.has(url));
-    if (next.length === 0) throw new Error(`none of the ${answer.endpoints.length} endpoints it named answered ${healthPath}`);
+    const next = allowed.filter((url) => healthy.has(url) || set.has(url));
+    if (next.length === 0) throw new Error(`none of the ${allowed.length} endpoints it named answered ${healthPath}`);
     const before = set.urls().join(' ');
     set.replace(next, { kind: 'discovered', at: now(), from });
     fresh.forEach((url, index) => healthy.has(url) && set.recordProbe(url, true, results[index]!.ms));
@@ -137,11 +145,37 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
     else logger?.debug(line);
   }
 
+  /**
+   * The answer's endpoints a call may go to (https, an allowed host: config/url-rules.ts); the others are never
+   * probed nor called, and are named in one warn line and in nim.endpoints().rejected.
+   */
+  function vet(answer: Extract<AllocationAnswer, { kind: 'changed' }>, from: string): string[] {
+    const at = now();
+    const skipped: NimRejectedEndpoint[] = answer.invalid.map((url) => ({ url, reason: 'not an http(s) URL without credentials', from, at }));
+    const allowed: string[] = [];
+    const plain: string[] = [];
+    for (const url of answer.endpoints) {
+      const problem = endpointProblem(url, from, discovery!);
+      if (problem) skipped.push({ url: shownUrl(url), reason: problem, from, at });
+      else {
+        allowed.push(url);
+        if (isPlainRemote(new URL(url))) plain.push(url);
+      }
+    }
+    rejected = skipped;
+    if (skipped.length || plain.length) {
+      const named = skipped.map((r) => `${r.url} (${r.reason})`).concat(plain.map((url) => `${url} (plain http: allowHttp)`));
+      logger?.warn(`nim discovery: the answer of ${from} named ${named.join(', ')}${allowed.length ? '' : `; calls keep using ${set.urls().join(' ')}`}`);
+    }
+    return allowed;
+  }
+
   function failed(error: unknown): void {
     const reason = cut(error instanceof Error ? error.message : String(error));
     const retry = `retrying in ${ttlMs / 1000} s`;
-    // One warn line per outage, not one per attempt: a service that stays down must not flood the logs.
-    if (state === 'failing') logger?.debug(`nim discovery still failing: ${reason}; ${retry}`);
+    // One warn line per outage, not one per attempt: a service that stays down must not flood the logs. An answer
+    // whose every endpoint was skipped has had its warn line already (one per answer).
+    if (state === 'failing' || error instanceof SkippedAnswer) logger?.debug(`nim discovery still failing: ${reason}; ${retry}`);
     else logger?.warn(`nim discovery failed, calls keep using ${set.urls().join(' ')}: ${reason}; ${retry}`);
     state = 'failing';
   }
@@ -193,6 +227,7 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
         discovery: state,
         selection: set.selection,
         endpoints: set.states(),
+        rejected,
       };
     },
     close() {

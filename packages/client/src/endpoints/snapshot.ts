@@ -56,4 +56,27 @@ export interface NimEndpointsSnapshot {
   readonly selection: 'ordered' | 'scored';
   /** The endpoints in list order (the service's `default.endpoint`, or `baseUrl`'s first, comes first). */
   readonly endpoints: readonly NimEndpointState[];
+  /**
+   * Endpoints the last answer of the allocation service named that are never probed nor called: not `https:`, or
+   * on a host neither the spec nor `discovery.allowedHosts` allows. Empty without discovery.
+   */
+  readonly rejected: readonly NimRejectedEndpoint[];
+}
+
+/**
+ * An endpoint named by the allocation service and skipped, as `nim.endpoints().rejected` lists it.
+ * @example
+ * ```ts
+ * for (const { url, reason } of nim.endpoints().rejected) console.warn(`skipped ${url}: ${reason}`);
+ * ```
+ */
+export interface NimRejectedEndpoint {
+  /** The URL as the answer gave it (credentials masked, cut to 200 characters, control characters escaped). */
+  readonly url: string;
+  /** Why: `'not https'`, `'host not allowed'`, `'carries credentials'`, `'not an http(s) URL without credentials'`. */
+  readonly reason: string;
+  /** The allocation URL whose answer named it. */
+  readonly from: string;
+  /** When the answer arrived (epoch ms). */
+  readonly at: number;
 }

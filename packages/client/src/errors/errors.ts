@@ -240,7 +240,7 @@ export class NimValidationError extends NimError {
   override readonly name = 'NimValidationError' as const;
   readonly issues: readonly NimValidationIssue[];
 
-  constructor(issues: readonly NimValidationIssue[], context: NimErrorContext = {}) {
+  constructor(issues: readonly NimValidationIssue[], context: NimErrorContext & { cause?: unknown } = {}) {
     const shown = issues.slice(0, maxIssuesInMessage).map((issue) => `${issue.path} ${issue.message}`);
     const more = issues.length > maxIssuesInMessage ? `; and ${issues.length - maxIssuesInMessage} more (see error.issues)` : '';
     super(`not sent: ${shown.join('; ')}${more}`, context);

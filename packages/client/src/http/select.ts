@@ -5,10 +5,22 @@ import { describe } from '../observability/describe.js';
 import { createFetchSend, type Send } from './fetch.js';
 
 /**
- * Makes the undici transport, or `undefined` when undici cannot be loaded. Only the Node build has one; the build
- * for edge runtimes and browsers passes none.
+ * undici could not be loaded: what `require` threw.
+ * @example
+ * ```ts
+ * const made = createUndiciSend(undefined);
+ * if (typeof made !== 'function') console.error('no undici:', made.missing);
+ * ```
  */
-export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send | undefined;
+export interface UndiciMissing {
+  readonly missing: unknown;
+}
+
+/**
+ * Makes the undici transport, or says why undici cannot be loaded. Only the Node build has one; the build for edge
+ * runtimes and browsers passes none.
+ */
+export type UndiciFactory = (dispatcher: NimDispatcher | undefined) => Send | UndiciMissing;
 
 /** The transport a client sends with. */
 export interface SelectedTransport {
@@ -19,9 +31,13 @@ export interface SelectedTransport {
 /** Opens the transport {@link checkTransport} chose. */
 export function openTransport(name: NimTransport, choice: TransportChoice, undici: UndiciFactory | undefined): SelectedTransport {
   const viaUndici = name === 'undici' ? undici?.(choice.dispatcher as NimDispatcher | undefined) : undefined;
-  if (viaUndici) return { name, send: viaUndici };
-  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to fetch.
-  if (name === 'undici' && choice.transport === 'undici') throw new Error("transport 'undici': the undici package cannot be loaded");
+  if (typeof viaUndici === 'function') return { name, send: viaUndici };
+  // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to
+  // fetch; asked for by name, it is a NimValidationError at creation (nothing was sent) with require's error as cause.
+  if (name === 'undici' && choice.transport === 'undici') {
+    const issue = { path: 'transport', message: "'undici' cannot be used: the undici package cannot be loaded (see cause)" };
+    throw new NimValidationError([issue], { operationId: 'createNimClient', cause: viaUndici?.missing });
+  }
   return { name: 'fetch', send: createFetchSend(choice.fetch as ((request: Request) => Promise<Response>) | undefined) };
 }
 

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Dispatcher, Pool } from 'undici';
 import type { NimDispatcher } from '../config/options.js';
 import type { Send } from './fetch.js';
+import type { UndiciMissing } from './select.js';
+import { ownFetchInUse, globalDispatcher, stepAsideSend } from './mocks-first.js';
 import { type AbortSignalLike, newAttemptSignal } from './attempt-signal.js';
 import { initOfLightRequest, isLightRequest, signalOfLightRequest, toRequest, type NimRequest } from './light-request.js';
 import { lightResponseField } from './light-response.js';
@@ -9,6 +11,8 @@ import { fetchFailed, ResponseCollector } from './undici-response.js';
 
 type PoolClass = typeof Pool;
 let PoolClass: PoolClass | null | undefined;
+/** What loading undici threw, kept as the cause of the refusal. */
+let loadError: unknown;
 
 // Loaded on the first client that uses it, not at import: undici's whole entry costs ~90 ms of CPU on a slow
 // machine, its Pool alone ~30 ms (bench/README.md). The deep path is undici 6's own file (the package has no
@@ -21,8 +25,9 @@ function loadPool(): PoolClass | null {
       try {
         PoolClass = load();
         break;
-      } catch {
+      } catch (error) {
         PoolClass = null;
+        loadError ??= error;
       }
     }
   }
@@ -77,7 +82,11 @@ function split(url: string): [origin: string, path: string] {
  * a network error is `TypeError('fetch failed', { cause })`, a request whose `redirect` is `follow` is followed up to
  * 20 times (the client's own requests say `manual`: a 3xx is answered, the signed headers never sent elsewhere).
  *
- * `undefined` when undici cannot be loaded (and no dispatcher is given).
+ * Without a `dispatcher` option, the requests go where a `fetch` of the same process would send them: through the
+ * dispatcher installed with `setGlobalDispatcher` if any, and to the global `fetch` itself once something (MSW,
+ * nock, a test stub) has replaced the runtime's own (mocks-first.ts).
+ *
+ * `{ missing }` (what loading threw) when undici cannot be loaded (and no dispatcher is given).
  *
  * @example
  * ```ts
@@ -85,12 +94,16 @@ function split(url: string): [origin: string, path: string] {
  * const response = await send(new Request('http://127.0.0.1:8080/im/v2/conversation_groups?account_id=alice'));
  * ```
  */
-export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | undefined {
+export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | UndiciMissing {
   const Pool = dispatcher ? undefined : loadPool();
-  if (Pool === null) return undefined;
+  if (Pool === null) return { missing: loadError };
   const pools = new Map<string, Dispatcher>();
   const dispatcherFor = (origin: string): Dispatcher => {
     if (dispatcher) return dispatcher as unknown as Dispatcher;
+    // A dispatcher installed with undici's setGlobalDispatcher (a MockAgent, a proxy agent; Node's fetch uses the
+    // same one) carries the request, as it would a fetch; without one, a keep-alive Pool per origin of our own.
+    const installed = globalDispatcher();
+    if (installed) return installed as Dispatcher;
     let pool = pools.get(origin);
     if (!pool) pools.set(origin, (pool = new Pool!(origin)));
     return pool;
@@ -111,6 +124,8 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
     });
 
   const send = async (request: Request | NimRequest): Promise<Response> => {
+    // MSW, nock or a stub replaced the global fetch: it must see this request as it sees a fetch (mocks-first.ts).
+    if (!dispatcher && !ownFetchInUse()) return stepAsideSend(request);
     let current = await plain(request);
     for (let redirects = 0; ; redirects += 1) {
       const response = await dispatchOnce(current);

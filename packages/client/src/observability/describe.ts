@@ -39,5 +39,6 @@ export const isWellFormed = (text: string): boolean => !loneSurrogate.test(text)
  * message of a refused URL ends up in logs.
  */
 export function describeUrl(value: unknown): string {
-  return describe(typeof value === 'string' ? value.replace(/^([^/]*\/\/)[^/@]*@/, '$1…@') : value);
+  // `scheme://user:pass@`, and also `scheme:user:pass@` and `scheme:\\user:pass@`, which the URL parser reads alike.
+  return describe(typeof value === 'string' ? value.replace(/^([^/\\@]*?:[/\\]*)[^/\\@]*@/, '$1…@') : value);
 }

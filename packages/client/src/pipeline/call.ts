@@ -27,7 +27,7 @@ import { ResponseShapeError } from './response-check.js';
 import { sleep, startDeadline, untilAborted } from '../http/timeouts.js';
 import type { Abortable } from '../http/attempt-signal.js';
 import { BodyTooLargeError, maxBodyBytes } from '../http/body-limit.js';
-import { wasNeverSent } from '../http/never-sent.js';
+import { refusedBeforeSending, wasNeverSent } from '../http/never-sent.js';
 import { lightResponseField } from '../http/light-response.js';
 
 /** One operation of the spec as the retry loop sees it. */
@@ -242,7 +242,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
     // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
       const code = connectionErrorCode(phase.fetchError);
-      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)));
+      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)) || refusedBeforeSending(phase.fetchError));
       return new NimConnectionError(sent, { ...context, cause: phase.fetchError });
     }
     if (isInstance(thrown, ResponseShapeError)) return new NimResponseError((thrown as ResponseShapeError).message, '', context);
@@ -302,7 +302,9 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const code = error instanceof NimApiError ? error.code : error ? undefined : 200;
       const built = !(error && error.constructor === NimError);
-      const willRetry = error !== undefined && built && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
+      // A refusal before sending (a permission, a blocking mock) would only be refused again: not retried.
+      const refused = phase.fetchFailed && refusedBeforeSending(phase.fetchError);
+      const willRetry = error !== undefined && built && !refused && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
 
       metrics.record(operation.id, host, outcomeOf(error), attempt, ms);
       logger?.debug(

@@ -5,7 +5,12 @@ import { createNimClient, NimValidationError, type NimValidationIssue } from '..
 import { checkDiscovery, discoveryDefaults } from '../../src/config/discovery-options.js';
 
 const { allocationUrls } = constraints.discovery;
-const defaults = { probeIntervalMs: discoveryDefaults.probeIntervalMs, windowMs: discoveryDefaults.windowMs };
+const defaults = {
+  probeIntervalMs: discoveryDefaults.probeIntervalMs,
+  windowMs: discoveryDefaults.windowMs,
+  allowedHosts: constraints.discovery.endpointHosts,
+  allowHttp: false,
+};
 const fetch = async () => new Response('{}');
 
 /** `checkDiscovery` as a throwing call, the way createNimClient reports its issues. */
@@ -35,6 +40,8 @@ describe('checkDiscovery', () => {
       urls: ['http://127.0.0.1:9/a'],
       probeIntervalMs: 100,
       windowMs: 1_200,
+      allowedHosts: constraints.discovery.endpointHosts,
+      allowHttp: false,
     });
   });
 

@@ -88,10 +88,11 @@ describe('options of createNimClient', () => {
 });
 
 describe('baseUrl and discovery URLs', () => {
-  it('sends to the normal form of a base URL the URL parser accepts (http:host, a backslash, upper case)', async () => {
+  it('sends to the normal form of a base URL the URL parser accepts (https:host, a backslash, upper case)', async () => {
     for (const [given, sentTo] of [
-      ['http:nim.test:8080', 'http://nim.test:8080/im/v2/conversation_groups/1'],
-      ['HTTP://NIM.TEST/a\\b/', 'http://nim.test/a/b/im/v2/conversation_groups/1'],
+      ['https:nim.test:8080', 'https://nim.test:8080/im/v2/conversation_groups/1'],
+      ['HTTPS://NIM.TEST/a\\b/', 'https://nim.test/a/b/im/v2/conversation_groups/1'],
+      ['http:127.0.0.1:8080', 'http://127.0.0.1:8080/im/v2/conversation_groups/1'],
     ]) {
       const { nim, sent } = recordingClient(undefined, { baseUrl: given });
       await nim.conversationGroups.get('1', { account_id: 'alice' });
@@ -108,7 +109,7 @@ describe('baseUrl and discovery URLs', () => {
       }
       throw new Error('accepted');
     };
-    for (const options of [{ baseUrl: 'http://user:PW_SECRET@127.0.0.1:1' }, { baseUrl: ['http://u:PW_SECRET@a.test'] }, { discovery: { urls: ['http://u:PW_SECRET@a.test/x'] } }]) {
+    for (const options of [{ baseUrl: 'http://user:PW_SECRET@127.0.0.1:1' }, { baseUrl: ['https://u:PW_SECRET@a.test'] }, { discovery: { urls: ['https://u:PW_SECRET@a.test/x'] } }]) {
       const error = refused(options);
       expect(error.message).not.toContain('PW_SECRET');
       expect(error.message).toContain('…@');

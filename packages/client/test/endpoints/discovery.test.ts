@@ -19,6 +19,7 @@ describe('parseAllocationAnswer', () => {
       endpoints: ['https://a.example/nimserver', 'https://b.example'],
       ttlMs: 120_000,
       md5: 'd41d8cd98f00b204',
+      invalid: [],
     });
   });
 
@@ -35,9 +36,17 @@ describe('parseAllocationAnswer', () => {
     ['not JSON', '<html>', /not JSON/],
     ['another code', '{"code":414,"msg":"bad appkey"}', /code "414"/],
     ['no data', '{"code":200}', /no data/],
-    ['no valid endpoint', answer({ 'default.endpoint': 'https://a.example?x=1', 'backup.endpoints': ['javascript:alert(1)'] }), /no valid endpoint/],
+    ['no endpoint', answer({ 'default.endpoint': 5, 'backup.endpoints': [null, ''] }), /no valid endpoint/],
   ])('refuses %s', (_name, text, message) => {
     expect(() => parseAllocationAnswer(text)).toThrow(message);
+  });
+
+  it('keeps the strings that are no endpoint, shown safely, for the service to report as rejected', () => {
+    const text = answer({ 'default.endpoint': 'https://a.example?x=1', 'backup.endpoints': ['javascript:alert(1)', 'https://u:pw@b.example/\nnim ok'] });
+    expect(parseAllocationAnswer(text)).toMatchObject({
+      endpoints: [],
+      invalid: ['https://a.example?x=1', 'javascript:alert(1)', 'https://…@b.example/\\nnim ok'],
+    });
   });
 
   it('holds ttl within the spec bounds, and uses the default when it is not a number', () => {
@@ -79,7 +88,7 @@ describe('parseAllocationAnswer', () => {
           return;
         }
         if (parsed.kind === 'unchanged') return;
-        expect(parsed.endpoints.length).toBeGreaterThan(0);
+        expect(parsed.endpoints.length + parsed.invalid.length).toBeGreaterThan(0);
         expect(parsed.endpoints.length).toBeLessThanOrEqual(16);
         expect(new Set(parsed.endpoints).size).toBe(parsed.endpoints.length);
         for (const url of parsed.endpoints) {
@@ -90,7 +99,7 @@ describe('parseAllocationAnswer', () => {
       }),
       { seed: 1306, numRuns: 600 },
     );
-  });
+  }, 20_000); // 600 generated answers: seconds on a loaded machine
 });
 
 describe('allocationUrl', () => {

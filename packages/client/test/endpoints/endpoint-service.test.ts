@@ -28,7 +28,7 @@ function world() {
   const service = (discovery = true, probeIntervalMs = 5_000) =>
     createEndpointService({
       staticUrls: [fallback],
-      discovery: discovery ? { urls: [lbs], probeIntervalMs, windowMs: 60_000 } : undefined,
+      discovery: discovery ? { urls: [lbs], probeIntervalMs, windowMs: 60_000, allowedHosts: ['*.example'], allowHttp: false } : undefined,
       cooldownMs: 30_000,
       appKey: 'app-key',
       send,

@@ -71,9 +71,14 @@ describe('choosing the transport', () => {
   });
 
   it("falls back to fetch when undici cannot be loaded, unless transport: 'undici' asked for it", () => {
-    const missing = () => undefined;
+    const cause = Object.assign(new Error("Cannot find module 'undici'"), { code: 'MODULE_NOT_FOUND' });
+    const missing = () => ({ missing: cause });
     expect(selectTransport(credentials, missing).name).toBe('fetch');
-    expect(() => selectTransport({ ...credentials, transport: 'undici' }, missing)).toThrow('undici package cannot be loaded');
+    const error = refusal(() => selectTransport({ ...credentials, transport: 'undici' }, missing));
+    expect(error).toBeInstanceOf(NimValidationError);
+    expect(error.message).toContain('undici package cannot be loaded');
+    // The original error is kept, not dropped.
+    expect(error.cause).toBe(cause);
   });
 
   it('lists every conflict at once', () => {

@@ -84,7 +84,7 @@ function headerLookup(headers: unknown): (name: string) => string | undefined {
   return (name) => values.get(name.toLowerCase());
 }
 
-const defaultOrigin = 'http://sandbox.invalid';
+const defaultOrigin = 'https://sandbox.invalid';
 
 function urlOf(options: SandboxDispatchOptions): URL {
   const origin = options.origin ?? defaultOrigin;

@@ -7,7 +7,7 @@ import { createSandbox, type SandboxDispatchHandler, type SandboxDispatchOptions
 import { parseExact, signedHeaders } from '../support/signed.js';
 
 type Sandbox = ReturnType<typeof createSandbox>;
-const origin = 'http://sandbox.invalid';
+const origin = 'https://sandbox.invalid';
 
 /** Node's fetch through the sandbox's dispatcher (the `dispatcher` init field is undici's, not in lib.dom). */
 function fetchVia(sandbox: Sandbox, path: string, init: RequestInit = {}) {

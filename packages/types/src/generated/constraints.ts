@@ -62,6 +62,9 @@ export const constraints = {
       "default": 30,
       "minimum": 1,
       "maximum": 86400
-    }
+    },
+    "endpointHosts": [
+      "*.yunxinapi.com"
+    ]
   }
 } as const;

@@ -7,6 +7,7 @@
 // hooks an object whose onAttempt/onResult are functions; rateLimit { perSecond > 0 } or a limiter object with a
 // take function; hostCooldownMs an integer
 // 0…2^31−1 (Infinity or a fraction: left open). `null` for an optional object option is left open.
+// baseUrl and discovery URLs `https:`, or `http:` to a loopback host (issue 20; allowHttp is not generated here).
 // discovery (issue 13): `false` or an object of `urls` (1–8 http(s) URLs), `probeIntervalMs` (integer 10 ms … 1 day),
 // `windowMs` (integer 120 ms … 1 day), and no other own field.
 import { constraints } from '@nim-api/types';
@@ -29,6 +30,9 @@ function urlVerdict(value: unknown): Validity {
     return 'invalid';
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.host === '' || !/^https?:\/\/[^/]/i.test(value)) return 'invalid';
+  // Issue 20: plain http only to a loopback host (these options never set allowHttp).
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (url.protocol === 'http:' && !loopback) return 'invalid';
   return url.search || url.hash || url.username || url.password ? 'either' : 'valid';
 }
 
@@ -87,7 +91,8 @@ export const clientRules: Record<string, (value: unknown) => Validity> = {
     if (!isObject(v) || Array.isArray(v)) return 'invalid';
     // A field it does not know (a misspelt `url`) is refused: it would turn discovery on with the official URLs.
     try {
-      if (Object.keys(v).some((key) => !['urls', 'probeIntervalMs', 'windowMs'].includes(key))) return 'invalid';
+      if (Object.keys(v).some((key) => !['urls', 'probeIntervalMs', 'windowMs', 'allowedHosts'].includes(key))) return 'invalid';
+      if (v.allowedHosts !== undefined) return 'either'; // issue 20's host patterns: test/url-rules.test.ts
     } catch {
       return 'invalid';
     }
@@ -122,7 +127,7 @@ export const clientFields: Record<string, Pair> = {
   baseUrl: pair(
     either(fc.constant(absentGen), values('https://nim.test', 'http://127.0.0.1:9', 'https://nim.test/base/', 'HTTPS://NIM.TEST//'),
       fc.constant(gen('[primary, backup]', () => ['https://primary.test', 'https://backup.test']))),
-    values('', 'nim.test', 'ftp://nim.test', 'http://', 'https://exa mple.com', 'javascript:alert(1)', 'https://nim.test?x=1'),
+    values('', 'nim.test', 'ftp://nim.test', 'http://', 'https://exa mple.com', 'javascript:alert(1)', 'https://nim.test?x=1', 'http://nim.test', 'http:open.yunxinapi.com', null),
     fc.constantFrom(gen('[]', () => []), gen('[hole]', () => { const list = ['https://a.test', 'https://b.test']; delete list[0]; return list; }),
       gen('[url, 5]', () => ['https://a.test', 5]), gen('URL object', () => new URL('https://nim.test'), 'either'),
       gen('throwing Proxy list', () => throwingProxy(['https://a.test']), 'invalid')),
