@@ -30,7 +30,17 @@ async function readCapped(request: Request, maxBytes: number): Promise<BodyRead>
     // The caller's body stream failed: undici's fetch rejects with this, it is no server error.
     throw new CallerMistake(new TypeError('fetch failed', { cause }));
   }
-  return { text: chunks.length === 1 ? new TextDecoder().decode(chunks[0]) : new TextDecoder().decode(Buffer.concat(chunks)) };
+  return { text: new TextDecoder().decode(chunks.length === 1 ? chunks[0] : concat(chunks, size)) };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }
 
 /** What undici's fetch throws when the peer resets the connection. */
