@@ -1,0 +1,111 @@
+// Once per run: the runtimes (installed from the npm registry into the cache, or reused), the packed tarballs of
+// @nim-api/types, client and sandbox installed into a fresh consumer project with npm, its programs compiled and
+// bundled, and the loopback server started. Handed to the tests with `provide`; stopped at the end.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error -- plain .mjs script without declarations
+import { installRuntimes, pruneRuntimes } from '../scripts/install-runtimes.mjs';
+import { browserPage, consumerFiles } from '../src/consumer.js';
+import { startLoopback } from '../src/loopback.js';
+import { cleanEnv, runOk, tscPath, workspaceRoot } from '../src/run.js';
+
+export interface EcosystemSetup {
+  consumer: string;
+  runtimes: Record<string, Record<string, string> & { error?: string }>;
+  loopback: { url: string; appKey: string; appSecret: string };
+  phases: string[];
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ecosystem: EcosystemSetup;
+  }
+}
+
+const phases: string[] = [];
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    const line = `${name} ${((Date.now() - started) / 1000).toFixed(1)} s`;
+    phases.push(line);
+    console.log(`▶ ecosystem setup: ${line}`);
+  }
+}
+
+async function pack(dir: string, into: string): Promise<string> {
+  const { stdout } = await runOk('pnpm', ['pack', '--pack-destination', into], { cwd: join(workspaceRoot, dir), timeoutMs: 60_000 });
+  const tarball = stdout.trim().split('\n').pop()!.trim();
+  if (!tarball.endsWith('.tgz')) throw new Error(`pnpm pack in ${dir} printed no tarball:\n${stdout}`);
+  return tarball.startsWith('/') ? tarball : join(into, tarball);
+}
+
+export default async function setup(project: TestProject) {
+  const tmp = await mkdtemp(join(tmpdir(), 'nim-api-ecosystem-'));
+  const consumer = join(tmp, 'consumer');
+  const [runtimes, tarballs, loopback] = await Promise.all([
+    phase('runtimes (npm registry, cached)', async () => {
+      await pruneRuntimes();
+      return installRuntimes();
+    }),
+    phase('pnpm pack ×3', async () => {
+      const into = join(tmp, 'tarballs');
+      await mkdir(into, { recursive: true });
+      const [types, client, sandbox] = await Promise.all(['packages/types', 'packages/client', 'packages/sandbox'].map((dir) => pack(dir, into)));
+      return { types: types!, client: client!, sandbox: sandbox! };
+    }),
+    startLoopback(),
+  ]);
+
+  await phase('consumer npm install', async () => {
+    for (const [path, text] of Object.entries(consumerFiles(tarballs))) {
+      await mkdir(dirname(join(consumer, path)), { recursive: true });
+      await writeFile(join(consumer, path), text);
+    }
+    await runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--prefer-offline'], {
+      cwd: consumer,
+      env: cleanEnv(),
+      timeoutMs: 120_000,
+    });
+  });
+
+  const config = { baseUrl: loopback.url, appKey: loopback.appKey, appSecret: loopback.appSecret };
+  await phase('tsc (ESM, CJS) + esbuild (workerd, edge, browser)', async () => {
+    const bundle = (entry: string, outfile: string, conditions: string[], format: 'esm' | 'iife', platform: 'neutral' | 'browser') =>
+      build({
+        absWorkingDir: consumer,
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        format,
+        platform,
+        // What wrangler and Next.js ask packages for; the `node` condition is never among them.
+        conditions,
+        mainFields: ['browser', 'module', 'main'],
+        target: 'es2022',
+        define: { NIM_ECO_CONFIG: JSON.stringify(config) },
+        logLevel: 'silent',
+      });
+    await Promise.all([
+      runOk(process.execPath, [tscPath, '-p', 'tsconfig.json'], { cwd: consumer, timeoutMs: 120_000 }),
+      runOk(process.execPath, [tscPath, '-p', 'cjs/tsconfig.json'], { cwd: consumer, timeoutMs: 120_000 }),
+      bundle('src/worker.ts', 'bundles/worker.js', ['workerd', 'worker', 'browser'], 'esm', 'neutral'),
+      bundle('src/edge.ts', 'bundles/edge.js', ['edge-light', 'worker', 'browser'], 'iife', 'neutral'),
+      bundle('src/browser.ts', 'bundles/browser.js', ['browser'], 'esm', 'browser'),
+    ]);
+  });
+  loopback.files.set('/', { type: 'text/html; charset=utf-8', body: browserPage });
+  loopback.files.set('/browser.js', { type: 'text/javascript', body: await readFile(join(consumer, 'bundles/browser.js'), 'utf8') });
+
+  project.provide('ecosystem', { consumer, runtimes, loopback: config, phases });
+
+  return async () => {
+    await loopback.close();
+    if (process.env.ECOSYSTEM_KEEP_TMP === '1') console.log(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  };
+}
