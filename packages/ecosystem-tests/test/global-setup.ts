@@ -10,10 +10,14 @@ import type { TestProject } from 'vitest/node';
 import { installRuntimes, pruneRuntimes } from '../scripts/install-runtimes.mjs';
 import { browserPage, consumerFiles } from '../src/consumer.js';
 import { startLoopback } from '../src/loopback.js';
-import { cleanEnv, runOk, tscPath, workspaceRoot } from '../src/run.js';
+import { cleanEnv, run, runOk, tscPath, workspaceRoot } from '../src/run.js';
 
 export interface EcosystemSetup {
   consumer: string;
+  /** What tsc (the workspace's) said about the consumer, ESM and CJS projects; '' when nothing. */
+  typeErrors: string;
+  /** Per bundle (worker, edge, browser): why esbuild could not make it, e.g. a Node built-in it cannot resolve. */
+  bundleErrors: Record<string, string>;
   runtimes: Record<string, Record<string, string> & { error?: string }>;
   loopback: { url: string; appKey: string; appSecret: string };
   phases: string[];
@@ -74,34 +78,55 @@ export default async function setup(project: TestProject) {
   });
 
   const config = { baseUrl: loopback.url, appKey: loopback.appKey, appSecret: loopback.appSecret };
-  await phase('tsc (ESM, CJS) + esbuild (workerd, edge, browser)', async () => {
-    const bundle = (entry: string, outfile: string, conditions: string[], format: 'esm' | 'iife', platform: 'neutral' | 'browser') =>
-      build({
-        absWorkingDir: consumer,
-        entryPoints: [entry],
-        outfile,
-        bundle: true,
-        format,
-        platform,
-        // What wrangler and Next.js ask packages for; the `node` condition is never among them.
-        conditions,
-        mainFields: ['browser', 'module', 'main'],
-        target: 'es2022',
-        define: { NIM_ECO_CONFIG: JSON.stringify(config) },
-        logLevel: 'silent',
-      });
-    await Promise.all([
-      runOk(process.execPath, [tscPath, '-p', 'tsconfig.json'], { cwd: consumer, timeoutMs: 120_000 }),
-      runOk(process.execPath, [tscPath, '-p', 'cjs/tsconfig.json'], { cwd: consumer, timeoutMs: 120_000 }),
-      bundle('src/worker.ts', 'bundles/worker.js', ['workerd', 'worker', 'browser'], 'esm', 'neutral'),
-      bundle('src/edge.ts', 'bundles/edge.js', ['edge-light', 'worker', 'browser'], 'iife', 'neutral'),
-      bundle('src/browser.ts', 'bundles/browser.js', ['browser'], 'esm', 'browser'),
-    ]);
-  });
-  loopback.files.set('/', { type: 'text/html; charset=utf-8', body: browserPage });
-  loopback.files.set('/browser.js', { type: 'text/javascript', body: await readFile(join(consumer, 'bundles/browser.js'), 'utf8') });
+  let typeErrors = '';
+  const bundleErrors: Record<string, string> = {};
+  try {
+    await phase('tsc (ESM, CJS) + esbuild (workerd, edge, browser)', async () => {
+      const bundle = async (name: string, conditions: string[], format: 'esm' | 'iife', platform: 'neutral' | 'browser') => {
+        try {
+          await build({
+            absWorkingDir: consumer,
+            entryPoints: [`src/${name}.ts`],
+            outfile: `bundles/${name}.js`,
+            bundle: true,
+            format,
+            platform,
+            // What wrangler and Next.js ask packages for; the `node` condition is never among them.
+            conditions,
+            mainFields: ['browser', 'module', 'main'],
+            target: 'es2022',
+            define: { NIM_ECO_CONFIG: JSON.stringify(config) },
+            logLevel: 'silent',
+          });
+        } catch (error) {
+          const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
+          bundleErrors[name] = errors?.length
+            ? errors.map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ')
+            : String(error);
+        }
+      };
+      // tsc emits even when the types are wrong (the runtimes still run); what it said goes to the type-check test.
+      const tsc = (project: string) => run(process.execPath, [tscPath, '-p', project], { cwd: consumer, timeoutMs: 120_000 });
+      const [esm, cjs] = await Promise.all([
+        tsc('tsconfig.json'),
+        tsc('cjs/tsconfig.json'),
+        bundle('worker', ['workerd', 'worker', 'browser'], 'esm', 'neutral'),
+        bundle('edge', ['edge-light', 'worker', 'browser'], 'iife', 'neutral'),
+        bundle('browser', ['browser'], 'esm', 'browser'),
+      ]);
+      typeErrors = `${esm.output}${cjs.output}`.trim();
+    });
+    loopback.files.set('/', { type: 'text/html; charset=utf-8', body: browserPage });
+    loopback.files.set('/browser.js', {
+      type: 'text/javascript',
+      body: await readFile(join(consumer, 'bundles/browser.js'), 'utf8').catch(() => `window.nimResults = { load: 'FAIL no bundle' };`),
+    });
+  } catch (error) {
+    await loopback.close();
+    throw error;
+  }
 
-  project.provide('ecosystem', { consumer, runtimes, loopback: config, phases });
+  project.provide('ecosystem', { consumer, typeErrors, bundleErrors, runtimes, loopback: config, phases });
 
   return async () => {
     await loopback.close();

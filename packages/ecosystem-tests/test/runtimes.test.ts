@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkNames } from '../src/consumer.js';
 import { cleanEnv, run, workspaceRoot } from '../src/run.js';
 
-const { consumer, runtimes, loopback, phases } = inject('ecosystem');
+const { consumer, runtimes, loopback, phases, bundleErrors } = inject('ecosystem');
 const config = JSON.stringify(loopback);
 const scripts = fileURLToPath(new URL('../scripts/', import.meta.url));
 /** Each runtime's own budget; the table says how long each took. */
@@ -47,6 +47,12 @@ async function version(command: string, args: string[]): Promise<string> {
   return result.stdout.trim().split('\n')[0]!.replace(/^v/, '').replace(/^(deno|workerd) /, '');
 }
 
+/** A bundle esbuild could not make fails every check of its runtime, with esbuild's words. */
+function bundled(name: string): string {
+  if (bundleErrors[name]) throw new Error(`esbuild could not bundle ${name}: ${bundleErrors[name]}`);
+  return join(consumer, `bundles/${name}.js`);
+}
+
 /** Runs a program that prints the checks' JSON record as its last line. */
 async function jsonOf(command: string, args: string[], cwd = consumer): Promise<Record<string, string>> {
   const result = await run(command, args, { cwd, env: env(), timeoutMs: perRuntimeMs - 5_000 });
@@ -59,6 +65,7 @@ async function jsonOf(command: string, args: string[], cwd = consumer): Promise<
 }
 
 async function inBrowser(): Promise<{ version: string; results: Record<string, string> }> {
+  bundled('browser');
   // Playwright starts it with a new, empty profile of its own (its --user-data-dir).
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -121,14 +128,14 @@ const runners: Array<[string, Runner]> = [
     'workerd (Miniflare)',
     async () => ({
       version: await version(binary('workerd', 'workerd'), ['--version']),
-      results: await jsonOf(binary('node24', 'node'), [join(scripts, 'run-workerd.mjs'), binary('workerd', 'miniflare'), join(consumer, 'bundles/worker.js')]),
+      results: await jsonOf(binary('node24', 'node'), [join(scripts, 'run-workerd.mjs'), binary('workerd', 'miniflare'), bundled('worker')]),
     }),
   ],
   [
     'edge-runtime',
     async () => ({
       version: `edge-runtime ${(await import(join(binary('edge', 'edgeRuntime'), 'package.json'), { with: { type: 'json' } })).default.version}`,
-      results: await jsonOf(process.execPath, [join(scripts, 'run-edge.mjs'), binary('edge', 'edgeRuntime'), join(consumer, 'bundles/edge.js')]),
+      results: await jsonOf(process.execPath, [join(scripts, 'run-edge.mjs'), binary('edge', 'edgeRuntime'), bundled('edge')]),
     }),
   ],
   ['browser (esbuild → Chromium)', inBrowser],

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { run } from '../src/run.js';
 
-const { consumer, runtimes } = inject('ecosystem');
+const { consumer, runtimes, typeErrors } = inject('ecosystem');
 const compilers = runtimes.typescript;
 
 describe('a consumer type-check with the oldest supported TypeScript and with TypeScript 7', () => {
+  it("with the workspace's TypeScript (the compile the runtimes' programs come from)", () => {
+    expect(typeErrors).toBe('');
+  });
+
   it.each([
     ['oldest supported (5.4)', 'tscOldest'],
     ['TypeScript 7', 'tsc7'],
