@@ -134,5 +134,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await pruneRuntimes();
   const manifest = await installRuntimes(sets.length ? sets : undefined);
   console.log(JSON.stringify(manifest, null, 2));
-  if (Object.values(manifest).some((entry) => 'error' in entry)) process.exitCode = 1;
+  for (const entry of Object.values(manifest)) {
+    if ('error' in entry) {
+      console.error(`runtime set ${entry.set}: ${entry.error}`);
+      process.exitCode = 1;
+    }
+  }
 }

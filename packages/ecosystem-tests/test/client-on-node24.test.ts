@@ -15,13 +15,14 @@ describe(`the client's unit suite on ${set}`, () => {
     const version = (await run(node!, ['--version'])).stdout.trim();
     const started = Date.now();
     const vitest = bin('vitest').replace(/\.bin\/vitest$/, 'vitest/vitest.mjs');
-    const result = await run(node!, [vitest, 'run', '--project', 'client', '--reporter=dot'], {
+    const result = await run(node!, [vitest, 'run', '--project', 'client', '--reporter=dot', '--reporter=./scripts/vitest-summary-reporter.ts'], {
       cwd: workspaceRoot,
       env: cleanEnv({ CI: 'true' }),
       timeoutMs: budgetMs,
     });
     const summary = result.output.match(/tests: (\d+) passed, (\d+) failed, (\d+) skipped/);
-    console.log(`▶ ecosystem client unit suite on Node ${version}: ${summary?.[0] ?? `exit ${result.code}`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    const counts = summary ? `${summary[1]} tests ok, ${summary[2]} not, ${summary[3]} skipped` : `exit ${result.code}`;
+    console.log(`▶ ecosystem client unit suite on Node ${version}: ${counts} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     expect(result.code, result.output.slice(-6000)).toBe(0);
     expect(Number(summary?.[1])).toBeGreaterThan(500);
     expect(Number(summary?.[2])).toBe(0);

@@ -44,7 +44,7 @@ function binary(set: string, key: string): string {
 
 async function version(command: string, args: string[]): Promise<string> {
   const result = await run(command, args, { env: env(), timeoutMs: 20_000 });
-  return result.stdout.trim().split('\n')[0]!.replace(/^v/, '').replace(/^(deno|workerd) /, '');
+  return result.stdout.trim().split('\n')[0]!.replace(/^v/, '').replace(/^(deno|workerd) /, '').split(' ')[0]!;
 }
 
 /** A bundle esbuild could not make fails every check of its runtime, with esbuild's words. */
