@@ -16,7 +16,7 @@ export interface Loopback {
 
 const slowMs = 5_000;
 
-async function bodyOf(request: IncomingMessage): Promise<Uint8Array | undefined> {
+async function bodyOf(request: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return chunks.length ? Buffer.concat(chunks) : undefined;
@@ -36,7 +36,7 @@ export async function startLoopback(): Promise<Loopback> {
         return;
       }
       const body = await bodyOf(request);
-      if (/slow_/.test(url.search) || (body && /slow_/.test(Buffer.from(body).toString('utf8')))) {
+      if (/slow_/.test(url.search) || (body && /slow_/.test(body.toString('utf8')))) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(() => {
             pending.delete(timer);
@@ -50,7 +50,7 @@ export async function startLoopback(): Promise<Loopback> {
         if (typeof value === 'string') headers.set(name, value);
       }
       const answer = await sandbox.fetch(
-        new Request(url, { method: request.method, headers, body: body && request.method !== 'GET' ? body : undefined }),
+        new Request(url, { method: request.method, headers, body: body && request.method !== 'GET' ? new Uint8Array(body) : undefined }),
       );
       response.writeHead(answer.status, Object.fromEntries(answer.headers));
       response.end(Buffer.from(await answer.arrayBuffer()));

@@ -19,7 +19,7 @@ export interface EcosystemSetup {
   /** Per bundle (worker, edge, browser): why esbuild could not make it, e.g. a Node built-in it cannot resolve. */
   bundleErrors: Record<string, string>;
   runtimes: Record<string, Record<string, string> & { error?: string }>;
-  loopback: { url: string; appKey: string; appSecret: string };
+  loopback: { baseUrl: string; appKey: string; appSecret: string };
   phases: string[];
 }
 
