@@ -84,3 +84,23 @@ describe.each([
     expect(['off', 'closed']).toContain(nim.endpoints().discovery);
   });
 });
+
+describe('a runtime without the Node build says so, naming the runtime', () => {
+  it.each([
+    ['workerd', { navigator: { userAgent: 'Cloudflare-Workers' } }],
+    ['edge-runtime', { EdgeRuntime: 'edge-runtime' }],
+  ])("transport: 'undici' on the fetch build in %s is a NimValidationError naming it", (runtime, globals) => {
+    const saved = Object.keys(globals).map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const);
+    for (const [name, value] of Object.entries(globals)) Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+    try {
+      expect(() => createFetchClient({ appKey: 'k', appSecret: 's', transport: 'undici' })).toThrow(
+        expect.objectContaining({ name: 'NimValidationError', message: expect.stringContaining(`'undici' is only in the Node build; this runtime (${runtime}) loaded the fetch build`) }),
+      );
+    } finally {
+      for (const [name, descriptor] of saved) {
+        if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+        else delete (globalThis as Record<string, unknown>)[name];
+      }
+    }
+  });
+});

@@ -105,15 +105,27 @@ export async function runChecks(packages: Packages, config: CheckConfig, made?: 
       return fail('no error from the sandbox');
     }),
     settle('Node fronts', async () => {
+      // Where there is node:http and undici: sandbox.listen() serves and the client sends with undici. Elsewhere
+      // each refuses with a typed error naming the runtime.
+      const said: string[] = [];
       const sandbox = createSandbox();
       try {
         const server = await sandbox.listen();
         await server.close();
-        return 'ok listen()';
+        said.push('listen()');
       } catch (error) {
-        if (error instanceof NimSandboxUnsupportedError) return \`ok typed: \${error.name}(\${error.runtime})\`;
-        throw error;
+        if (!(error instanceof NimSandboxUnsupportedError)) throw error;
+        said.push(\`\${error.name}(\${error.runtime})\`);
       }
+      try {
+        createNimClient({ appKey: config.appKey, appSecret: config.appSecret, baseUrl: config.baseUrl, transport: 'undici' });
+        said.push('undici');
+      } catch (error) {
+        const named = error instanceof packages.client.NimValidationError && /'undici' is only in the Node build; this runtime \\((.+)\\) loaded the fetch build/.exec(error.message);
+        if (!named) throw error;
+        said.push(\`NimValidationError(\${named[1]})\`);
+      }
+      return \`ok \${said.join(', ')}\`;
     }),
   ]);
   return Object.fromEntries(results);
