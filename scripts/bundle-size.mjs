@@ -32,9 +32,11 @@ export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.
  * budget is the measured 18,204 B (2026-12-01, all three) plus ~4 % headroom; the limiter interface of issue 15
  * (`rateLimit` taking a limiter object, its checks and guard) brought it to 18,679 B. The hardening after an outside
  * probe (2026-12-02: the 16 MiB body limit, never-sent marks for synchronous throws, the permit wait ended by the
- * caller's signal, checked discovery fields, normal-form base URLs) brought it to 19,420 B: budget 19,500 B.
+ * caller's signal, checked discovery fields, normal-form base URLs) brought it to 19,420 B: budget 19,500 B. The
+ * ecosystem tests (2026-12-07: a fetch build asked for `transport: 'undici'` names the runtime it runs on) brought it
+ * to 19,521 B: budget 19,560 B.
  */
-export const clientSizeBudget = 19_500;
+export const clientSizeBudget = 19_560;
 
 async function bundle(entry, external) {
   const result = await build({

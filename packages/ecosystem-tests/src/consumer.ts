@@ -121,7 +121,7 @@ export async function runChecks(packages: Packages, config: CheckConfig, made?: 
         createNimClient({ appKey: config.appKey, appSecret: config.appSecret, baseUrl: config.baseUrl, transport: 'undici' });
         said.push('undici');
       } catch (error) {
-        const named = error instanceof packages.client.NimValidationError && /'undici' is only in the Node build; this runtime \\((.+)\\) loaded the fetch build/.exec(error.message);
+        const named = error instanceof packages.client.NimValidationError && /'undici' is only in the Node build, not on ([\\w-]+)/.exec(error.message);
         if (!named) throw error;
         said.push(\`NimValidationError(\${named[1]})\`);
       }

@@ -30,15 +30,10 @@ export function isNodeRuntime(): boolean {
   return typeof versions?.node === 'string' && versions.bun === undefined && !('Deno' in globalThis);
 }
 
-/** The runtime's name for a message: workerd, edge-runtime, deno, bun, node, browser or unknown. */
-export function runtimeName(): string {
-  const g = globalThis as { navigator?: { userAgent?: unknown }; EdgeRuntime?: unknown; Bun?: unknown; document?: unknown };
-  if (typeof g.navigator?.userAgent === 'string' && g.navigator.userAgent.startsWith('Cloudflare-Workers')) return 'workerd';
-  if (typeof g.EdgeRuntime === 'string') return 'edge-runtime';
-  if ('Deno' in globalThis) return 'deno';
-  if (g.Bun !== undefined) return 'bun';
-  if (isNodeRuntime()) return 'node';
-  return g.document !== undefined ? 'browser' : 'unknown';
+/** The runtime the fetch build runs on, for a message: workerd, edge-runtime, browser, else unknown. */
+function runtimeName(): string {
+  const g = globalThis as { navigator?: { userAgent?: string }; EdgeRuntime?: unknown; document?: unknown };
+  return g.EdgeRuntime ? 'edge-runtime' : /^Cloudflare-Workers/.test(`${g.navigator?.userAgent}`) ? 'workerd' : g.document ? 'browser' : 'unknown';
 }
 
 /**
@@ -57,7 +52,7 @@ export function checkTransport(issues: NimValidationIssue[], choice: TransportCh
   const name = (transport as NimTransport | undefined) ?? (fetch ? 'fetch' : (dispatcher || (hasUndici && isNodeRuntime())) ? 'undici' : 'fetch');
   if (name === 'undici' && fetch !== undefined) problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
   if (name === 'fetch' && dispatcher !== undefined) problem('dispatcher', 'is for the undici transport only: with fetch, give a fetch that uses it');
-  if (name === 'undici' && !hasUndici) problem('transport', `'undici' is only in the Node build; this runtime (${runtimeName()}) loaded the fetch build`);
+  if (name === 'undici' && !hasUndici) problem('transport', `'undici' is only in the Node build, not on ${runtimeName()}`);
   return name;
 }
 
