@@ -4,6 +4,9 @@
 
 const encoder = new TextEncoder();
 
+// One message schedule for every call: the digests run synchronously, one at a time.
+const w = new Uint32Array(80);
+
 /**
  * The SHA-1 digest (FIPS 180-4) of some bytes.
  * @example
@@ -12,23 +15,31 @@ const encoder = new TextEncoder();
  * ```
  */
 export function sha1(bytes: Uint8Array): Uint8Array {
-  const bitLength = bytes.length * 8;
+  const length = bytes.length;
   // The message, a 1 bit, zeros up to 56 mod 64 bytes, then the length in bits as a 64-bit big-endian number.
-  const padded = new Uint8Array((((bytes.length + 8) >> 6) + 1) << 6);
+  const blocks = ((length + 8) >> 6) + 1;
+  const padded = new Uint8Array(blocks << 6);
   padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 0x1_0000_0000));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
+  padded[length] = 0x80;
+  const bitsHigh = Math.floor(length / 0x2000_0000);
+  const bitsLow = (length << 3) >>> 0;
+  const end = padded.length;
+  padded[end - 8] = bitsHigh >>> 24;
+  padded[end - 7] = bitsHigh >>> 16;
+  padded[end - 6] = bitsHigh >>> 8;
+  padded[end - 5] = bitsHigh;
+  padded[end - 4] = bitsLow >>> 24;
+  padded[end - 3] = bitsLow >>> 16;
+  padded[end - 2] = bitsLow >>> 8;
+  padded[end - 1] = bitsLow;
 
   let h0 = 0x67452301;
   let h1 = 0xefcdab89;
   let h2 = 0x98badcfe;
   let h3 = 0x10325476;
   let h4 = 0xc3d2e1f0;
-  const w = new Uint32Array(80);
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t += 1) w[t] = view.getUint32(block + t * 4);
+  for (let block = 0; block < end; block += 64) {
+    for (let t = 0, i = block; t < 16; t += 1, i += 4) w[t] = (padded[i]! << 24) | (padded[i + 1]! << 16) | (padded[i + 2]! << 8) | padded[i + 3]!;
     for (let t = 16; t < 80; t += 1) {
       const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!;
       w[t] = (x << 1) | (x >>> 31);
@@ -39,22 +50,8 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     let d = h3;
     let e = h4;
     for (let t = 0; t < 80; t += 1) {
-      let f: number;
-      let k: number;
-      if (t < 20) {
-        f = (b & c) | (~b & d);
-        k = 0x5a827999;
-      } else if (t < 40) {
-        f = b ^ c ^ d;
-        k = 0x6ed9eba1;
-      } else if (t < 60) {
-        f = (b & c) | (b & d) | (c & d);
-        k = 0x8f1bbcdc;
-      } else {
-        f = b ^ c ^ d;
-        k = 0xca62c1d6;
-      }
-      const next = (((a << 5) | (a >>> 27)) + f + e + k + w[t]!) | 0;
+      const f = t < 20 ? ((b & c) | (~b & d)) + 0x5a827999 : t < 40 ? (b ^ c ^ d) + 0x6ed9eba1 : t < 60 ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc : (b ^ c ^ d) + 0xca62c1d6;
+      const next = (((a << 5) | (a >>> 27)) + f + e + w[t]!) | 0;
       e = d;
       d = c;
       c = (b << 30) | (b >>> 2);
@@ -68,8 +65,14 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     h4 = (h4 + e) | 0;
   }
   const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  [h0, h1, h2, h3, h4].forEach((h, i) => outView.setUint32(i * 4, h >>> 0));
+  const words = [h0, h1, h2, h3, h4];
+  for (let i = 0; i < 5; i += 1) {
+    const h = words[i]!;
+    out[i * 4] = h >>> 24;
+    out[i * 4 + 1] = h >>> 16;
+    out[i * 4 + 2] = h >>> 8;
+    out[i * 4 + 3] = h;
+  }
   return out;
 }
 
