@@ -26,3 +26,9 @@ fi
 
 echo "▶ pnpm install --frozen-lockfile"
 pnpm install --frozen-lockfile
+
+# The ecosystem tests' runtimes (Node 22/24/26, Bun, Deno, workerd, edge-runtime, TypeScript 5.4 and 7): npm
+# packages pinned by the lock files in packages/ecosystem-tests/runtimes, into ~/.cache/nim-api/runtimes (reused
+# when there; the test setup installs whatever is missing too).
+echo "▶ ecosystem-test runtimes (npm registry, cached)"
+node packages/ecosystem-tests/scripts/install-runtimes.mjs >/dev/null

@@ -35,9 +35,10 @@ export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.
  * caller's signal, checked discovery fields, normal-form base URLs) brought it to 19,420 B: budget 19,500 B.
  * Issue 20 (where a signed request may go: the https rule with its loopback and allowHttp exceptions, discovered
  * endpoints vetted against the spec's endpointHosts and `discovery.allowedHosts`, `nim.endpoints().rejected` with its
- * warn line, refusals before sending typed and not retried) added 1,367 B: 20,787 B, budget 20,900 B.
+ * warn line, refusals before sending typed and not retried) added 1,367 B: 20,787 B, budget 20,900 B. The
+ * ecosystem tests (2026-12-07: a fetch build asked for `transport: 'undici'` names the runtime it runs on) added ~100 B.
  */
-export const clientSizeBudget = 20_900;
+export const clientSizeBudget = 21_000;
 
 async function bundle(entry, external) {
   const result = await build({

@@ -51,8 +51,16 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
       import: { types: './dist/index.d.ts', default: './dist/index.node.js' },
       require: { types: './dist/index.d.cts', default: './dist/index.node.cjs' },
     };
-    expect(json.exports['.']).toEqual(pkg === 'client' ? { node: nodeBuild, ...fetchBuild } : fetchBuild);
-    if (pkg === 'client') expect(Object.keys(json.exports['.'])[0]).toBe('node'); // conditions match in order
+    // The sandbox gives Node, Bun and Deno (the `node` condition) everything, HTTP front and undici dispatcher
+    // included; everything else (workerd, edge runtimes, browsers) the portable build: no Node built-in imported.
+    const sandboxBuilds = {
+      node: fetchBuild,
+      import: { types: './dist/portable.d.ts', default: './dist/portable.js' },
+      require: { types: './dist/portable.d.cts', default: './dist/portable.cjs' },
+    };
+    const expected = pkg === 'client' ? { node: nodeBuild, ...fetchBuild } : pkg === 'sandbox' ? sandboxBuilds : fetchBuild;
+    expect(json.exports['.']).toEqual(expected);
+    if (pkg === 'client' || pkg === 'sandbox') expect(Object.keys(json.exports['.'])[0]).toBe('node'); // conditions match in order
   });
 
   it('points npm at its source, issues and manual: repository (with directory), homepage, bugs, keywords', async () => {

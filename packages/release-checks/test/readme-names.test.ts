@@ -1,7 +1,7 @@
 // The npm page of each package is its manual: every API name its README documents in a table of options, methods,
 // members, classes or exports (the code in the first column) exists in the package's published declarations
 // (dist/index.d.ts, what the tarball ships). A renamed option or a removed export then fails here, not on npm.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workspaceRoot } from '../src/run.js';
@@ -49,7 +49,12 @@ const declares = (declarations: string, name: string) => new RegExp(`(?<![\\w$])
 describe.each(packages)('the README of @nim-api/%s', (pkg) => {
   const dir = join(workspaceRoot, 'packages', pkg);
   const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-  const declarations = () => readFileSync(join(dir, 'dist', 'index.d.ts'), 'utf8');
+  // Every published declaration file: tsup splits shared declarations into chunks (`runtime-*.d.ts`).
+  const declarations = () =>
+    readdirSync(join(dir, 'dist'))
+      .filter((name) => name.endsWith('.d.ts'))
+      .map((name) => readFileSync(join(dir, 'dist', name), 'utf8'))
+      .join('\n');
 
   it('documents only names its published .d.ts declares', () => {
     const names = documentedNames(readme);

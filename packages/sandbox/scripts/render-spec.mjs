@@ -56,6 +56,13 @@ function validationSchema(schema) {
 
 /** @returns {Promise<string>} the generated module text */
 export async function renderSpec() {
+  return `${banner}/** The spec, as the sandbox runs on it. */
+export const spec = ${JSON.stringify(await specBundle(), null, 2)};
+`;
+}
+
+/** The parts of the spec the sandbox runs on, as a plain object (also what the validators are compiled from). */
+export async function specBundle() {
   const spec = parse(await readFile(specUrl, 'utf8'));
   const resolve = resolver(spec);
 
@@ -133,7 +140,5 @@ export async function renderSpec() {
     operations,
     schemas: validationSchema({ $defs: spec.components.schemas }).$defs,
   };
-  return `${banner}/** The spec, as the sandbox runs on it. */
-export const spec = ${JSON.stringify(bundle, null, 2)};
-`;
+  return bundle;
 }

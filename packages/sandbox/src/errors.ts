@@ -59,3 +59,30 @@ export function readingOptions<T>(what: string, read: () => T): T {
     throw new NimSandboxOptionsError([`${what} could not be read (a getter or Proxy threw): ${reason.slice(0, 100)}`], { cause: error });
   }
 }
+
+/**
+ * Thrown when the runtime the sandbox runs on cannot do what was asked: `sandbox.listen()` and `sandbox.dispatcher`
+ * need Node's `http` and undici (Node, Bun, Deno), not Cloudflare's workerd, Vercel's edge runtime or a browser,
+ * where `sandbox.fetch` serves in process. `runtime` names the runtime found, `feature` what it cannot run.
+ * @example
+ * ```ts
+ * try {
+ *   await sandbox.listen();
+ * } catch (error) {
+ *   if (error instanceof NimSandboxUnsupportedError) console.log(error.runtime); // 'workerd'
+ * }
+ * ```
+ */
+export class NimSandboxUnsupportedError extends Error {
+  override readonly name = 'NimSandboxUnsupportedError';
+  /** The runtime found: `workerd`, `edge-runtime`, `browser`, `deno`, `bun`, `node` or `unknown`. */
+  readonly runtime: string;
+  /** What it cannot run, e.g. `sandbox.listen()`. */
+  readonly feature: string;
+
+  constructor(feature: string, runtime: string, instead: string) {
+    super(`${feature} cannot run on ${runtime}: it needs Node's http module and undici (Node, Bun or Deno). ${instead}`);
+    this.runtime = runtime;
+    this.feature = feature;
+  }
+}

@@ -1,17 +1,17 @@
-import { createSandboxDispatcher, type SandboxDispatcher } from './front/dispatcher.js';
+import type { SandboxDispatcher } from './front/dispatcher.js';
 import { createSandboxFetch, type SandboxFetch } from './front/fetch.js';
-import { type ListenOptions, listenHttp, type SandboxServer } from './front/http-server.js';
+import type { ListenOptions, SandboxServer } from './front/http-server.js';
 import type { SandboxRequestRecord } from './front/request-log.js';
 import { NimSandboxOptionsError, readingOptions } from './errors.js';
 import { findRequests, type RequestMatch, waitForRequest, type WaitForRequestOptions } from './inspection.js';
 import type { FaultRule, SandboxOptions } from './options.js';
-import { createCore, inProcessOrigin } from './pipeline.js';
+import { createCore, inProcessOrigin, type SandboxCore } from './pipeline.js';
 import { resolveFaultRule } from './rules/fault-rules.js';
 import { resolveSettings } from './settings.js';
 import { type SandboxSnapshot, snapshotOf } from './state/app-state.js';
 
 /**
- * A stateful, in-memory Yunxin conversation-groups API (see {@link createSandbox}).
+ * A stateful, in-memory Yunxin conversation-groups API (see `createSandbox`).
  * @example
  * ```ts
  * const sandbox: Sandbox = createSandbox();
@@ -104,39 +104,34 @@ export interface SandboxInternals {
 }
 
 /**
- * Creates a sandbox: a second, independent implementation of `openapi/conversation-groups.yaml` that keeps state
- * in memory and follows the API's documented rules, codes and limits. Options are checked first
- * (`NimSandboxOptionsError` lists every problem).
+ * The fronts that need Node (its `http` module, undici's dispatcher interface): given by the Node entry
+ * (`index.ts`), refused with a typed error naming the runtime by the portable one (`portable.ts`).
  * @example
  * ```ts
- * import { createSandbox } from '@nim-api/sandbox';
- *
- * const sandbox = createSandbox({ accounts: ['alice'], limits: { groupsPerAccount: 3 } });
- * const server = await sandbox.listen();        // or use sandbox.fetch in process
- * console.log(server.url, sandbox.appKey);
- * await server.close();
+ * const fronts: SandboxFronts = { listen: listenHttp, dispatcher: createSandboxDispatcher };
  * ```
  */
-export function createSandbox(options?: SandboxOptions): Sandbox {
-  return createSandboxWith(options, {});
+export interface SandboxFronts {
+  listen(core: SandboxCore, options: ListenOptions | undefined): Promise<SandboxServer>;
+  dispatcher(core: SandboxCore): SandboxDispatcher;
 }
 
 /**
- * {@link createSandbox} with internal hooks (used by the CLI).
+ * `createSandbox` with internal hooks (the CLI) and the fronts of the entry it was imported from.
  * @example
  * ```ts
- * const sandbox = createSandboxWith({}, { onRecord: (r) => console.log(r.operation, r.code) });
+ * const sandbox = createSandboxWith({}, { onRecord: (r) => console.log(r.operation, r.code) }, nodeFronts);
  * ```
  */
-export function createSandboxWith(options: SandboxOptions | undefined, internals: SandboxInternals): Sandbox {
+export function createSandboxWith(options: SandboxOptions | undefined, internals: SandboxInternals, fronts: SandboxFronts): Sandbox {
   const settings = resolveSettings(options);
   const core = createCore(settings, internals.onRecord);
   const sandbox = {
     appKey: settings.appKey,
     baseUrl: inProcessOrigin,
     fetch: createSandboxFetch(core),
-    dispatcher: createSandboxDispatcher(core),
-    listen: (listenOptions?: ListenOptions) => listenHttp(core, listenOptions),
+    dispatcher: fronts.dispatcher(core),
+    listen: (listenOptions?: ListenOptions) => fronts.listen(core, listenOptions),
     get requests(): readonly SandboxRequestRecord[] {
       return core.log.records;
     },

@@ -17,6 +17,12 @@ export function isNodeRuntime(): boolean {
   return typeof versions?.node === 'string' && versions.bun === undefined && !('Deno' in globalThis);
 }
 
+/** The runtime the fetch build runs on, for a message: workerd, edge-runtime, browser, else unknown. */
+function runtimeName(): string {
+  const g = globalThis as { navigator?: { userAgent?: string }; EdgeRuntime?: unknown; document?: unknown };
+  return g.EdgeRuntime ? 'edge-runtime' : /^Cloudflare-Workers/.test(`${g.navigator?.userAgent}`) ? 'workerd' : g.document ? 'browser' : 'unknown';
+}
+
 /**
  * Checks that `transport`, `fetch` and `dispatcher` agree (adding one issue per conflict) and returns the transport
  * they choose. Without `transport`: a `fetch` selects the fetch path, a `dispatcher` undici, and otherwise undici
@@ -33,6 +39,6 @@ export function checkTransport(issues: NimValidationIssue[], choice: TransportCh
   const name = (transport as NimTransport | undefined) ?? (fetch ? 'fetch' : (dispatcher || (hasUndici && isNodeRuntime())) ? 'undici' : 'fetch');
   if (name === 'undici' && fetch !== undefined) problem('transport', "'undici' cannot use the fetch option: leave transport out to send with your fetch");
   if (name === 'fetch' && dispatcher !== undefined) problem('dispatcher', 'is for the undici transport only: with fetch, give a fetch that uses it');
-  if (name === 'undici' && !hasUndici) problem('transport', "'undici' is only in the Node build; this runtime loaded the fetch build");
+  if (name === 'undici' && !hasUndici) problem('transport', `'undici' is only in the Node build, not on ${runtimeName()}`);
   return name;
 }

@@ -71,7 +71,9 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
     now,
   });
   const backgroundTimeoutMs = Math.min(options.timeoutMs, maxBackgroundTimeoutMs);
-  const stop = new AbortController();
+  // Made on first use, never at creation: a client made at a Worker's top level must not construct an
+  // AbortController there (workerd: "Disallowed operation called within global scope").
+  let stop: AbortController | undefined;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const probing = new Set<string>();
   let state: NimEndpointsSnapshot['discovery'] = discovery ? 'idle' : 'off';
@@ -189,7 +191,7 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
         version: constraints.specVersion,
         md5,
         timeoutMs: backgroundTimeoutMs,
-        signal: stop.signal,
+        signal: (stop ??= new AbortController()).signal,
       });
       if (closed()) return;
       if (answer.kind === 'unchanged') logger?.debug(`nim endpoints unchanged at ${from} (md5 ${md5 ?? '-'})`);
@@ -235,7 +237,7 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
       state = 'closed';
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      stop.abort();
+      stop?.abort();
       for (const own of probesInFlight) own.abort();
     },
   };

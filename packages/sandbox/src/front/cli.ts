@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { NimSandboxOptionsError } from '../errors.js';
 import type { SandboxOptions } from '../options.js';
 import { parseFaultText } from '../rules/fault-rules.js';
+import { nodeFronts } from '../create.node.js';
 import { createSandboxWith } from '../sandbox.js';
 import { requestLine } from './log-line.js';
 
@@ -105,7 +106,7 @@ const options: SandboxOptions = {
 };
 
 try {
-  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) });
+  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) }, nodeFronts);
   const server = await sandbox.listen({
     port: number('port', parsed.port) ?? 0,
     host: parsed.host ?? '127.0.0.1',

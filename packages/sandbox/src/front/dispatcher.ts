@@ -13,9 +13,10 @@ import { type BodyRead, bodyText, CallerMistake, holdEventLoop, type IncomingReq
  */
 export interface SandboxDispatchHandler {
   onConnect?(abort: (reason?: unknown) => void): void;
-  onHeaders?(status: number, rawHeaders: Buffer[], resume: () => void, statusText: string): boolean;
-  onData?(chunk: Buffer): boolean;
-  onComplete?(trailers: Buffer[] | null): void;
+  // Buffers at run time (undici's own), typed as Uint8Array: the declarations need no @types/node.
+  onHeaders?(status: number, rawHeaders: Uint8Array[], resume: () => void, statusText: string): boolean;
+  onData?(chunk: Uint8Array): boolean;
+  onComplete?(trailers: Uint8Array[] | null): void;
   onError?(error: unknown): void;
 }
 

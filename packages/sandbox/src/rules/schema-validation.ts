@@ -1,4 +1,4 @@
-import AjvImport, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import * as generatedValidators from '../generated/validators.js';
 import { type JsonSchema, type SpecOperation, type SpecParameter, specSchemas } from '../spec/spec.js';
 
 /**
@@ -29,8 +29,27 @@ export type Validation =
   | { readonly ok: true; readonly params: Readonly<Record<string, unknown>>; readonly body: Readonly<Record<string, unknown>> | undefined }
   | { readonly ok: false; readonly problem: string };
 
-// ajv is CommonJS whose `module.exports` is the class and also has `.default`: that works from both of our builds.
-const Ajv2020: typeof AjvImport.default = AjvImport.default ?? (AjvImport as never);
+/** A problem as ajv reports it (the fields read here). */
+interface ErrorObject {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly params: Record<string, unknown>;
+  readonly message?: string;
+}
+
+/** A validator compiled at generate time (scripts/render-validators.mjs: ajv standalone code, no `new Function`). */
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: readonly ErrorObject[] | null;
+}
+
+const validators = generatedValidators as unknown as Readonly<Record<string, ValidateFunction | undefined>>;
+
+function generated(name: string): ValidateFunction {
+  const validate = validators[name];
+  if (!validate) throw new Error(`no validator ${name} was generated: run \`pnpm generate\``);
+  return validate;
+}
 
 const decimalInteger = /^-?[0-9]+$/;
 const int64Min = -(2n ** 63n);
@@ -42,17 +61,7 @@ interface CompiledOperation {
   readonly bodyFields: readonly string[];
 }
 
-let ajv: InstanceType<typeof Ajv2020> | undefined;
 const compiledOperations = new Map<string, CompiledOperation>();
-
-// Compiled once per process, on first use: creating many sandboxes (one per test) costs nothing more.
-function validatorFor(schema: JsonSchema): ValidateFunction {
-  ajv ??= new Ajv2020({ strict: true, allErrors: false, strictTypes: false, logger: false }).addFormat('int64', {
-    type: 'number',
-    validate: (value: number) => Number.isInteger(value),
-  });
-  return ajv.compile({ ...schema, $defs: specSchemas });
-}
 
 function resolved(schema: JsonSchema): JsonSchema {
   let node = schema;
@@ -114,23 +123,17 @@ function describeParameter(error: ErrorObject | undefined, operation: SpecOperat
 }
 
 function compile(operation: SpecOperation): CompiledOperation {
-  const properties: Record<string, JsonSchema> = {};
-  const required: string[] = [];
-  for (const parameter of operation.parameters) {
-    properties[parameter.name] = parameter.schema;
-    if (parameter.required) required.push(parameter.name);
-  }
   const bodySchema = operation.requestBody?.schema;
   return {
-    params: validatorFor({ type: 'object', properties, required }),
-    body: bodySchema ? validatorFor(bodySchema) : undefined,
+    params: generated(`params_${operation.operationId}`),
+    body: bodySchema ? generated(`body_${operation.operationId}`) : undefined,
     bodyFields: bodySchema ? Object.keys((resolved(bodySchema).properties as object | undefined) ?? {}) : [],
   };
 }
 
 /**
- * Checks a request against the operation's parameters and request body in the spec (ajv on the spec's own
- * schemas), before anything is looked up.
+ * Checks a request against the operation's parameters and request body in the spec (the spec's own schemas,
+ * compiled by ajv at generate time), before anything is looked up.
  * @example
  * ```ts
  * const checked = validateRequest(operation, { pathParams: {}, query, header: (n) => headers.get(n) ?? undefined, body });
@@ -186,7 +189,7 @@ export function schemaProblem(name: string, value: unknown): string | undefined 
   let validate = namedValidators.get(name);
   if (!validate) {
     if (!specSchemas[name]) throw new Error(`the spec has no schema ${name}`);
-    namedValidators.set(name, (validate = validatorFor({ $ref: `#/$defs/${name}` })));
+    namedValidators.set(name, (validate = generated(`schema_${name}`)));
   }
   return validate(value) ? undefined : describe(validate.errors?.[0], '').replace(/^body /, '');
 }

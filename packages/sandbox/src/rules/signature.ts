@@ -1,5 +1,5 @@
-import * as nodeCrypto from 'node:crypto';
 import { securityHeaders, specLimits } from '../spec/spec.js';
+import { sha1Hex } from './digest.js';
 
 /**
  * What the signature check found, in this order: `missing` (a header is absent or empty), `unknown-app-key`,
@@ -19,10 +19,6 @@ const validityMs = specLimits.checkSumValiditySeconds * 1000;
 // Any decimal integer, signed: a rightly signed `-5` or a milliseconds value is `expired`, not `bad-checksum`.
 const curTimeShape = /^-?[0-9]{1,20}$/;
 const checkSumShape = /^[0-9a-fA-F]{40}$/;
-
-// crypto.hash (Node ≥ 20.12) is a one-shot digest without a Hash object: the cheaper path on every request.
-const oneShot = (nodeCrypto as { hash?: (algorithm: string, data: string) => string }).hash;
-const sha1Hex = (text: string): string => (oneShot ? oneShot('sha1', text) : nodeCrypto.createHash('sha1').update(text).digest('hex'));
 
 /** Compares two 40-digit hex strings in constant time (no early exit on the first difference). */
 function sameHex(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { fromBase64urlLatin1, hmacSha1, sameText, toBase64url } from '../rules/digest.js';
 import type { GroupRecord } from './group.js';
 
 /**
@@ -51,12 +51,13 @@ export interface PageSnapshots {
   clear(): void;
 }
 
+const encoder = new TextEncoder();
 const tokenShape = /^([0-9a-z]{1,16})\.([0-9]{1,9})\.([0-9A-Za-z_-]{16})$/;
 const macLength = 16;
 
 /**
  * Creates an empty store. A token is `<walk>.<offset>.<MAC>` in base64url: `randomWord()` names walks (seeded),
- * and the MAC — HMAC-SHA-256 under a secret of this store alone, cut to 16 characters — makes a token that was
+ * and the MAC — HMAC-SHA-1 under a secret of this store alone, cut to 16 characters — makes a token that was
  * edited (another offset, another walk) or made by another sandbox, or before a reset, an unknown token.
  * @example
  * ```ts
@@ -68,12 +69,13 @@ export function createPageSnapshots(capacity: number, randomWord: () => string):
   const walks = new Map<string, PageSnapshot>();
   const byWalk = new Map<PageSnapshot, string>();
 
-  // Not from the seeded stream: nobody who knows the seed can make a token.
-  const secret = randomBytes(32);
-  const macOf = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url').slice(0, macLength);
+  // Not from the seeded stream: nobody who knows the seed can make a token. Drawn on first use, not at creation
+  // (workerd refuses random numbers in a Worker's global scope).
+  let secret: Uint8Array | undefined;
+  const macOf = (payload: string) => toBase64url(hmacSha1((secret ??= crypto.getRandomValues(new Uint8Array(32))), payload)).slice(0, macLength);
   const tokenOf = (walkId: string, offset: number) => {
     const payload = `${walkId}.${offset}`;
-    return Buffer.from(`${payload}.${macOf(payload)}`).toString('base64url');
+    return toBase64url(encoder.encode(`${payload}.${macOf(payload)}`));
   };
 
   return {
@@ -99,10 +101,9 @@ export function createPageSnapshots(capacity: number, randomWord: () => string):
     },
     read(token) {
       if (token.length > 64) return undefined;
-      const match = tokenShape.exec(Buffer.from(token, 'base64url').toString('latin1'));
+      const match = tokenShape.exec(fromBase64urlLatin1(token) ?? '');
       if (!match) return undefined;
-      const expected = Buffer.from(macOf(`${match[1]}.${match[2]}`));
-      if (!timingSafeEqual(expected, Buffer.from(match[3]!))) return undefined;
+      if (!sameText(macOf(`${match[1]}.${match[2]}`), match[3]!)) return undefined;
       const snapshot = walks.get(match[1]!);
       const offset = Number(match[2]);
       // Tokens are only made for a next page that exists; anything else is not one of ours.

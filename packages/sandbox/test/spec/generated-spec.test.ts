@@ -6,6 +6,8 @@ import { route } from '../../src/spec/routes.js';
 import { messageOf, specOperations } from '../../src/spec/spec.js';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { renderSpec, specUrl } from '../../scripts/render-spec.mjs';
+// @ts-expect-error -- plain .mjs helper without declarations
+import { renderValidators } from '../../scripts/render-validators.mjs';
 
 const yaml = parse(await readFile(specUrl, 'utf8'));
 
@@ -15,6 +17,14 @@ describe('the bundled spec', () => {
     const fresh: string = await renderSpec();
     expect(committed === fresh, 'src/generated/spec.ts is stale: run `pnpm generate` and commit').toBe(true);
     expect(committed.startsWith('/**\n * GENERATED FILE — DO NOT EDIT.')).toBe(true);
+  });
+
+  it('has validators compiled from the spec at generate time, identical to a fresh compilation (no code made at run time)', async () => {
+    const committed = await readFile(new URL('../../src/generated/validators.ts', import.meta.url), 'utf8');
+    const fresh: string = await renderValidators();
+    expect(committed === fresh, 'src/generated/validators.ts is stale: run `pnpm generate` and commit').toBe(true);
+    expect(committed).not.toMatch(/\brequire\(|new Function|\beval\(/);
+    for (const operation of specOperations) expect(committed).toContain(`export const params_${operation.operationId} =`);
   });
 
   it('has a handler for every operation of the spec, and no other', () => {
