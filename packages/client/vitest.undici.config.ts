@@ -22,6 +22,7 @@ export default defineProject({
   test: {
     name: 'client-undici',
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/fc-global.ts'],
     // It stubs the global fetch for clients made without `fetch`: that is the fetch transport's business (project
     // client); on Node's default, undici, such a client never calls the global fetch.
     exclude: ['test/hostile/client-options.test.ts'],

@@ -3,11 +3,11 @@
 //   HOSTILE_CENSUS=census.jsonl pnpm vitest run --project client test/hostile
 //                                                                      census: run every case, count the failures by
 //                                                                      kind, append one JSON line per property
-// HOSTILE_SEED overrides the seed (default below) to explore further.
+// HOSTILE_SEED (or FC_SEED, the seed of every property suite of the repository) overrides the seed (default below).
 import { appendFileSync } from 'node:fs';
 import fc from 'fast-check';
 
-export const seed = Number(process.env.HOSTILE_SEED ?? 20_261_126);
+export const seed = Number(process.env.HOSTILE_SEED || process.env.FC_SEED || 20_261_126);
 const censusFile = process.env.HOSTILE_CENSUS;
 
 /** Marks `value` with a short description that fast-check prints instead of the (possibly 1 MB) value. */
