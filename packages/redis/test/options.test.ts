@@ -46,7 +46,7 @@ function catchError(make: () => unknown): NimValidationError {
 describe('createRedisRateLimiter options', () => {
   it('accepts the required four and fills in every default', () => {
     const limiter = createRedisRateLimiter(valid());
-    expect(limiter.stats()).toEqual({ mode: 'redis', redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0, fallbacks: 0, recoveries: 0 });
+    expect(limiter.stats()).toEqual({ mode: 'redis', resets: 0, redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0, fallbacks: 0, recoveries: 0 });
   });
 
   it('refuses any hostile value of any option with one NimValidationError naming it, and accepts the rest', () => {
