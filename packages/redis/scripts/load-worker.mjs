@@ -20,7 +20,7 @@ const host = '127.0.0.1';
 async function connect() {
   const topology = config.topology;
   if (config.client === 'node-redis') {
-    const { createClient, createCluster, createSentinel } = await import('@redis/client');
+    const { createClient, createCluster, createSentinel } = await import('redis');
     const reconnectStrategy = () => 50;
     let client;
     if (topology?.kind === 'cluster') {

@@ -61,6 +61,8 @@ export interface LoadResult {
   /** Most accepted calls in any window of 1000 ms. */
   readonly maxInAnySecond: number;
   readonly durationMs: number;
+  /** When the run ended, in ms since the server started (the clock of `logs[].at`). */
+  readonly endedAt: number;
   readonly logs: LoadLogLine[];
   readonly workers: Array<{ ok: number; failed: Record<string, number>; stats?: Record<string, unknown> }>;
   readonly serverCalls: QuotaCall[];
@@ -160,6 +162,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       ratePerSecond: accepted.length > 1 ? ((accepted.length - 1) * 1000) / (accepted.at(-1)! - accepted[0]!) : 0,
       maxInAnySecond: maxInWindow(accepted),
       durationMs,
+      endedAt: started + durationMs,
       logs,
       workers,
       serverCalls: calls,

@@ -188,7 +188,7 @@ export async function masterKilledMidRun(size: FailoverSize, deployment: { clust
         since = undefined;
       }
     }
-    return since === undefined ? total : total + (result.durationMs - since);
+    return since === undefined ? total : total + (result.endedAt - since);
   });
   return { result, ...marks, fallbackMs };
 }

@@ -92,6 +92,12 @@ export interface RedisServerOptions {
   readonly binary?: string;
 }
 
+// One exit listener for every server this process started (a Cluster and a Sentinel set are a dozen).
+const running = new Set<() => void>();
+process.once('exit', () => {
+  for (const kill of running) kill();
+});
+
 /**
  * Starts a redis-server on 127.0.0.1 and a free port (or `port`), with no persistence.
  * @example
@@ -104,12 +110,12 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const port = options.port ?? (await freePort());
   let child = spawnRedis(port, options);
   const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  running.add(killOnExit);
   try {
     await ready(child, port);
   } catch (error) {
     child.kill('SIGKILL');
-    process.removeListener('exit', killOnExit);
+    running.delete(killOnExit);
     throw error;
   }
   const end = async (signal: NodeJS.Signals) => {
@@ -136,7 +142,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     pause: () => void child.kill('SIGSTOP'),
     resume: () => void child.kill('SIGCONT'),
     async stop() {
-      process.removeListener('exit', killOnExit);
+      running.delete(killOnExit);
       await end('SIGTERM');
     },
   };
