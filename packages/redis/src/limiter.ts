@@ -7,7 +7,7 @@ import {
 import { resolveOptions, type RedisRateLimiterOptions } from './options.js';
 import { createPermitQueue, pause } from './permit-queue.js';
 import { createRedisHealth } from './redis-health.js';
-import { createRedisQuota, type PermitReply } from './redis-quota.js';
+import { createRedisQuota, slotIntervalUs, type PermitReply } from './redis-quota.js';
 import { scriptRunner } from './connection.js';
 
 /**
@@ -127,7 +127,7 @@ interface OperationState {
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisRateLimiter {
   const config = resolveOptions(options);
   const runner = scriptRunner(config.redis);
-  const intervalMs = Math.ceil(1_000_000 / config.perSecond) / 1000;
+  const intervalMs = slotIntervalUs(config.perSecond, config.maxLateMs) / 1000;
   // How far beyond now the slots Redis has granted can reach: every process holds at most reservationsPerProcess.
   const scheduleDepthMs = (config.expectedProcesses * reservationsPerProcess + config.burst - 1) * intervalMs;
   const quota = createRedisQuota(config, runner, scheduleDepthMs);

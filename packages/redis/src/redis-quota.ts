@@ -63,14 +63,21 @@ function parsePermit(reply: unknown): PermitReply {
 const escapeKeyPart = (text: string) => text.replace(/[%:{}]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
+ * The shared schedule's slot interval, in whole µs (rounded up): `(1000 + maxLateMs) / perSecond` ms. A permit is
+ * used up to `maxLateMs` after its slot (later ones are dropped), so the permits in any window of 1 000 ms belong to
+ * slots within 1 000 + maxLateMs ms; with slots this far apart those are at most `perSecond` (0.5 % of the rate
+ * at the default 5 ms, for an exact bound).
+ */
+export const slotIntervalUs = (perSecond: number, maxLateMs: number) => Math.ceil((1000 + maxLateMs) * 1000 / perSecond);
+
+/**
  * The Redis side of the limiter: key names, the scripts, the time bound.
  * Keys share one hash tag per AppKey and operation (`{appKey:operationId}`), so the keys of a script live in one
  * slot (one master of a Cluster: only its failover matters to the operation).
  */
 export function createRedisQuota(options: ResolvedOptions, redis: ScriptRunner, scheduleDepthMs: number): RedisQuota {
   const { appKey, keyPrefix, perSecond, burst, redisTimeoutMs, maxWaitMs } = options;
-  // Rounded up so the shared rate never exceeds perSecond.
-  const intervalUs = Math.ceil(1_000_000 / perSecond);
+  const intervalUs = slotIntervalUs(perSecond, options.maxLateMs);
   const toleranceUs = (burst - 1) * intervalUs;
   const keys = (operationId: string) => {
     const base = `${keyPrefix}{${escapeKeyPart(appKey)}:${escapeKeyPart(operationId)}}`;
