@@ -66,9 +66,11 @@ const escapeKeyPart = (text: string) => text.replace(/[%:{}]/g, (char) => `%${ch
  * The shared schedule's slot interval, in whole µs (rounded up): `(1000 + maxLateMs) / perSecond` ms. A permit is
  * used up to `maxLateMs` after its slot (later ones are dropped), so the permits in any window of 1 000 ms belong to
  * slots within 1 000 + maxLateMs ms; with slots this far apart those are at most `perSecond` (0.5 % of the rate
- * at the default 5 ms, for an exact bound).
+ * at the default 5 ms, for an exact bound). Above 100 ms (slots hardly ever dropped) the stretch stays at 100 ms.
  */
-export const slotIntervalUs = (perSecond: number, maxLateMs: number) => Math.ceil((1000 + maxLateMs) * 1000 / perSecond);
+export const slotIntervalUs = (perSecond: number, maxLateMs: number) =>
+  Math.ceil(((1000 + Math.min(maxLateMs, maxStretchMs)) * 1000) / perSecond);
+const maxStretchMs = 100;
 
 /**
  * The Redis side of the limiter: key names, the scripts, the time bound.

@@ -107,7 +107,7 @@ describe('through a failover, the processes together', () => {
           const worst = maxInWindow([...grants].sort((a, b) => a - b));
           const fallbacks = members.map(({ limiter }) => limiter.stats().fallbacks);
           if (worst > perSecond) {
-            console.log(`plan ${JSON.stringify(plan)}: ${worst} permits in one second; failure at ${failedAt.toFixed(0)}, fallbacks ${fallbacks}`);
+            console.log(`plan ${JSON.stringify(plan)}: ${worst} permits in one second; failure at ${failedAt.toFixed(0)}, grants ${JSON.stringify(grants.map((t) => Math.round(t - failedAt)))}, stats ${JSON.stringify(members.map(({ limiter }) => limiter.stats()))}`);
           }
           expect(worst).toBeLessThanOrEqual(perSecond);
           // The failure was seen (every process went onto its fallback) and the permits went on.

@@ -33,7 +33,19 @@ afterEach(async () => {
 /** `count` permits through two limiters (two processes) on two connections: spaced one interval apart overall. */
 async function sharedPermits(connections: [RedisConnection, RedisConnection], count = 10, perSecond = 50) {
   const keyPrefix = uniquePrefix();
-  const limiters = connections.map((redis) => createRedisRateLimiter({ redis, appKey: 'node-redis-app', keyPrefix, perSecond, expectedProcesses: 2, logger: recordingLogger() }));
+  const limiters = connections.map((redis) =>
+    createRedisRateLimiter({
+      redis,
+      appKey: 'node-redis-app',
+      keyPrefix,
+      perSecond,
+      expectedProcesses: 2,
+      // What these tests check is the commands, not the timing: a loaded machine's slow first round trip to a new
+      // Cluster node must not send a limiter onto its fallback, nor a late timer drop a slot.
+      redisTimeoutMs: 2_000,
+      maxLateMs: 1_000,
+      logger: recordingLogger(),
+    }));
   const times: number[] = [];
   await Promise.all(
     Array.from({ length: count }, (_, i) => limiters[i % 2]!.take('getConversationGroup').then(() => times.push(performance.now()))),
