@@ -83,6 +83,18 @@ const shas = new Map([permitScript, blockScript, rejoinScript].map((script) => [
  * know it yet, e.g. after a restart. The caller's connection gets no command defined on it.
  */
 export async function runScript(redis: ScriptRunner, script: string, keys: readonly string[], args: ReadonlyArray<string | number>) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runOnce(redis, script, keys, args);
+    } catch (error) {
+      // A Cluster client that has not caught up with a slot's move yet (node-redis v4 at times hands the MOVED on
+      // instead of following it): it has learnt the new owner by now, so once more. The caller's time bound holds.
+      if (attempt > 1 || !/^(MOVED|ASK|TRYAGAIN) /.test(String((error as Error | undefined)?.message))) throw error;
+    }
+  }
+}
+
+async function runOnce(redis: ScriptRunner, script: string, keys: readonly string[], args: ReadonlyArray<string | number>) {
   try {
     return await redis.evalsha(shas.get(script)!, keys, args);
   } catch (error) {

@@ -33,6 +33,7 @@ afterEach(async () => {
 /** `count` permits through two limiters (two processes) on two connections: spaced one interval apart overall. */
 async function sharedPermits(connections: [RedisConnection, RedisConnection], count = 10, perSecond = 50) {
   const keyPrefix = uniquePrefix();
+  const logger = recordingLogger();
   const limiters = connections.map((redis) =>
     createRedisRateLimiter({
       redis,
@@ -44,7 +45,7 @@ async function sharedPermits(connections: [RedisConnection, RedisConnection], co
       // Cluster node must not send a limiter onto its fallback, nor a late timer drop a slot.
       redisTimeoutMs: 2_000,
       maxLateMs: 1_000,
-      logger: recordingLogger(),
+      logger,
     }));
   const times: number[] = [];
   await Promise.all(
@@ -52,10 +53,11 @@ async function sharedPermits(connections: [RedisConnection, RedisConnection], co
   );
   times.sort((a, b) => a - b);
   const gaps = times.slice(1).map((time, i) => time - times[i]!);
-  return { gaps, stats: limiters.map((limiter) => limiter.stats()), intervalMs: 1000 / perSecond };
+  return { gaps, stats: limiters.map((limiter) => limiter.stats()), intervalMs: 1000 / perSecond, lines: logger.lines };
 }
 
-const expectShared = ({ gaps, stats, intervalMs }: Awaited<ReturnType<typeof sharedPermits>>) => {
+const expectShared = ({ gaps, stats, intervalMs, lines }: Awaited<ReturnType<typeof sharedPermits>>) => {
+  expect(lines).toEqual([]);
   expect(stats.map((s) => s.mode)).toEqual(['redis', 'redis']);
   expect(stats.reduce((sum, s) => sum + s.redisPermits, 0)).toBeGreaterThanOrEqual(10);
   expect(stats.reduce((sum, s) => sum + s.fallbackPermits, 0)).toBe(0);
