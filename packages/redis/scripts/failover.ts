@@ -7,7 +7,7 @@
 //     --workers=4 --calls=100 --per-second=47 --server-per-second=50 --cpu-pressure=yes]
 //
 // Prints one line per run and the totals (runs, 416s, failed calls, seconds on the fallback, accepted rate) and
-// writes packages/redis/scripts/results/failover-latest.json. Needs Debian's redis-server (and redis-cli).
+// writes packages/redis/scripts/results/failover-<client>.json. Needs Debian's redis-server (and redis-cli).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { masterKilledMidRun, type FailoverRun } from '../test/support/load-scenarios.js';
@@ -77,5 +77,5 @@ for (const kind of only) {
 (results.machine as Record<string, unknown>).loadAverageAtEnd = os.loadavg().map((v) => round(v, 2));
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-writeFileSync(new URL('failover-latest.json', dir), `${JSON.stringify(results, null, 2)}\n`);
-console.log('written: packages/redis/scripts/results/failover-latest.json');
+writeFileSync(new URL(`failover-${size.client}.json`, dir), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`written: packages/redis/scripts/results/failover-${size.client}.json`);
