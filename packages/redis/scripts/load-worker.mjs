@@ -42,7 +42,7 @@ async function connect() {
       retryDelayOnClusterDown: 50,
       retryDelayOnTryAgain: 50,
       slotsRefreshTimeout: 500,
-      redisOptions: { retryStrategy: () => 50, connectTimeout: 500 },
+      redisOptions: { connectTimeout: 500 },
     });
   } else if (topology?.kind === 'sentinel') {
     client = new Redis({
