@@ -2,6 +2,9 @@
 // free port, no persistence. Stopped by pid; also killed when this process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RedisServer {
   readonly port: number;
@@ -52,7 +55,9 @@ const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 function spawnRedis(port: number, options: RedisServerOptions): ChildProcess {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--daemonize', 'no'];
+  // --dir: a replica writes the RDB of its full sync there (and a Cluster node its nodes.conf): never the work tree.
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--daemonize', 'no', '--dir', tmpdir(),
+    '--dbfilename', `nim-redis-test-${port}.rdb`];
   // A Sentinel reads (and rewrites) its configuration file; its options come after it.
   const child = spawn(options.binary ?? 'redis-server', options.configFile ? [options.configFile, '--sentinel', '--port', String(port)] : [...args, ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,6 +149,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     async stop() {
       running.delete(killOnExit);
       await end('SIGTERM');
+      rmSync(join(tmpdir(), `nim-redis-test-${port}.rdb`), { force: true });
     },
   };
 }
