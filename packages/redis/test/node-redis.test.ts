@@ -111,7 +111,14 @@ describe('node-redis on a Cluster and a Sentinel set', { timeout: 60_000 }, () =
   let cluster: RedisCluster;
   let sentinel: RedisSentinelSet;
   beforeAll(async () => {
-    [cluster, sentinel] = await Promise.all([startRedisCluster(), startRedisSentinel()]);
+    // Both started side by side; if one fails, the other is stopped before the failure is reported.
+    const [a, b] = await Promise.allSettled([startRedisCluster(), startRedisSentinel()]);
+    if (a.status === 'fulfilled') cluster = a.value;
+    if (b.status === 'fulfilled') sentinel = b.value;
+    if (a.status === 'rejected' || b.status === 'rejected') {
+      await Promise.all([cluster?.stop(), sentinel?.stop()]);
+      throw a.status === 'rejected' ? a.reason : (b as PromiseRejectedResult).reason;
+    }
   }, 60_000);
   afterAll(async () => {
     await Promise.all([cluster?.stop(), sentinel?.stop()]);
