@@ -4,7 +4,7 @@
 // parent over IPC. It starts on the parent's 'go', so all workers start together.
 import { createNimClient } from '@nim-api/client';
 import { createRedisRateLimiter } from '@nim-api/redis';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 
 const config = JSON.parse(process.env.LOAD_WORKER_CONFIG ?? '{}');
 const send = (message) => process.send?.(message);
@@ -13,12 +13,58 @@ const logger = {
   info: (line) => send({ type: 'log', level: 'info', line, at: Date.now() }),
 };
 
+const host = '127.0.0.1';
+// The caller's connection, as a service would make it: ioredis or node-redis, to a single server, a Cluster or a
+// Sentinel set. Reconnect attempts every 50 ms (the clients' own back-offs grow to seconds): the fault scenarios
+// kill a server.
+async function connect() {
+  const topology = config.topology;
+  if (config.client === 'node-redis') {
+    const { createClient, createCluster, createSentinel } = await import('redis');
+    const reconnectStrategy = () => 50;
+    let client;
+    if (topology?.kind === 'cluster') {
+      client = createCluster({ rootNodes: topology.ports.map((port) => ({ socket: { host, port } })), defaults: { socket: { reconnectStrategy, connectTimeout: 500 } } });
+    } else if (topology?.kind === 'sentinel') {
+      client = createSentinel({ name: topology.name, sentinelRootNodes: topology.sentinelPorts.map((port) => ({ host, port })), nodeClientOptions: { socket: { reconnectStrategy } } });
+    } else {
+      client = createClient({ socket: { host, port: config.redisPort, reconnectStrategy } });
+    }
+    client.on('error', () => undefined);
+    await client.connect();
+    return { redis: client, close: () => client.destroy?.() ?? client.disconnect() };
+  }
+  let client;
+  if (topology?.kind === 'cluster') {
+    client = new Cluster(topology.ports.map((port) => ({ host, port })), {
+      clusterRetryStrategy: () => 50,
+      retryDelayOnFailover: 50,
+      retryDelayOnClusterDown: 50,
+      retryDelayOnTryAgain: 50,
+      slotsRefreshTimeout: 500,
+      redisOptions: { connectTimeout: 500 },
+    });
+  } else if (topology?.kind === 'sentinel') {
+    client = new Redis({
+      sentinels: topology.sentinelPorts.map((port) => ({ host, port })),
+      name: topology.name,
+      retryStrategy: () => 50,
+      sentinelRetryStrategy: () => 50,
+      connectTimeout: 500,
+    });
+  } else {
+    client = new Redis({ port: config.redisPort, host, retryStrategy: () => 50 });
+  }
+  client.on('error', () => undefined); // the fault scenarios kill a server: connection errors are expected
+  return { redis: client, close: () => client.disconnect() };
+}
+
 let redis;
 let limiter;
+let connection;
 if (config.limiter === 'redis') {
-  // Reconnect attempts every 50 ms (ioredis' own default grows to 2 s): the fault scenario restarts Redis.
-  redis = new Redis({ port: config.redisPort, host: '127.0.0.1', retryStrategy: () => 50 });
-  redis.on('error', () => undefined); // the fault scenario kills Redis: connection errors are expected
+  connection = await connect();
+  redis = connection.redis;
   limiter = createRedisRateLimiter({
     redis,
     appKey: config.appKey,
@@ -36,7 +82,7 @@ const go = new Promise((resolve) => process.once('message', resolve));
 // Warm: modules loaded, Redis connected, the limiter's script loaded (a permit of another operation), and the very
 // call of the load run 20 times on another AppKey (its own quota) through a client without limiter. Cold first
 // calls are slower than the later ones, which bunches calls up in the first second.
-if (redis) await redis.ping().catch(() => undefined);
+if (redis) await redis.ping?.().catch(() => undefined);
 await nim.conversationGroups.list({ account_id: 'alice' }, { traceId: `w${config.worker}-warm` }).catch(() => undefined);
 const warm = createNimClient({ appKey: `warm-up-${config.worker}`, appSecret: 'load-secret', baseUrl: config.serverUrl });
 for (let i = 0; i < 20; i += 1) await warm.conversationGroups.get('1001', { account_id: 'alice' }, { traceId: `w${config.worker}-warm${i}` }).catch(() => undefined);
@@ -59,5 +105,5 @@ const lane = async () => {
 };
 await Promise.all(Array.from({ length: config.concurrency }, lane));
 send({ type: 'done', ok, failed, stats: limiter?.stats() });
-redis?.disconnect();
+await connection?.close();
 process.disconnect?.();

@@ -1,20 +1,50 @@
 import { NimValidationError, type NimValidationIssue } from '@nim-api/client';
 
 /**
- * The part of an ioredis connection the limiter uses (ioredis 5 and 6 `Redis` instances fit). The caller owns the
- * connection: the limiter never connects, quits or configures it, and never adds commands to it.
+ * The part of an ioredis connection the limiter uses: ioredis 5 and 6 `Redis` (single server, or Sentinel-backed
+ * with `sentinels`) and `Cluster` instances fit.
  * @example
  * ```ts
  * import { Redis } from 'ioredis';
- * const redis: RedisConnection = new Redis(process.env.REDIS_URL!);
+ * const redis: IoRedisConnection = new Redis(process.env.REDIS_URL!);
  * ```
  */
-export interface RedisConnection {
+export interface IoRedisConnection {
   /** ioredis' connection state: `wait`, `connecting`, `connect`, `ready`, `reconnecting`, `close` or `end`. */
   readonly status: string;
   evalsha(sha1: string, numkeys: number, ...args: Array<string | number>): Promise<unknown>;
   eval(script: string, numkeys: number, ...args: Array<string | number>): Promise<unknown>;
 }
+
+/**
+ * The part of a node-redis connection the limiter uses: what `createClient`, `createCluster` and (v5, v6)
+ * `createSentinel` of `redis` / `@redis/client` v4, v5 and v6 return. Connect it yourself (`await client.connect()`).
+ * @example
+ * ```ts
+ * import { createClient } from 'redis';
+ * const redis: NodeRedisConnection = await createClient({ url: process.env.REDIS_URL }).connect();
+ * ```
+ */
+export interface NodeRedisConnection {
+  /** false while the client reconnects (clients, Sentinels; clusters from v5). */
+  readonly isReady?: boolean;
+  /** false once the connection is closed. */
+  readonly isOpen?: boolean;
+  evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+/**
+ * The caller's Redis connection: ioredis ({@link IoRedisConnection}) or node-redis ({@link NodeRedisConnection}),
+ * told apart at run time by their EVALSHA method (`evalsha` or `evalSha`). The caller owns the connection: the
+ * limiter never connects, quits or configures it, and never adds commands or listeners to it.
+ * @example
+ * ```ts
+ * import { Cluster } from 'ioredis';
+ * const redis: RedisConnection = new Cluster([{ host: 'redis-0', port: 6379 }]);
+ * ```
+ */
+export type RedisConnection = IoRedisConnection | NodeRedisConnection;
 
 /**
  * Where the limiter writes its two lines: one `warn` when it falls back to the in-process bucket, one `info` when
@@ -37,7 +67,7 @@ export interface RedisLimiterLogger {
  * ```
  */
 export interface RedisRateLimiterOptions {
-  /** The caller's ioredis connection (see {@link RedisConnection}). */
+  /** The caller's ioredis or node-redis connection (see {@link RedisConnection}). */
   redis: RedisConnection;
   /** The AppKey whose quota is shared; part of every key, so apps never share a quota by accident. */
   appKey: string;
@@ -98,10 +128,20 @@ export interface RedisRateLimiterOptions {
   /**
    * A permit whose slot this process wakes up for more than this many milliseconds late (the event loop was
    * starved: a GC pause, CPU throttling of a container) is dropped and the next slot taken (once per call), so the
-   * late call does not reach Yunxin bunched together with the next slots' calls.
+   * late call does not reach Yunxin bunched together with the next slots' calls. The shared schedule's slots are
+   * `(1000 + maxLateMs) / perSecond` ms apart (the stretch stops at 100 ms), so a permit used up to `maxLateMs`
+   * late still leaves at most `perSecond` in any 1 s window.
    * @default 5 (measured: 20 still let starved workers bunch calls into 416s at 97% of the quota; 5 did not)
    */
   maxLateMs?: number;
+  /**
+   * The longest wait for a slot that Redis may hand out, in milliseconds. A schedule further ahead than this cannot
+   * come from the processes' own reservations (each holds at most two): it comes from a replica promoted with a
+   * clock behind the old master's. The script then resets the schedule (one `warn` line), so no call waits longer.
+   * @default the larger of 1000 and twice the longest wait the processes' reservations can make
+   *   (`2 × (2 × expectedProcesses + burst − 1) × 1000 / perSecond`)
+   */
+  maxWaitMs?: number;
   /**
    * Where the fallback `warn` and the recovery `info` line go.
    * @default console
@@ -123,6 +163,7 @@ export interface ResolvedOptions {
   readonly probeIntervalMs: number;
   readonly rejoinMs: number;
   readonly maxLateMs: number;
+  readonly maxWaitMs: number;
   readonly logger: RedisLimiterLogger;
 }
 
@@ -134,7 +175,7 @@ const minPerSecond = 0.001;
 const maxPerSecond = 1_000_000;
 const optionNames: ReadonlySet<string> = new Set([
   'redis', 'appKey', 'perSecond', 'expectedProcesses', 'burst', 'keyPrefix', 'blockMs', 'onBlocked', 'redisTimeoutMs',
-  'probeIntervalMs', 'rejoinMs', 'maxLateMs', 'logger',
+  'probeIntervalMs', 'rejoinMs', 'maxLateMs', 'maxWaitMs', 'logger',
 ]);
 
 // With the u flag a surrogate matches only when it is not half of a pair.
@@ -183,8 +224,12 @@ function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOp
 
   const redis = read<RedisConnection>(
     'redis',
-    (value) => typeof value === 'object' && value !== null && isFunction((value as RedisConnection).evalsha) && isFunction((value as RedisConnection).eval),
-    'must be an ioredis connection (with evalsha and eval)',
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      (isFunction((value as IoRedisConnection).evalsha) || isFunction((value as NodeRedisConnection).evalSha)) &&
+      isFunction((value as RedisConnection).eval),
+    'must be an ioredis connection (with evalsha and eval) or a node-redis one (with evalSha and eval)',
   );
   // Lone surrogates would reach Redis as U+FFFD, so two such AppKeys would share one key.
   const keyPart = (value: unknown) => typeof value === 'string' && value.length <= maxKeyPartLength && !loneSurrogate.test(value);
@@ -203,6 +248,10 @@ function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOp
   const probeIntervalMs = read<number>('probeIntervalMs', isMs, msMessage, 500);
   const rejoinMs = read<number>('rejoinMs', (value) => value === 0 || isMs(value), `must be 0 or an integer number of milliseconds up to ${maxMs}`, 2000);
   const maxLateMs = read<number>('maxLateMs', isMs, msMessage, 5);
+  const reservationsMs = isPerSecond(perSecond) && Number.isSafeInteger(expectedProcesses) && Number.isSafeInteger(burst)
+    ? (2 * expectedProcesses + burst - 1) * (1000 / perSecond)
+    : 0;
+  const maxWaitMs = read<number>('maxWaitMs', isMs, msMessage, Math.min(maxMs, Math.max(1000, Math.ceil(2 * reservationsMs))));
   const logger = read<RedisLimiterLogger>(
     'logger',
     (value) => typeof value === 'object' && value !== null && isFunction((value as RedisLimiterLogger).warn) && isFunction((value as RedisLimiterLogger).info),
@@ -210,5 +259,5 @@ function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOp
     console,
   );
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createRedisRateLimiter' });
-  return { redis, appKey, perSecond, expectedProcesses, burst, keyPrefix, blockMs, onBlocked, redisTimeoutMs, probeIntervalMs, rejoinMs, maxLateMs, logger };
+  return { redis, appKey, perSecond, expectedProcesses, burst, keyPrefix, blockMs, onBlocked, redisTimeoutMs, probeIntervalMs, rejoinMs, maxLateMs, maxWaitMs, logger };
 }

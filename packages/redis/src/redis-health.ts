@@ -1,22 +1,30 @@
-import type { RedisConnection, RedisLimiterLogger } from './options.js';
+import type { ScriptRunner } from './connection.js';
+import type { RedisLimiterLogger } from './options.js';
 
 /** Whether the limiter works on Redis or on the in-process fallback, and the counts of switches. */
 export interface RedisHealth {
-  /** Whether this permit or report should go to Redis (in fallback: a probe, at most once per probe interval). */
+  /** Whether this permit or report should go to Redis: on Redis and the connection not known to be down. */
   useRedis(): boolean;
+  /**
+   * On the fallback: whether a probe should be sent now (at most once per probe interval, and not while the
+   * connection is known to be down). Probes run beside the permits, never in their way: a failed Cluster costs
+   * no permit its timeout.
+   */
+  probeDue(): boolean;
+  /** When (performance.now()) the current outage was found; 0 before any. */
+  readonly failedAt: number;
   /** A Redis call succeeded: back from the fallback if it was on it (one `info` line). */
   succeeded(): void;
   /** A Redis call failed or timed out: onto the fallback if not already (one `warn` line). */
   failed(reason: unknown): void;
-  /** Within `rejoinMs` after a recovery: keep to the fallback share as well. */
+  /** Within `rejoinMs` after a recovery: keep to the fallback spacing as well. */
   rejoining(): boolean;
+  /** How long this process' own rejoin still lasts, in ms (0 when it does not). */
+  rejoinLeftMs(): number;
   readonly mode: 'redis' | 'fallback';
   readonly fallbacks: number;
   readonly recoveries: number;
 }
-
-// ioredis states in which a command would only wait in its offline queue (or fail): go to the fallback at once.
-const downStates = new Set(['reconnecting', 'close', 'end']);
 
 const describe = (reason: unknown) => {
   try {
@@ -40,7 +48,7 @@ const safely = (write: () => void) => {
  * Times are monotonic (`performance.now()`): a step of the wall clock (NTP, a resumed VM) changes no wait.
  */
 export function createRedisHealth(config: {
-  readonly redis: RedisConnection;
+  readonly redis: ScriptRunner;
   readonly probeIntervalMs: number;
   readonly rejoinMs: number;
   readonly logger: RedisLimiterLogger;
@@ -57,12 +65,14 @@ export function createRedisHealth(config: {
 
   const health: RedisHealth = {
     useRedis() {
-      if (mode === 'redis') {
-        if (!downStates.has(redis.status)) return true;
-        health.failed(`the connection is ${redis.status}`);
-        return false;
-      }
-      if (redis.status !== 'ready' || performance.now() - lastProbeAt < probeIntervalMs) return false;
+      if (mode !== 'redis') return false;
+      const down = redis.down();
+      if (!down) return true;
+      health.failed(down);
+      return false;
+    },
+    probeDue() {
+      if (mode === 'redis' || redis.down() || performance.now() - lastProbeAt < probeIntervalMs) return false;
       lastProbeAt = performance.now();
       return true;
     },
@@ -82,6 +92,10 @@ export function createRedisHealth(config: {
       safely(() => logger.warn(`nim rate limiter: Redis unavailable (${describe(reason)}); using the in-process fallback, ${fallbackShare}, until it is back`));
     },
     rejoining: () => performance.now() < rejoinUntil,
+    rejoinLeftMs: () => Math.max(0, rejoinUntil - performance.now()),
+    get failedAt() {
+      return since;
+    },
     get mode() {
       return mode;
     },

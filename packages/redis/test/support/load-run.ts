@@ -1,7 +1,7 @@
 // The load proof's runner, shared by test/load.test.ts (small runs) and scripts/load.ts (the full run): forks
 // worker processes (scripts/load-worker.mjs, the built packages) against one quota server and collects what the
 // server saw and what each worker counted.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startQuotaServer, type QuotaCall, type QuotaServer } from './quota-server.js';
 
@@ -13,6 +13,15 @@ export interface LoadOptions {
   /** `'redis'`: every worker uses createRedisRateLimiter on `redisPort`; `'none'`: no limiter at all. */
   readonly limiter: 'none' | 'redis';
   readonly redisPort?: number;
+  /** Instead of a single server on redisPort: a Cluster (any of its ports) or a Sentinel set. */
+  readonly topology?: RedisTopology;
+  /** The workers' Redis client. @default 'ioredis' */
+  readonly client?: 'ioredis' | 'node-redis';
+  /**
+   * CPU pressure on the workers: all of them pinned to one core (`taskset`, where there is one) beside a busy-loop
+   * process on the same core, as pods sharing a CPU limit.
+   */
+  readonly cpuPressure?: boolean;
   /** The limiter's perSecond (all workers together) and blockMs. */
   readonly perSecond?: number;
   readonly blockMs?: number;
@@ -25,6 +34,10 @@ export interface LoadOptions {
   /** @default 120 000 */
   readonly timeoutMs?: number;
 }
+
+export type RedisTopology =
+  | { readonly kind: 'cluster'; readonly ports: readonly number[] }
+  | { readonly kind: 'sentinel'; readonly sentinelPorts: readonly number[]; readonly name: string };
 
 export interface LoadLogLine {
   readonly worker: number;
@@ -48,6 +61,8 @@ export interface LoadResult {
   /** Most accepted calls in any window of 1000 ms. */
   readonly maxInAnySecond: number;
   readonly durationMs: number;
+  /** When the run ended, in ms since the server started (the clock of `logs[].at`). */
+  readonly endedAt: number;
   readonly logs: LoadLogLine[];
   readonly workers: Array<{ ok: number; failed: Record<string, number>; stats?: Record<string, unknown> }>;
   readonly serverCalls: QuotaCall[];
@@ -68,10 +83,16 @@ export function maxInWindow(times: readonly number[], windowMs = 1000): number {
   return best;
 }
 
+/** Pins a process to core 0 (no-op where taskset is missing or refuses). */
+function pinToCore(pid: number) {
+  execFile('taskset', ['-pc', '0', String(pid)], () => undefined);
+}
+
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const server = await startQuotaServer({ perSecond: options.serverPerSecond ?? 100, blockMs: options.serverBlockMs ?? 1000 });
   const children: ChildProcess[] = [];
   const logs: LoadLogLine[] = [];
+  let busy: ChildProcess | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
     const done = [];
@@ -83,6 +104,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         concurrency: options.concurrency,
         limiter: options.limiter,
         redisPort: options.redisPort,
+        topology: options.topology,
+        client: options.client ?? 'ioredis',
         perSecond: options.perSecond ?? 100,
         expectedProcesses: options.workers,
         blockMs: options.blockMs ?? 1000,
@@ -97,6 +120,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       children.push(child);
+      if (options.cpuPressure) pinToCore(child.pid!);
       ready.push(
         new Promise<void>((resolve) => child.on('message', (message: { type: string }) => message.type === 'ready' && resolve())),
       );
@@ -115,6 +139,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     timeout.catch(() => undefined);
     await Promise.race([Promise.all(ready), timeout]);
+    if (options.cpuPressure) {
+      // A process that never yields, on the workers' core: the workers get their CPU in slices, late.
+      busy = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+      pinToCore(busy.pid!);
+    }
     const started = server.now();
     for (const child of children) child.send('go');
     const [workers] = await Promise.race([Promise.all([Promise.all(done), options.during?.({ server })]), timeout]);
@@ -133,12 +162,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       ratePerSecond: accepted.length > 1 ? ((accepted.length - 1) * 1000) / (accepted.at(-1)! - accepted[0]!) : 0,
       maxInAnySecond: maxInWindow(accepted),
       durationMs,
+      endedAt: started + durationMs,
       logs,
       workers,
       serverCalls: calls,
     };
   } finally {
     clearTimeout(timer);
+    busy?.kill('SIGKILL');
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await server.close();
   }

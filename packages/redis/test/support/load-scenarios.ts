@@ -1,8 +1,9 @@
 // The four runs of the load proof (issue 15), each a function of its size, shared by test/load.test.ts (small)
 // and scripts/load.ts (8 workers × 300 calls): without a limiter, with the shared Redis limiter, Redis killed
 // and restarted mid-run, and one injected 416.
-import { runLoad, maxInWindow, type LoadResult } from './load-run.js';
+import { runLoad, maxInWindow, type LoadResult, type RedisTopology } from './load-run.js';
 import type { RedisServer } from './redis-server.js';
+import { redisCli, type RedisCluster, type RedisSentinelSet } from './redis-topologies.js';
 
 export interface ScenarioSize {
   readonly workers: number;
@@ -96,4 +97,98 @@ export async function injected416(size: ScenarioSize, redis: RedisServer) {
     pauseMs: firstAfter - injectedAt,
     maxInAnySecondAfter: maxInWindow(acceptedAfter.map((call) => call.at)),
   };
+}
+
+export interface FailoverSize {
+  readonly workers: number;
+  readonly callsPerWorker: number;
+  /** The limiter's perSecond, all workers together. */
+  readonly perSecond: number;
+  /** The quota server's perSecond (any 1 000 ms window; a 416 blocks for 1 s). */
+  readonly serverPerSecond: number;
+  /** @default 16 */
+  readonly concurrency?: number;
+  /** Workers pinned to one core beside a busy loop. @default true */
+  readonly cpuPressure?: boolean;
+  /** @default 'ioredis' */
+  readonly client?: 'ioredis' | 'node-redis';
+}
+
+/** What a failover run measured. */
+export interface FailoverRun {
+  readonly result: LoadResult;
+  /** ms since the quota server started: the kill, and when the deployment named a new master. */
+  readonly killedAt: number;
+  readonly newMasterAt: number;
+  readonly killedPort: number;
+  readonly newMasterPort: number;
+  /** Per worker, ms spent on the fallback (from its warn line to its info line). */
+  readonly fallbackMs: number[];
+}
+
+/** The master that holds the keys of a load (keys starting with `prefix`), found by scanning each candidate. */
+async function masterHolding(candidates: readonly RedisServer[], prefix: string): Promise<{ server: RedisServer; key: string } | undefined> {
+  for (const server of candidates) {
+    const role = await redisCli(server.port, 'ROLE');
+    if (!role.startsWith('master')) continue;
+    const key = (await redisCli(server.port, '--scan', '--pattern', `${prefix}*`)).split('\n')[0];
+    if (key) return { server, key };
+  }
+  return undefined;
+}
+
+/**
+ * The load against a Cluster or a Sentinel set; once a third of the calls are done, the master holding the load's
+ * keys (the hash-tag slot's master in the Cluster) is SIGKILLed. Measures the failover besides the load.
+ */
+export async function masterKilledMidRun(size: FailoverSize, deployment: { cluster: RedisCluster } | { sentinel: RedisSentinelSet }): Promise<FailoverRun> {
+  const keyPrefix = prefix('failover');
+  const marks = { killedAt: 0, newMasterAt: 0, killedPort: 0, newMasterPort: 0 };
+  const topology: RedisTopology =
+    'cluster' in deployment
+      ? { kind: 'cluster', ports: deployment.cluster.ports }
+      : { kind: 'sentinel', sentinelPorts: deployment.sentinel.sentinelPorts, name: deployment.sentinel.name };
+  const result = await runLoad({
+    workers: size.workers,
+    callsPerWorker: size.callsPerWorker,
+    concurrency: size.concurrency ?? 16,
+    perSecond: size.perSecond,
+    serverPerSecond: size.serverPerSecond,
+    serverBlockMs: 1000,
+    blockMs: 1000,
+    limiter: 'redis',
+    topology,
+    client: size.client,
+    keyPrefix,
+    cpuPressure: size.cpuPressure ?? true,
+    timeoutMs: 90_000,
+    async during({ server }) {
+      await afterCalls(() => server.calls.length, Math.round((size.workers * size.callsPerWorker) / 3));
+      const candidates = 'cluster' in deployment ? deployment.cluster.nodes : deployment.sentinel.servers;
+      const holding = await masterHolding(candidates, keyPrefix);
+      if (!holding) throw new Error('no master holds the load keys');
+      const master = holding.server;
+      marks.killedPort = master.port;
+      await master.kill();
+      marks.killedAt = server.now();
+      marks.newMasterPort =
+        'cluster' in deployment
+          ? await deployment.cluster.waitForNewMaster(holding.key, master.port).catch(() => 0)
+          : await deployment.sentinel.waitForNewMaster(master.port).catch(() => 0);
+      marks.newMasterAt = server.now();
+    },
+  });
+  const fallbackMs = Array.from({ length: size.workers }, (_, worker) => {
+    let total = 0;
+    let since: number | undefined;
+    for (const line of result.logs.filter((l) => l.worker === worker)) {
+      if (line.level === 'warn' && line.line.includes('unavailable') && since === undefined) since = line.at;
+      if (line.level === 'info' && since !== undefined) {
+        total += line.at - since;
+        since = undefined;
+      }
+    }
+    return since === undefined ? total : total + (result.endedAt - since);
+  });
+  return { result, ...marks, fallbackMs };
 }

@@ -2,6 +2,9 @@
 // free port, no persistence. Stopped by pid; also killed when this process exits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RedisServer {
   readonly port: number;
@@ -51,12 +54,14 @@ function pings(port: number, timeoutMs = 500): Promise<boolean> {
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-function spawnRedis(port: number): ChildProcess {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--daemonize', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+function spawnRedis(port: number, options: RedisServerOptions): ChildProcess {
+  // --dir: a replica writes the RDB of its full sync there (and a Cluster node its nodes.conf): never the work tree.
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--daemonize', 'no', '--dir', tmpdir(),
+    '--dbfilename', `nim-redis-test-${port}.rdb`];
+  // A Sentinel reads (and rewrites) its configuration file; its options come after it.
+  const child = spawn(options.binary ?? 'redis-server', options.configFile ? [options.configFile, '--sentinel', '--port', String(port)] : [...args, ...(options.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output = `${output}${chunk}`.slice(-2000)));
   child.stderr!.on('data', (chunk) => (output = `${output}${chunk}`.slice(-2000)));
@@ -81,6 +86,23 @@ async function ready(child: ChildProcess, port: number): Promise<void> {
   throw new Error(`redis-server on port ${port} did not answer PING within 10 s`);
 }
 
+export interface RedisServerOptions {
+  /** @default a free port */
+  readonly port?: number;
+  /** More redis-server arguments, e.g. `['--cluster-enabled', 'yes']` or `['--replicaof', '127.0.0.1', '6380']`. */
+  readonly args?: readonly string[];
+  /** A Sentinel's configuration file: the server is started as `redis-server <file> --sentinel --port <port>`. */
+  readonly configFile?: string;
+  /** @default 'redis-server' (e.g. 'valkey-server') */
+  readonly binary?: string;
+}
+
+// One exit listener for every server this process started (a Cluster and a Sentinel set are a dozen).
+const running = new Set<() => void>();
+process.once('exit', () => {
+  for (const kill of running) kill();
+});
+
 /**
  * Starts a redis-server on 127.0.0.1 and a free port (or `port`), with no persistence.
  * @example
@@ -89,16 +111,16 @@ async function ready(child: ChildProcess, port: number): Promise<void> {
  * try { … new Redis(server.port, '127.0.0.1') … } finally { await server.stop(); }
  * ```
  */
-export async function startRedisServer(options: { port?: number } = {}): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = options.port ?? (await freePort());
-  let child = spawnRedis(port);
+  let child = spawnRedis(port, options);
   const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
+  running.add(killOnExit);
   try {
     await ready(child, port);
   } catch (error) {
     child.kill('SIGKILL');
-    process.removeListener('exit', killOnExit);
+    running.delete(killOnExit);
     throw error;
   }
   const end = async (signal: NodeJS.Signals) => {
@@ -119,14 +141,15 @@ export async function startRedisServer(options: { port?: number } = {}): Promise
     kill: () => end('SIGKILL'),
     async start() {
       await exited(child);
-      child = spawnRedis(port);
+      child = spawnRedis(port, options);
       await ready(child, port);
     },
     pause: () => void child.kill('SIGSTOP'),
     resume: () => void child.kill('SIGCONT'),
     async stop() {
-      process.removeListener('exit', killOnExit);
+      running.delete(killOnExit);
       await end('SIGTERM');
+      rmSync(join(tmpdir(), `nim-redis-test-${port}.rdb`), { force: true });
     },
   };
 }
