@@ -1,6 +1,7 @@
 import { buildNimClient, type NimClient } from './client.js';
 import type { NimClientOptions } from './config/options.js';
 import { createUndiciSend } from './http/undici.js';
+import { loadOpenTelemetryApi } from './observability/open-telemetry-node.js';
 
 /**
  * Creates a client for the Yunxin IM server API v2 (the Node build: sends with undici unless `fetch` or
@@ -16,5 +17,5 @@ import { createUndiciSend } from './http/undici.js';
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  return buildNimClient(options, createUndiciSend);
+  return buildNimClient(options, createUndiciSend, loadOpenTelemetryApi);
 }

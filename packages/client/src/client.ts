@@ -8,6 +8,7 @@ import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metric
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
 import { guardLimiter } from './rate-limit/guard.js';
+import { createTelemetry, type NimOpenTelemetryApi } from './observability/open-telemetry.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 
 /**
@@ -68,9 +69,16 @@ export function createNimClient(options: NimClientOptions): NimClient {
   return buildNimClient(options, undefined);
 }
 
-/** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
-export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
-  const checked = checkClientOptions(options, undici !== undefined);
+/**
+ * {@link createNimClient} of a build: the Node build passes its undici transport and its way of finding
+ * `@opentelemetry/api`, the fetch build neither.
+ */
+export function buildNimClient(
+  options: NimClientOptions,
+  undici: UndiciFactory | undefined,
+  loadOpenTelemetry?: () => NimOpenTelemetryApi | undefined,
+): NimClient {
+  const checked = checkClientOptions(options, undici !== undefined, loadOpenTelemetry);
   const { appKey, appSecret } = checked;
   // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.
   const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
@@ -97,6 +105,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     metrics,
     secrets: [appSecret],
     newAbortable: send.newAbortable,
+    telemetry: checked.telemetry && createTelemetry(checked.telemetry),
   });
   return {
     conversationGroups: createConversationGroups(raw, pipeline),

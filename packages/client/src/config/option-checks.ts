@@ -5,6 +5,8 @@ import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRegion, type NimTransport } from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
+import { checkOpenTelemetry } from './open-telemetry-option.js';
+import type { NimOpenTelemetryApi, TelemetryConfig } from '../observability/open-telemetry.js';
 import { checkTransport } from './transport-option.js';
 import { checkTraceId, fail, readArray, readFields } from '../protocol/validation.js';
 
@@ -78,11 +80,13 @@ export interface CheckedClientOptions {
   readonly logger: NimLogger | undefined;
   readonly hooks: NimHooks | undefined;
   readonly retryDelayMs: NimClientOptions['retryDelayMs'];
+  /** `undefined`: no OpenTelemetry (turned off, or `@opentelemetry/api` not found). */
+  readonly telemetry: TelemetryConfig | undefined;
 }
 
 const clientOptionKeys = [
   'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'transport', 'dispatcher', 'timeoutMs', 'maxRetries', 'retryUnsafe',
-  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs',
+  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs', 'openTelemetry',
 ] as const;
 
 /** A base URL in its normal form without trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
@@ -148,9 +152,10 @@ function checkLogger(issues: Issues, logger: unknown): NimLogger | undefined {
 
 /**
  * Checks every option of `createNimClient` and throws one {@link NimValidationError} listing each problem.
- * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build).
+ * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build);
+ * `loadOpenTelemetry`: how this build finds `@opentelemetry/api` by itself (the Node build's `require`).
  */
-export function checkClientOptions(options: unknown, hasUndici = false): CheckedClientOptions {
+export function checkClientOptions(options: unknown, hasUndici = false, loadOpenTelemetry?: () => NimOpenTelemetryApi | undefined): CheckedClientOptions {
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
@@ -177,6 +182,7 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
       hooks = { onAttempt: onAttempt as NimHooks['onAttempt'], onResult: onResult as NimHooks['onResult'] };
     }
     checkFunction(issues, o.retryDelayMs, 'retryDelayMs');
+    const telemetry = checkOpenTelemetry(issues, o.openTelemetry, loadOpenTelemetry, typeof o.appSecret === 'string' ? [o.appSecret] : []);
     checked = {
       appKey: o.appKey as string,
       appSecret: o.appSecret as string,
@@ -194,6 +200,7 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
       logger,
       hooks,
       retryDelayMs: o.retryDelayMs as CheckedClientOptions['retryDelayMs'],
+      telemetry,
     };
   } catch {
     fail(issues, 'options', 'could not be read (a getter or Proxy threw)');

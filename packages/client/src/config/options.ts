@@ -1,6 +1,7 @@
 import type { OperationId } from '@nim-api/types';
 import type { NimDiscoveryOptions } from './discovery-options.js';
 import type { NimRateLimiter } from './rate-limiter.js';
+import type { NimOpenTelemetryOptions } from '../observability/open-telemetry.js';
 
 /**
  * A region: its allocation service for endpoint discovery and its static hosts (both from the spec).
@@ -207,6 +208,15 @@ export interface NimClientOptions {
    * @default exponential from 200 ms, ×2 per retry, capped at 5 s, full jitter; a `Retry-After` (capped at 30 s) wins
    */
   retryDelayMs?: (attempt: number, retryAfterMs: number | undefined) => number;
+  /**
+   * OpenTelemetry: one CLIENT span per call (named by its operation, active while it runs, an event per attempt),
+   * and the `http.client.request.duration` histogram with `nim.client.*` counters, through `@opentelemetry/api`
+   * (an optional peer dependency). `false`: none, and the package is not even looked for. See
+   * {@link NimOpenTelemetryOptions}.
+   * @default on in the Node build when `@opentelemetry/api` is installed (costs nothing until an SDK is registered);
+   * off in the fetch build unless `openTelemetry.api` is given
+   */
+  openTelemetry?: false | NimOpenTelemetryOptions;
 }
 
 /**

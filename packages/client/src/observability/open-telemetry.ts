@@ -1,0 +1,339 @@
+// OpenTelemetry, built in and optional. The client never imports `@opentelemetry/api`: it receives the module (the
+// Node build resolves it once, synchronously, when a client is made: open-telemetry-node.ts; every build takes it as
+// the `openTelemetry.api` option) and talks to it through the structural types below, so the client's own types and
+// bundle do not depend on the package. Without the module nothing here runs: the retry loop gets no Telemetry.
+import { NimHttpError, type NimError } from '../errors/errors.js';
+import { redact } from './redaction.js';
+
+/**
+ * The parts of `@opentelemetry/api` the client calls: pass the module itself (`import * as api from
+ * '@opentelemetry/api'`). Typed loosely on purpose, so the client's types do not depend on the package's.
+ * @example
+ * ```ts
+ * import * as api from '@opentelemetry/api';
+ * const nim = createNimClient({ appKey, appSecret, openTelemetry: { api } });
+ * ```
+ */
+export interface NimOpenTelemetryApi {
+  readonly trace: { getTracerProvider(): unknown; setSpan(context: never, span: never): unknown };
+  readonly context: { active(): unknown; with(context: never, fn: never): unknown };
+  readonly metrics: { getMeterProvider(): unknown };
+}
+
+/**
+ * An OpenTelemetry `TracerProvider` (e.g. the SDK's `BasicTracerProvider` or `NodeTracerProvider`).
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, openTelemetry: { tracerProvider: provider } });
+ * ```
+ */
+export interface NimTracerProvider {
+  getTracer(name: string, version?: string): unknown;
+}
+
+/**
+ * An OpenTelemetry `MeterProvider` (e.g. the SDK's `MeterProvider`).
+ * @example
+ * ```ts
+ * const nim = createNimClient({ appKey, appSecret, openTelemetry: { meterProvider } });
+ * ```
+ */
+export interface NimMeterProvider {
+  getMeter(name: string, version?: string): unknown;
+}
+
+/**
+ * The `openTelemetry` option. By default (Node build) the client finds the `@opentelemetry/api` the app installed
+ * and uses the global tracer and meter providers: one CLIENT span per call, named by its operation, active while the
+ * call runs (so the HTTP instrumentation's spans nest under it), an event per attempt, and the
+ * `http.client.request.duration` histogram with `nim.client.*` counters. Nothing is loaded when it is not installed.
+ * @example
+ * ```ts
+ * import * as api from '@opentelemetry/api';
+ * const nim = createNimClient({
+ *   appKey,
+ *   appSecret,
+ *   // X-custom-traceid = the active trace's id, so NetEase's logs and your traces share one id
+ *   openTelemetry: { api, traceIdFromContext: true },
+ * });
+ * ```
+ */
+export interface NimOpenTelemetryOptions {
+  /**
+   * The `@opentelemetry/api` module. Needed in the fetch build (edge runtimes, browsers) and in a Node app bundled
+   * into one file; elsewhere the Node build resolves it by itself.
+   * @default the one the Node build can `require`; none in the fetch build
+   */
+  api?: NimOpenTelemetryApi;
+  /**
+   * The tracer provider spans come from; `false`: no spans.
+   * @default the global one (`trace.getTracerProvider()`)
+   */
+  tracerProvider?: NimTracerProvider | false;
+  /**
+   * The meter provider metrics go to; `false`: no OpenTelemetry metrics (`nim.metrics()` keeps counting).
+   * @default the global one (`metrics.getMeterProvider()`), looked up again when the app registers another
+   */
+  meterProvider?: NimMeterProvider | false;
+  /**
+   * Send the call span's trace id (the active trace's, or a new root trace's) as `X-custom-traceid`, so NetEase's
+   * logs and your traces share one id. A call's own `traceId` option still wins. No effect while no SDK is registered
+   * (the trace id is then all zeros and a random one is sent).
+   * @default false
+   */
+  traceIdFromContext?: boolean;
+}
+
+// The shapes of the API's objects the client uses (checked when a client is made, see config/).
+type Attributes = Record<string, string | number | boolean>;
+interface SpanLike {
+  spanContext(): { traceId: string };
+  isRecording(): boolean;
+  setAttributes(attributes: Attributes): unknown;
+  addEvent(name: string, attributes?: Attributes): unknown;
+  setStatus(status: { code: number; message?: string }): unknown;
+  end(): void;
+}
+interface TracerLike {
+  startSpan(name: string, options: { kind: number; attributes: Attributes }, context?: unknown): SpanLike;
+}
+interface Instrument {
+  record?(value: number, attributes: Attributes): void;
+  add?(value: number, attributes: Attributes): void;
+}
+interface MeterLike {
+  createHistogram(name: string, options: object): Instrument;
+  createCounter(name: string, options: object): Instrument;
+}
+interface ApiLike {
+  trace: { getTracerProvider(): NimTracerProvider; setSpan(context: unknown, span: SpanLike): unknown };
+  context: { active(): unknown; with<T>(context: unknown, fn: () => T): T };
+  metrics: { getMeterProvider(): NimMeterProvider };
+}
+
+/** What {@link createTelemetry} is made with: the option, checked. */
+export interface TelemetryConfig {
+  readonly api: NimOpenTelemetryApi;
+  readonly tracerProvider: NimTracerProvider | false | undefined;
+  readonly meterProvider: NimMeterProvider | false | undefined;
+  readonly traceIdFromContext: boolean;
+  /** Strings that must never appear in an attribute. */
+  readonly secrets: readonly string[];
+}
+
+/** One attempt as the retry loop reports it. */
+export interface AttemptReport {
+  readonly host: string;
+  readonly attempt: number;
+  readonly ms: number;
+  readonly status: number | undefined;
+  readonly code: number | undefined;
+  readonly error: NimError | undefined;
+}
+
+/** The telemetry of one call, handed to the retry loop. */
+export interface CallTelemetry {
+  /** The call span's trace id when `traceIdFromContext` asks for it and the span has a real one. */
+  readonly traceId: string | undefined;
+  /** Middleware that notes the URL of each attempt (`url.full`); only while the span records. */
+  readonly middleware: { onRequest(options: { request: { url: string } }): undefined } | undefined;
+  /** Called once per attempt, after it ended. */
+  attempt(report: AttemptReport): void;
+}
+
+/** The telemetry of one client. */
+export interface Telemetry {
+  /** Runs one call inside its span (active while `run` runs) and records it. */
+  call<T extends { traceId: string }>(operationId: string, method: string, run: (call: CallTelemetry) => Promise<T>): Promise<T>;
+}
+
+/** The instrumentation scope of the client's spans and instruments. */
+const scope = '@nim-api/client';
+const spanKindClient = 2; // SpanKind.CLIENT
+const statusError = 2; // SpanStatusCode.ERROR
+const invalidTraceId = '00000000000000000000000000000000';
+
+/**
+ * Bucket boundaries in seconds: those the OpenTelemetry HTTP semantic conventions advise for
+ * `http.client.request.duration` (also the buckets of `nim.metrics().toPrometheus()`).
+ */
+export const durationBucketsSeconds: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+/** `error.type` of the semantic conventions: the HTTP status of an HTTP error, otherwise the error's class name. */
+export function errorType(error: NimError): string {
+  return error instanceof NimHttpError ? String(error.status) : error.name;
+}
+
+/** `attributes` without the keys whose value is `undefined` (the SDK warns about those). */
+function defined(attributes: Record<string, string | number | boolean | undefined>): Attributes {
+  for (const key in attributes) if (attributes[key] === undefined) delete attributes[key];
+  return attributes as Attributes;
+}
+
+interface Server {
+  readonly address: string;
+  readonly port: number;
+}
+const defaultPorts: Record<string, number> = { 'http:': 80, 'https:': 443 };
+
+/** `server.address` and `server.port` of a base URL (parsed once per host). */
+function serverOf(cache: Map<string, Server>, host: string): Server {
+  let server = cache.get(host);
+  if (!server) {
+    try {
+      const url = new URL(host);
+      server = { address: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || defaultPorts[url.protocol] || 0 };
+    } catch {
+      server = { address: host, port: 0 };
+    }
+    cache.set(host, server);
+  }
+  return server;
+}
+
+/** A URL for `url.full`: credentials replaced as the semantic conventions ask, secrets and CheckSum shapes masked. */
+function safeUrl(url: string, secrets: readonly string[]): string {
+  return redact(url.replace(/^([^/]*\/\/)[^/@]*@/, '$1REDACTED:REDACTED@'), secrets, 2048);
+}
+
+interface Instruments {
+  readonly provider: NimMeterProvider;
+  readonly duration: Instrument;
+  readonly attempts: Instrument;
+  readonly retries: Instrument;
+  readonly callDuration: Instrument;
+  readonly calls: Instrument;
+}
+
+function createInstruments(provider: NimMeterProvider): Instruments {
+  const meter = provider.getMeter(scope) as MeterLike;
+  const advice = { explicitBucketBoundaries: durationBucketsSeconds };
+  return {
+    provider,
+    duration: meter.createHistogram('http.client.request.duration', { unit: 's', description: 'Duration of each HTTP attempt (each retry counts).', advice }),
+    attempts: meter.createCounter('nim.client.attempts', { unit: '{attempt}', description: 'HTTP attempts.' }),
+    retries: meter.createCounter('nim.client.retries', { unit: '{attempt}', description: 'Attempts that were retries.' }),
+    callDuration: meter.createHistogram('nim.client.call.duration', { unit: 's', description: 'Duration of each call, its retries and back-off included.', advice }),
+    calls: meter.createCounter('nim.client.calls', { unit: '{call}', description: 'Calls (one or more attempts each).' }),
+  };
+}
+
+/**
+ * The OpenTelemetry side of one client: spans from the tracer provider, instruments from the meter provider. The
+ * meter provider is looked up on each call when it is the global one, so an SDK registered after the client was made
+ * is still used (the API hands out no proxy for meters, as it does for tracers).
+ */
+export function createTelemetry(config: TelemetryConfig): Telemetry {
+  const api = config.api as unknown as ApiLike;
+  const { secrets, traceIdFromContext } = config;
+  const tracer =
+    config.tracerProvider === false ? undefined : ((config.tracerProvider ?? api.trace.getTracerProvider()).getTracer(scope) as TracerLike);
+  let instruments: Instruments | undefined;
+  const meter = (): Instruments | undefined => {
+    if (config.meterProvider === false) return undefined;
+    const provider = config.meterProvider ?? api.metrics.getMeterProvider();
+    if (instruments?.provider !== provider) instruments = createInstruments(provider);
+    return instruments;
+  };
+  const servers = new Map<string, Server>();
+
+  return {
+    call(operationId, method, run) {
+      const started = performance.now();
+      const span = tracer?.startSpan(operationId, { kind: spanKindClient, attributes: { 'nim.operation': operationId, 'http.request.method': method } }, api.context.active());
+      const recording = span?.isRecording() === true;
+      const spanTraceId = span?.spanContext().traceId;
+      let url: string | undefined;
+      let last: AttemptReport | undefined;
+      const instrumentsOfCall = meter();
+      const call: CallTelemetry = {
+        traceId: traceIdFromContext && spanTraceId && spanTraceId !== invalidTraceId ? spanTraceId : undefined,
+        middleware: recording
+          ? {
+              onRequest({ request }) {
+                url = request.url;
+                return undefined;
+              },
+            }
+          : undefined,
+        attempt(report) {
+          last = report;
+          // Telemetry never changes the outcome of a call: a throwing SDK or exporter is ignored.
+          try {
+            record(report);
+          } catch {}
+        },
+      };
+      const record = (report: AttemptReport) => {
+          const server = serverOf(servers, report.host);
+          const attributes = defined({
+            'http.request.method': method,
+            'server.address': server.address,
+            'server.port': server.port,
+            'http.response.status_code': report.status,
+            'nim.operation': operationId,
+            'nim.code': report.code,
+            'error.type': report.error && errorType(report.error),
+          });
+          if (instrumentsOfCall) {
+            instrumentsOfCall.duration.record?.(report.ms / 1000, attributes);
+            instrumentsOfCall.attempts.add?.(1, attributes);
+            if (report.attempt > 1) instrumentsOfCall.retries.add?.(1, attributes);
+          }
+          if (recording) {
+            span!.addEvent(
+              'nim.attempt',
+              defined({
+                ...attributes,
+                'http.request.resend_count': report.attempt - 1,
+                'url.full': url === undefined ? undefined : safeUrl(url, secrets),
+                'nim.attempt.duration_ms': report.ms,
+              }),
+            );
+          }
+      };
+      const finish = (traceId: string | undefined, error: NimError | undefined) => {
+        const server = last && serverOf(servers, last.host);
+        const attributes = defined({
+          'http.request.method': method,
+          'nim.operation': operationId,
+          'nim.code': last?.code,
+          'error.type': error && errorType(error),
+        });
+        if (instrumentsOfCall) {
+          instrumentsOfCall.callDuration.record?.((performance.now() - started) / 1000, attributes);
+          instrumentsOfCall.calls.add?.(1, attributes);
+        }
+        if (!recording) return span?.end();
+        span!.setAttributes(
+          defined({
+            ...attributes,
+            'nim.trace_id': traceId,
+            'server.address': server?.address,
+            'server.port': server?.port,
+            'url.full': url === undefined ? undefined : safeUrl(url, secrets),
+            'http.response.status_code': last?.status,
+            'http.request.resend_count': last && last.attempt > 1 ? last.attempt - 1 : undefined,
+          }),
+        );
+        if (error) span!.setStatus({ code: statusError, message: redact(error.message, secrets) });
+        span!.end();
+      };
+      const end = (traceId: string | undefined, error: NimError | undefined) => {
+        try {
+          finish(traceId, error);
+        } catch {}
+      };
+      const running = () =>
+        run(call).then(
+          (result) => (end(result.traceId, undefined), result),
+          (error: NimError) => {
+            end(error?.traceId, error);
+            throw error;
+          },
+        );
+      // Active only when it carries a trace: a span of the no-op tracer (no SDK registered) is not worth a context.
+      return span && (recording || spanTraceId !== invalidTraceId) ? api.context.with(api.trace.setSpan(api.context.active(), span), running) : running();
+    },
+  };
+}
