@@ -3,6 +3,7 @@
 // the `openTelemetry.api` option) and talks to it through the structural types below, so the client's own types and
 // bundle do not depend on the package. Without the module nothing here runs: the retry loop gets no Telemetry.
 import { NimHttpError, type NimError } from '../errors/errors.js';
+import { durationBucketsSeconds } from './metrics.js';
 import { redact } from './redaction.js';
 
 /**
@@ -152,12 +153,6 @@ const scope = '@nim-api/client';
 const spanKindClient = 2; // SpanKind.CLIENT
 const statusError = 2; // SpanStatusCode.ERROR
 const invalidTraceId = '00000000000000000000000000000000';
-
-/**
- * Bucket boundaries in seconds: those the OpenTelemetry HTTP semantic conventions advise for
- * `http.client.request.duration` (also the buckets of `nim.metrics().toPrometheus()`).
- */
-export const durationBucketsSeconds: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
 /** `error.type` of the semantic conventions: the HTTP status of an HTTP error, otherwise the error's class name. */
 export function errorType(error: NimError): string {
