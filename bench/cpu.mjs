@@ -3,10 +3,17 @@
 // `globalThis.fetch` is the stub while this suite runs; bare openapi-fetch (createClient + the same signing as
 // middleware) and hand-written fetch + sign get it as their `fetch`. Context: the SDK on the undici transport with a
 // stub undici dispatcher. Calls run one after another (await each), so µs/call is the CPU cost of one call.
+// The cost of OpenTelemetry (issue 25): the same fetch-path call with `openTelemetry: false` (the code path of an app
+// without `@opentelemetry/api`: nothing is looked up or run) and with the API given but no SDK registered (the
+// global no-op providers: a non-recording span, no-op instruments); `sdk` itself is the default, which in this
+// repository finds the API (a dev dependency of the client) and so is the no-op case too.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import {
   accountId,
   appKey,
   appSecret,
+  clientDir,
   groupEnvelopeText,
   groupId,
   handGet,
@@ -53,6 +60,9 @@ export async function variants() {
 
   const nim = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch' });
   const nimUndici = createNimClient({ appKey, appSecret, baseUrl, dispatcher: stubDispatcher });
+  const otelApi = createRequire(join(clientDir, 'package.json'))('@opentelemetry/api');
+  const nimOtelOff = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch', openTelemetry: false });
+  const nimOtelNoSdk = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch', openTelemetry: { api: otelApi } });
   const bare = createClient({ baseUrl, fetch: stubFetch, querySerializer: { array: { style: 'form', explode: false } } });
   bare.use({
     async onRequest({ request }) {
@@ -64,6 +74,10 @@ export async function variants() {
     sdk: () => nim.conversationGroups.get(groupId, { account_id: accountId }),
     /** Context: the undici transport on a stub dispatcher. */
     sdkUndici: () => nimUndici.conversationGroups.get(groupId, { account_id: accountId }),
+    /** OpenTelemetry off: what an app without @opentelemetry/api runs. */
+    sdkOtelOff: () => nimOtelOff.conversationGroups.get(groupId, { account_id: accountId }),
+    /** @opentelemetry/api given, no SDK registered: the no-op tracer and meter providers. */
+    sdkOtelNoSdk: () => nimOtelNoSdk.conversationGroups.get(groupId, { account_id: accountId }),
     openapiFetch: async () => {
       const { data, response } = await bare.GET('/im/v2/conversation_groups/{group_id}', {
         params: { path: { group_id: groupId }, query: { account_id: accountId } },
@@ -107,7 +121,11 @@ export async function run({ quick, rounds: roundsOverride }) {
       openapiFetch: summary(x.openapiFetch),
       handWritten: summary(x.handWritten),
       handWrittenWithTimeout: summary(x.handWrittenWithTimeout),
+      sdkOtelOff: summary(x.sdkOtelOff),
+      sdkOtelNoSdk: summary(x.sdkOtelNoSdk),
     },
+    /** µs OpenTelemetry costs a call when the API is installed but no SDK registered (issue 25: target ≤ 2). */
+    otelNoSdkOverOffUs: summary(paired(x.sdkOtelNoSdk, x.sdkOtelOff, (s, h) => s - h)),
     /** µs the SDK adds over hand-written, per pair of neighbouring rounds (the first issue's ≤ 15, context now). */
     sdkOverHandUs: summary(paired(x.sdk, x.handWritten, (s, h) => s - h)),
     openapiFetchOverHandUs: summary(paired(x.openapiFetch, x.handWritten, (s, h) => s - h)),

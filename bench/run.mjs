@@ -80,6 +80,17 @@ if (s.cpu) {
     cpu.sdkOverOpenapiFetchUs.median <= 25,
   );
 }
+if (s.cpu?.cpu.otelNoSdkOverOffUs) {
+  const { cpu, wall } = s.cpu;
+  row(
+    '2b. OpenTelemetry cost per call, stubbed network, no SDK registered (CPU time; wall in brackets)',
+    `@opentelemetry/api given, no SDK (no-op providers) ${fmt(cpu.usPerCall.sdkOtelNoSdk)} µs [wall ${wall.usPerCall.sdkOtelNoSdk.median.toFixed(1)}]`,
+    `openTelemetry: false (= the API not installed) ${fmt(cpu.usPerCall.sdkOtelOff)} µs [wall ${wall.usPerCall.sdkOtelOff.median.toFixed(1)}]`,
+    `${iqr(cpu.otelNoSdkOverOffUs, 2)} µs [wall ${wall.otelNoSdkOverOffUs.median.toFixed(2)}]`,
+    '≤ +2 µs',
+    cpu.otelNoSdkOverOffUs.median <= 2,
+  );
+}
 if (s.signing) {
   const g = s.signing;
   row('3. signing: nonce + CheckSum per attempt', `plain-JS SHA-1 ${fmt(g.usPerAttempt.client, 2)} µs (WebCrypto digest: ${fmt(g.usPerAttempt.webCrypto, 2)} µs)`, `node:crypto ${fmt(g.usPerAttempt.nodeCrypto, 2)} µs (the hand-written baseline's way)`, `${ratio(g.ratio)}`, 'report', undefined);

@@ -8,7 +8,14 @@ import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metric
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
 import { guardLimiter } from './rate-limit/guard.js';
-import { createTelemetry, type NimOpenTelemetryApi } from './observability/open-telemetry.js';
+import type { Telemetry, TelemetryConfig } from './observability/open-telemetry.js';
+import type { OpenTelemetryCheck } from './config/open-telemetry-option.js';
+
+/** The OpenTelemetry of a build: only the Node build has one (it keeps ~1 kB min+gzip out of the fetch build). */
+export interface OpenTelemetrySupport {
+  readonly check: OpenTelemetryCheck;
+  readonly create: (config: TelemetryConfig) => Telemetry;
+}
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 
 /**
@@ -70,15 +77,11 @@ export function createNimClient(options: NimClientOptions): NimClient {
 }
 
 /**
- * {@link createNimClient} of a build: the Node build passes its undici transport and its way of finding
- * `@opentelemetry/api`, the fetch build neither.
+ * {@link createNimClient} of a build: the Node build passes its undici transport and its OpenTelemetry, the fetch
+ * build neither.
  */
-export function buildNimClient(
-  options: NimClientOptions,
-  undici: UndiciFactory | undefined,
-  loadOpenTelemetry?: () => NimOpenTelemetryApi | undefined,
-): NimClient {
-  const checked = checkClientOptions(options, undici !== undefined, loadOpenTelemetry);
+export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined, openTelemetry?: OpenTelemetrySupport): NimClient {
+  const checked = checkClientOptions(options, undici !== undefined, openTelemetry?.check);
   const { appKey, appSecret } = checked;
   // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.
   const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
@@ -105,7 +108,7 @@ export function buildNimClient(
     metrics,
     secrets: [appSecret],
     newAbortable: send.newAbortable,
-    telemetry: checked.telemetry && createTelemetry(checked.telemetry),
+    telemetry: checked.telemetry && openTelemetry?.create(checked.telemetry),
   });
   return {
     conversationGroups: createConversationGroups(raw, pipeline),

@@ -14,7 +14,15 @@ function hasFunctions(value: unknown, paths: readonly string[]): boolean {
   }
 }
 
-const apiFunctions = ['trace.getTracerProvider', 'trace.setSpan', 'context.active', 'context.with', 'metrics.getMeterProvider'];
+const expected: Record<(typeof keys)[number], readonly string[]> = {
+  api: ['trace.getTracerProvider', 'trace.setSpan', 'context.active', 'context.with', 'metrics.getMeterProvider'],
+  tracerProvider: ['getTracer'],
+  meterProvider: ['getMeter'],
+  traceIdFromContext: [],
+};
+
+/** The Node build's check of the `openTelemetry` option, with its way of finding the API bound. */
+export type OpenTelemetryCheck = (issues: NimValidationIssue[], value: unknown, secrets: readonly string[]) => TelemetryConfig | undefined;
 
 /**
  * Checks the `openTelemetry` option and finds the API: the option's `api`, else what `load` (the Node build's
@@ -30,26 +38,18 @@ export function checkOpenTelemetry(
   const before = issues.length;
   const o = value === undefined ? {} : readFields(issues, value, 'openTelemetry', keys);
   refuseUnknownKeys(issues, value, 'openTelemetry', new Set(keys));
-  if (o.api !== undefined && !hasFunctions(o.api, apiFunctions)) {
-    fail(issues, 'openTelemetry.api', `must be the @opentelemetry/api module (import * as api from '@opentelemetry/api'; got ${describe(o.api)})`);
-  }
-  if (o.tracerProvider !== undefined && o.tracerProvider !== false && !hasFunctions(o.tracerProvider, ['getTracer'])) {
-    fail(issues, 'openTelemetry.tracerProvider', `must be a TracerProvider (with getTracer) or false (got ${describe(o.tracerProvider)})`);
-  }
-  if (o.meterProvider !== undefined && o.meterProvider !== false && !hasFunctions(o.meterProvider, ['getMeter'])) {
-    fail(issues, 'openTelemetry.meterProvider', `must be a MeterProvider (with getMeter) or false (got ${describe(o.meterProvider)})`);
-  }
-  if (o.traceIdFromContext !== undefined && typeof o.traceIdFromContext !== 'boolean') {
-    fail(issues, 'openTelemetry.traceIdFromContext', `must be true or false (got ${describe(o.traceIdFromContext)})`);
+  for (const key of keys) {
+    const given = o[key];
+    // A provider may be `false`; traceIdFromContext is a boolean; the API and providers have their functions.
+    const fine = given === undefined || (key === 'api' ? hasFunctions(given, expected.api) : key === 'traceIdFromContext' ? typeof given === 'boolean' : given === false || hasFunctions(given, expected[key]));
+    if (!fine) fail(issues, `openTelemetry.${key}`, `is not ${key === 'api' ? "the @opentelemetry/api module (import * as api from '@opentelemetry/api')" : key === 'traceIdFromContext' ? 'true or false' : `a ${key} or false`} (got ${describe(given)})`);
   }
   if (issues.length > before || (o.tracerProvider === false && o.meterProvider === false)) return undefined;
   // Only now, and only when not turned off, is the package looked for.
   const api = (o.api as NimOpenTelemetryApi | undefined) ?? load?.();
   if (!api) {
-    // Providers given in a build that cannot find the API: spans could not be made active, so say so.
-    if (value !== undefined && (o.tracerProvider || o.meterProvider || o.traceIdFromContext)) {
-      fail(issues, 'openTelemetry.api', "is needed in this build (or bundle): pass import * as api from '@opentelemetry/api'");
-    }
+    // Options given in a build that cannot find the API: spans could not be made active, so say so.
+    if (value !== undefined) fail(issues, 'openTelemetry.api', "is needed in this build or bundle: import * as api from '@opentelemetry/api'");
     return undefined;
   }
   return {

@@ -5,8 +5,8 @@ import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRegion, type NimTransport } from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
-import { checkOpenTelemetry } from './open-telemetry-option.js';
-import type { NimOpenTelemetryApi, TelemetryConfig } from '../observability/open-telemetry.js';
+import type { OpenTelemetryCheck } from './open-telemetry-option.js';
+import type { TelemetryConfig } from '../observability/open-telemetry.js';
 import { checkTransport } from './transport-option.js';
 import { checkTraceId, fail, readArray, readFields } from '../protocol/validation.js';
 
@@ -153,9 +153,9 @@ function checkLogger(issues: Issues, logger: unknown): NimLogger | undefined {
 /**
  * Checks every option of `createNimClient` and throws one {@link NimValidationError} listing each problem.
  * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build);
- * `loadOpenTelemetry`: how this build finds `@opentelemetry/api` by itself (the Node build's `require`).
+ * `checkOpenTelemetry`: this build's OpenTelemetry (the Node build's; the fetch build has none).
  */
-export function checkClientOptions(options: unknown, hasUndici = false, loadOpenTelemetry?: () => NimOpenTelemetryApi | undefined): CheckedClientOptions {
+export function checkClientOptions(options: unknown, hasUndici = false, checkOpenTelemetry?: OpenTelemetryCheck): CheckedClientOptions {
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
@@ -182,7 +182,10 @@ export function checkClientOptions(options: unknown, hasUndici = false, loadOpen
       hooks = { onAttempt: onAttempt as NimHooks['onAttempt'], onResult: onResult as NimHooks['onResult'] };
     }
     checkFunction(issues, o.retryDelayMs, 'retryDelayMs');
-    const telemetry = checkOpenTelemetry(issues, o.openTelemetry, loadOpenTelemetry, typeof o.appSecret === 'string' ? [o.appSecret] : []);
+    const telemetry = checkOpenTelemetry?.(issues, o.openTelemetry, typeof o.appSecret === 'string' ? [o.appSecret] : []);
+    if (!checkOpenTelemetry && o.openTelemetry !== undefined && o.openTelemetry !== false) {
+      fail(issues, 'openTelemetry', 'is only in the Node build (Node, Bun, Deno); this runtime loaded the fetch build: use hooks');
+    }
     checked = {
       appKey: o.appKey as string,
       appSecret: o.appSecret as string,

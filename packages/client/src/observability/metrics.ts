@@ -146,11 +146,8 @@ export class MetricsRecorder {
     const [byOperation, byHost] = this.series.map((map) =>
       Object.fromEntries([...map].map(([key, series]) => [key, summarise(series)])),
     ) as [Record<string, NimMetricsEntry>, Record<string, NimMetricsEntry>];
-    // The text is rendered (once, when asked) from a copy taken now: a snapshot does not change afterwards.
-    const cells = new Map(
-      [...this.cells].map(([operation, hosts]) => [operation, new Map([...hosts].map(([host, cell]) => [host, { counts: { ...cell.counts }, buckets: [...cell.buckets], sumMs: cell.sumMs }]))]),
-    );
-    let text: string | undefined;
-    return { byOperation, byHost, toPrometheus: () => (text ??= renderPrometheus(cells)) };
+    // Rendered now, so that a snapshot does not change when more attempts are recorded.
+    const text = renderPrometheus(this.cells);
+    return { byOperation, byHost, toPrometheus: () => text };
   }
 }

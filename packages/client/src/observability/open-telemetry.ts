@@ -155,9 +155,7 @@ const statusError = 2; // SpanStatusCode.ERROR
 const invalidTraceId = '00000000000000000000000000000000';
 
 /** `error.type` of the semantic conventions: the HTTP status of an HTTP error, otherwise the error's class name. */
-export function errorType(error: NimError): string {
-  return error instanceof NimHttpError ? String(error.status) : error.name;
-}
+const errorType = (error: NimError | undefined): string | undefined => error && (error instanceof NimHttpError ? String(error.status) : error.name);
 
 /** `attributes` without the keys whose value is `undefined` (the SDK warns about those). */
 function defined(attributes: Record<string, string | number | boolean | undefined>): Attributes {
@@ -165,163 +163,96 @@ function defined(attributes: Record<string, string | number | boolean | undefine
   return attributes as Attributes;
 }
 
-interface Server {
-  readonly address: string;
-  readonly port: number;
-}
-const defaultPorts: Record<string, number> = { 'http:': 80, 'https:': 443 };
-
-/** `server.address` and `server.port` of a base URL (parsed once per host). */
-function serverOf(cache: Map<string, Server>, host: string): Server {
-  let server = cache.get(host);
-  if (!server) {
-    try {
-      const url = new URL(host);
-      server = { address: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port) || defaultPorts[url.protocol] || 0 };
-    } catch {
-      server = { address: host, port: 0 };
-    }
-    cache.set(host, server);
-  }
-  return server;
-}
-
-/** A URL for `url.full`: credentials replaced as the semantic conventions ask, secrets and CheckSum shapes masked. */
-function safeUrl(url: string, secrets: readonly string[]): string {
-  return redact(url.replace(/^([^/]*\/\/)[^/@]*@/, '$1REDACTED:REDACTED@'), secrets, 2048);
-}
-
-interface Instruments {
-  readonly provider: NimMeterProvider;
-  readonly duration: Instrument;
-  readonly attempts: Instrument;
-  readonly retries: Instrument;
-  readonly callDuration: Instrument;
-  readonly calls: Instrument;
-}
-
-function createInstruments(provider: NimMeterProvider): Instruments {
-  const meter = provider.getMeter(scope) as MeterLike;
-  const advice = { explicitBucketBoundaries: durationBucketsSeconds };
-  return {
-    provider,
-    duration: meter.createHistogram('http.client.request.duration', { unit: 's', description: 'Duration of each HTTP attempt (each retry counts).', advice }),
-    attempts: meter.createCounter('nim.client.attempts', { unit: '{attempt}', description: 'HTTP attempts.' }),
-    retries: meter.createCounter('nim.client.retries', { unit: '{attempt}', description: 'Attempts that were retries.' }),
-    callDuration: meter.createHistogram('nim.client.call.duration', { unit: 's', description: 'Duration of each call, its retries and back-off included.', advice }),
-    calls: meter.createCounter('nim.client.calls', { unit: '{call}', description: 'Calls (one or more attempts each).' }),
-  };
-}
-
 /**
  * The OpenTelemetry side of one client: spans from the tracer provider, instruments from the meter provider. The
  * meter provider is looked up on each call when it is the global one, so an SDK registered after the client was made
- * is still used (the API hands out no proxy for meters, as it does for tracers).
+ * is still used (the API hands out no proxy for meters, as it does for tracers). Telemetry never changes the outcome
+ * of a call: whatever an SDK or exporter throws is ignored.
  */
 export function createTelemetry(config: TelemetryConfig): Telemetry {
   const api = config.api as unknown as ApiLike;
-  const { secrets, traceIdFromContext } = config;
-  const tracer =
-    config.tracerProvider === false ? undefined : ((config.tracerProvider ?? api.trace.getTracerProvider()).getTracer(scope) as TracerLike);
-  let instruments: Instruments | undefined;
-  const meter = (): Instruments | undefined => {
-    if (config.meterProvider === false) return undefined;
-    const provider = config.meterProvider ?? api.metrics.getMeterProvider();
-    if (instruments?.provider !== provider) instruments = createInstruments(provider);
-    return instruments;
+  const { secrets, traceIdFromContext, tracerProvider, meterProvider } = config;
+  const tracer = tracerProvider === false ? undefined : ((tracerProvider ?? api.trace.getTracerProvider()).getTracer(scope) as TracerLike);
+  // [provider, http.client.request.duration, nim.client.attempts, nim.client.retries]
+  let instruments: [NimMeterProvider, Instrument, Instrument, Instrument] | undefined;
+  const servers = new Map<string, [string, number]>();
+  /** `server.address` and `server.port` of a base URL (parsed once per host). */
+  const serverOf = (host: string) => {
+    let server = servers.get(host);
+    if (!server) {
+      const url = new URL(host);
+      servers.set(host, (server = [url.hostname.replace(/^\[|\]$/g, ''), Number(url.port) || (url.protocol === 'https:' ? 443 : 80)]));
+    }
+    return server;
   };
-  const servers = new Map<string, Server>();
+  /** A URL for `url.full`: credentials replaced as the semantic conventions ask, secrets and CheckSum shapes masked. */
+  const safeUrl = (url: string | undefined) => url && redact(url.replace(/^([^/]*\/\/)[^/@]*@/, '$1REDACTED:REDACTED@'), secrets, 2048);
 
   return {
     call(operationId, method, run) {
-      const started = performance.now();
       const span = tracer?.startSpan(operationId, { kind: spanKindClient, attributes: { 'nim.operation': operationId, 'http.request.method': method } }, api.context.active());
       const recording = span?.isRecording() === true;
       const spanTraceId = span?.spanContext().traceId;
+      const provider = meterProvider === false ? undefined : (meterProvider ?? api.metrics.getMeterProvider());
+      if (provider && instruments?.[0] !== provider) {
+        const meter = provider.getMeter(scope) as MeterLike;
+        instruments = [
+          provider,
+          meter.createHistogram('http.client.request.duration', { unit: 's', description: 'Duration of each HTTP attempt.', advice: { explicitBucketBoundaries: durationBucketsSeconds } }),
+          meter.createCounter('nim.client.attempts', { unit: '{attempt}', description: 'HTTP attempts.' }),
+          meter.createCounter('nim.client.retries', { unit: '{attempt}', description: 'HTTP attempts that were retries.' }),
+        ];
+      }
+      const meters = provider && instruments;
       let url: string | undefined;
-      let last: AttemptReport | undefined;
-      const instrumentsOfCall = meter();
+      let last: { attributes: Attributes; attempt: number } | undefined;
       const call: CallTelemetry = {
-        traceId: traceIdFromContext && spanTraceId && spanTraceId !== invalidTraceId ? spanTraceId : undefined,
-        middleware: recording
-          ? {
-              onRequest({ request }) {
-                url = request.url;
-                return undefined;
-              },
-            }
-          : undefined,
-        attempt(report) {
-          last = report;
-          // Telemetry never changes the outcome of a call: a throwing SDK or exporter is ignored.
+        traceId: traceIdFromContext && spanTraceId !== invalidTraceId ? spanTraceId : undefined,
+        middleware: recording ? { onRequest: ({ request }) => void (url = request.url) } : undefined,
+        attempt({ host, attempt, ms, status, code, error }) {
           try {
-            record(report);
+            const [address, port] = serverOf(host);
+            const attributes = defined({
+              'http.request.method': method,
+              'server.address': address,
+              'server.port': port,
+              'http.response.status_code': status,
+              'nim.operation': operationId,
+              'nim.code': code,
+              'error.type': errorType(error),
+            });
+            last = { attributes, attempt };
+            if (meters) {
+              meters[1].record?.(ms / 1000, attributes);
+              meters[2].add?.(1, attributes);
+              if (attempt > 1) meters[3].add?.(1, attributes);
+            }
+            if (recording) {
+              span!.addEvent('nim.attempt', defined({ ...attributes, 'http.request.resend_count': attempt - 1, 'url.full': safeUrl(url), 'nim.attempt.duration_ms': ms }));
+            }
           } catch {}
         },
       };
-      const record = (report: AttemptReport) => {
-          const server = serverOf(servers, report.host);
-          const attributes = defined({
-            'http.request.method': method,
-            'server.address': server.address,
-            'server.port': server.port,
-            'http.response.status_code': report.status,
-            'nim.operation': operationId,
-            'nim.code': report.code,
-            'error.type': report.error && errorType(report.error),
-          });
-          if (instrumentsOfCall) {
-            instrumentsOfCall.duration.record?.(report.ms / 1000, attributes);
-            instrumentsOfCall.attempts.add?.(1, attributes);
-            if (report.attempt > 1) instrumentsOfCall.retries.add?.(1, attributes);
-          }
+      const end = (traceId: string | undefined, error?: NimError) => {
+        try {
           if (recording) {
-            span!.addEvent(
-              'nim.attempt',
+            span!.setAttributes(
               defined({
-                ...attributes,
-                'http.request.resend_count': report.attempt - 1,
-                'url.full': url === undefined ? undefined : safeUrl(url, secrets),
-                'nim.attempt.duration_ms': report.ms,
+                ...last?.attributes,
+                'error.type': errorType(error),
+                'nim.trace_id': traceId,
+                'url.full': safeUrl(url),
+                'http.request.resend_count': last && last.attempt > 1 ? last.attempt - 1 : undefined,
               }),
             );
+            if (error) span!.setStatus({ code: statusError, message: redact(error.message, secrets) });
           }
-      };
-      const finish = (traceId: string | undefined, error: NimError | undefined) => {
-        const server = last && serverOf(servers, last.host);
-        const attributes = defined({
-          'http.request.method': method,
-          'nim.operation': operationId,
-          'nim.code': last?.code,
-          'error.type': error && errorType(error),
-        });
-        if (instrumentsOfCall) {
-          instrumentsOfCall.callDuration.record?.((performance.now() - started) / 1000, attributes);
-          instrumentsOfCall.calls.add?.(1, attributes);
-        }
-        if (!recording) return span?.end();
-        span!.setAttributes(
-          defined({
-            ...attributes,
-            'nim.trace_id': traceId,
-            'server.address': server?.address,
-            'server.port': server?.port,
-            'url.full': url === undefined ? undefined : safeUrl(url, secrets),
-            'http.response.status_code': last?.status,
-            'http.request.resend_count': last && last.attempt > 1 ? last.attempt - 1 : undefined,
-          }),
-        );
-        if (error) span!.setStatus({ code: statusError, message: redact(error.message, secrets) });
-        span!.end();
-      };
-      const end = (traceId: string | undefined, error: NimError | undefined) => {
-        try {
-          finish(traceId, error);
+          span?.end();
         } catch {}
       };
       const running = () =>
         run(call).then(
-          (result) => (end(result.traceId, undefined), result),
+          (result) => (end(result.traceId), result),
           (error: NimError) => {
             end(error?.traceId, error);
             throw error;
