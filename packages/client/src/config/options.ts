@@ -213,8 +213,9 @@ export interface NimClientOptions {
    * and the `http.client.request.duration` histogram with `nim.client.*` counters, through `@opentelemetry/api`
    * (an optional peer dependency). `false`: none, and the package is not even looked for. See
    * {@link NimOpenTelemetryOptions}.
-   * @default on in the Node build when `@opentelemetry/api` is installed (costs nothing until an SDK is registered);
-   * off in the fetch build unless `openTelemetry.api` is given
+   * The fetch build (edge runtimes, browsers) has no OpenTelemetry: there only `false` is accepted; use `hooks`.
+   * @default on in the Node build when `@opentelemetry/api` is installed (about a microsecond per call until an SDK
+   * is registered)
    */
   openTelemetry?: false | NimOpenTelemetryOptions;
 }

@@ -1,7 +1,9 @@
-// OpenTelemetry, built in and optional. The client never imports `@opentelemetry/api`: it receives the module (the
-// Node build resolves it once, synchronously, when a client is made: open-telemetry-node.ts; every build takes it as
-// the `openTelemetry.api` option) and talks to it through the structural types below, so the client's own types and
-// bundle do not depend on the package. Without the module nothing here runs: the retry loop gets no Telemetry.
+// OpenTelemetry, built in and optional, in the Node build (client.node.ts passes it in, as it passes undici; the
+// fetch build for edge runtimes and browsers carries only the retry loop's hook points). The client never imports
+// `@opentelemetry/api`: it resolves the module once, synchronously, when a client is made (open-telemetry-node.ts),
+// or takes it as the `openTelemetry.api` option, and talks to it through the structural types below, so the
+// client's own types do not depend on the package. Without the module nothing here runs: the retry loop gets no
+// Telemetry.
 import { NimHttpError, type NimError } from '../errors/errors.js';
 import { durationBucketsSeconds } from './metrics.js';
 import { redact } from './redaction.js';
@@ -44,10 +46,12 @@ export interface NimMeterProvider {
 }
 
 /**
- * The `openTelemetry` option. By default (Node build) the client finds the `@opentelemetry/api` the app installed
- * and uses the global tracer and meter providers: one CLIENT span per call, named by its operation, active while the
- * call runs (so the HTTP instrumentation's spans nest under it), an event per attempt, and the
- * `http.client.request.duration` histogram with `nim.client.*` counters. Nothing is loaded when it is not installed.
+ * The `openTelemetry` option (Node build: what Node resolves `@nim-api/client` to). By default the client finds the
+ * `@opentelemetry/api` the app installed and uses the global tracer and meter providers: one CLIENT span per call,
+ * named by its operation, active while the call runs (so the HTTP instrumentation's spans nest under it), an event
+ * per attempt, and the `http.client.request.duration` histogram with the `nim.client.attempts` and
+ * `nim.client.retries` counters. Nothing is loaded when the package is not installed; with it but no SDK
+ * registered, a call pays about a microsecond.
  * @example
  * ```ts
  * import * as api from '@opentelemetry/api';
@@ -61,9 +65,9 @@ export interface NimMeterProvider {
  */
 export interface NimOpenTelemetryOptions {
   /**
-   * The `@opentelemetry/api` module. Needed in the fetch build (edge runtimes, browsers) and in a Node app bundled
-   * into one file; elsewhere the Node build resolves it by itself.
-   * @default the one the Node build can `require`; none in the fetch build
+   * The `@opentelemetry/api` module. Needed only where the client cannot `require` it itself, e.g. a Node app
+   * bundled into one file and shipped without node_modules.
+   * @default the one `require('@opentelemetry/api')` finds from the client's folder
    */
   api?: NimOpenTelemetryApi;
   /**
