@@ -9,6 +9,7 @@
 // repository finds the API (a dev dependency of the client) and so is the no-op case too.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 import {
   accountId,
   appKey,
@@ -105,6 +106,28 @@ export async function perCall(call, calls) {
   return { wall, cpu: (user + system) / calls };
 }
 
+/**
+ * The OpenTelemetry glue alone, with no SDK registered (the client's own createTelemetry from source, the API's
+ * no-op providers): µs per call of `telemetry.call` around a call of one attempt, over the same call without it.
+ * The whole-call figures above differ by this too, but on a loaded machine their noise (±10 µs) hides 1 µs.
+ */
+async function otelGlue(calls, rounds) {
+  const { createTelemetry } = await tsImport('../packages/client/src/observability/open-telemetry.ts', import.meta.url);
+  const api = createRequire(join(clientDir, 'package.json'))('@opentelemetry/api');
+  const telemetry = createTelemetry({ api, tracerProvider: undefined, meterProvider: undefined, traceIdFromContext: false, secrets: [appSecret] });
+  const result = { data: {}, traceId: '0af7651916cd43dd8448eb211c80319c' };
+  const report = { host: baseUrl, attempt: 1, ms: 12.3, status: 200, code: 200, error: undefined };
+  const attempt = async (call) => (call?.attempt(report), result);
+  const v = {
+    off: () => attempt(undefined),
+    noSdk: () => telemetry.call('getConversationGroup', 'GET', attempt),
+  };
+  for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
+  const r = await interleave(v, rounds, (call) => perCall(call, calls));
+  const cpu = Object.fromEntries(Object.entries(r).map(([name, rows]) => [name, rows.map((row) => row.cpu)]));
+  return { calls, usPerCall: { off: summary(cpu.off), noSdk: summary(cpu.noSdk) }, noSdkOverOffUs: summary(paired(cpu.noSdk, cpu.off, (a, b) => a - b)) };
+}
+
 export async function run({ quick, rounds: roundsOverride }) {
   const v = await variants();
   const calls = quick ? 300 : 500;
@@ -135,5 +158,6 @@ export async function run({ quick, rounds: roundsOverride }) {
     /** What the deadline alone costs hand-written code. */
     timeoutOverHandUs: summary(paired(x.handWrittenWithTimeout, x.handWritten, (s, h) => s - h)),
   });
-  return { calls, rounds, cpu: figures(of('cpu')), wall: figures(of('wall')) };
+  const otel = await otelGlue(quick ? 20_000 : 100_000, quick ? 3 : 15);
+  return { calls, rounds, cpu: figures(of('cpu')), wall: figures(of('wall')), otel };
 }

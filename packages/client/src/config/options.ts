@@ -214,7 +214,7 @@ export interface NimClientOptions {
    * (an optional peer dependency). `false`: none, and the package is not even looked for. See
    * {@link NimOpenTelemetryOptions}.
    * The fetch build (edge runtimes, browsers) has no OpenTelemetry: there only `false` is accepted; use `hooks`.
-   * @default on in the Node build when `@opentelemetry/api` is installed (about a microsecond per call until an SDK
+   * @default on in the Node build when `@opentelemetry/api` is installed (a fraction of a microsecond per call until an SDK
    * is registered)
    */
   openTelemetry?: false | NimOpenTelemetryOptions;
