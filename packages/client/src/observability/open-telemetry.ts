@@ -9,8 +9,9 @@ import { durationBucketsSeconds } from './metrics.js';
 import { redact } from './redaction.js';
 
 /**
- * The parts of `@opentelemetry/api` the client calls: pass the module itself (`import * as api from
- * '@opentelemetry/api'`). Typed loosely on purpose, so the client's types do not depend on the package's.
+ * The parts of `@opentelemetry/api` the client calls: pass the module itself, as
+ * `import * as api from '@opentelemetry/api'` gives it. Typed loosely on purpose, so the client's types do not
+ * depend on the package's.
  * @example
  * ```ts
  * import * as api from '@opentelemetry/api';
@@ -18,8 +19,11 @@ import { redact } from './redaction.js';
  * ```
  */
 export interface NimOpenTelemetryApi {
+  /** `trace.getTracerProvider()` (the global provider) and `trace.setSpan()` (to make the call span active). */
   readonly trace: { getTracerProvider(): unknown; setSpan(context: never, span: never): unknown };
+  /** `context.active()` and `context.with()`: the call runs inside its span's context. */
   readonly context: { active(): unknown; with(context: never, fn: never): unknown };
+  /** `metrics.getMeterProvider()` (the global provider). */
   readonly metrics: { getMeterProvider(): unknown };
 }
 
@@ -31,6 +35,7 @@ export interface NimOpenTelemetryApi {
  * ```
  */
 export interface NimTracerProvider {
+  /** Called once per client with the scope name `@nim-api/client`. */
   getTracer(name: string, version?: string): unknown;
 }
 
@@ -42,6 +47,7 @@ export interface NimTracerProvider {
  * ```
  */
 export interface NimMeterProvider {
+  /** Called with the scope name `@nim-api/client`, once per provider. */
   getMeter(name: string, version?: string): unknown;
 }
 
