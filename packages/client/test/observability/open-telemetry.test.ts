@@ -104,6 +104,23 @@ describe('one span per call', () => {
     );
   });
 
+  it('keeps concurrent calls apart: each HTTP span under its own call span', async () => {
+    const nim = client();
+    server.fallback(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // all three in flight at once
+      return ok({ ...sampleGroup, group_id: Number(request.path.split('/').pop()) });
+    });
+    await Promise.all(['1001', '1002', '1003'].map((id) => nim.conversationGroups.get(id, { account_id: 'alice' })));
+    const spans = exporter.getFinishedSpans();
+    const calls = byName(spans, 'getConversationGroup');
+    expect(calls).toHaveLength(3);
+    for (const call of calls) {
+      const http = spans.filter((span) => parentOf(span) === call.spanContext().spanId);
+      expect(http).toHaveLength(1);
+      expect(http[0]!.attributes['url.full']).toBe(call.attributes['url.full']);
+    }
+  });
+
   it('nests under the active span of the caller', async () => {
     const nim = client();
     const tracer = tracerProvider.getTracer('test');
