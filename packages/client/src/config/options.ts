@@ -87,7 +87,8 @@ export interface NimResultState extends NimAttemptState {
 }
 
 /**
- * Observation points, e.g. for OpenTelemetry spans. Called in this order per attempt: `onAttempt`, then
+ * Observation points per attempt (OpenTelemetry is built in: see {@link NimClientOptions.openTelemetry}; hooks serve
+ * the fetch build and custom metrics). Called in this order per attempt: `onAttempt`, then
  * `onResult`. Return values are ignored; a hook that throws is reported to the logger (or `console.error`) and the
  * call goes on.
  * @example
