@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricsRecorder, type AttemptOutcome } from '../../src/observability/metrics.js';
@@ -108,6 +109,15 @@ describe('toPrometheus()', () => {
   it('escapes quotes, backslashes and newlines in label values (the parser reads the original back)', () => {
     expect(samples('nim_client_retries_total').map((sample) => sample.labels.host)).toContain('host "odd"\\\nname');
     expect(text).toContain('host="host \\"odd\\"\\\\\\nname"');
+  });
+
+  // Prometheus's own linter, where installed (Debian: apt-get install prometheus): no error, no lint warning. The
+  // strict parser above is the test that always runs; the output before issue 25 failed this one (rc 3).
+  const promtool = spawnSync('promtool', ['--version']).status === 0;
+  it.runIf(promtool)('passes `promtool check metrics` without a warning', () => {
+    const result = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('a snapshot\'s text does not change when more attempts are recorded', () => {
