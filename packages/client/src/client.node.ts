@@ -5,7 +5,7 @@ import { loadOpenTelemetryApi } from './observability/open-telemetry-node.js';
 import { createTelemetry } from './observability/open-telemetry.js';
 import { checkOpenTelemetry } from './config/open-telemetry-option.js';
 
-// OpenTelemetry is part of the Node build only (Node, Bun and Deno resolve it), like the undici transport.
+// OpenTelemetry is part of the Node build only (what the `node` export condition resolves to), like undici.
 const openTelemetry = {
   check: (issues: Parameters<typeof checkOpenTelemetry>[0], value: unknown, secrets: readonly string[]) =>
     checkOpenTelemetry(issues, value, loadOpenTelemetryApi, secrets),

@@ -10,13 +10,13 @@ import type { NimClientOptions } from './config/options.js';
 import { guardLimiter } from './rate-limit/guard.js';
 import type { Telemetry, TelemetryConfig } from './observability/open-telemetry.js';
 import type { OpenTelemetryCheck } from './config/open-telemetry-option.js';
+import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 
 /** The OpenTelemetry of a build: only the Node build has one (it keeps ~1 kB min+gzip out of the fetch build). */
 export interface OpenTelemetrySupport {
   readonly check: OpenTelemetryCheck;
   readonly create: (config: TelemetryConfig) => Telemetry;
 }
-import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
 
 /**
  * A client made by {@link createNimClient}.
