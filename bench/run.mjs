@@ -80,6 +80,17 @@ if (s.cpu) {
     cpu.sdkOverOpenapiFetchUs.median <= 25,
   );
 }
+if (s.cpu?.otel) {
+  const { cpu, wall, otel } = s.cpu;
+  row(
+    '2b. OpenTelemetry per call with @opentelemetry/api but no SDK registered (CPU time)',
+    `the client's OpenTelemetry glue on the API's no-op providers: ${fmt(otel.noSdkOverOffUs, 2)} µs per call (over ${otel.calls} calls a round). Whole calls: API given ${fmt(cpu.usPerCall.sdkOtelNoSdk)} µs [wall ${wall.usPerCall.sdkOtelNoSdk.median.toFixed(1)}]`,
+    `openTelemetry: false (= the API not installed: nothing runs) ${fmt(cpu.usPerCall.sdkOtelOff)} µs [wall ${wall.usPerCall.sdkOtelOff.median.toFixed(1)}]`,
+    `glue ${iqr(otel.noSdkOverOffUs, 2)} µs; whole calls ${iqr(cpu.otelNoSdkOverOffUs, 1)} µs (noise)`,
+    '≤ +2 µs',
+    otel.noSdkOverOffUs.median <= 2,
+  );
+}
 if (s.signing) {
   const g = s.signing;
   row('3. signing: nonce + CheckSum per attempt', `plain-JS SHA-1 ${fmt(g.usPerAttempt.client, 2)} µs (WebCrypto digest: ${fmt(g.usPerAttempt.webCrypto, 2)} µs)`, `node:crypto ${fmt(g.usPerAttempt.nodeCrypto, 2)} µs (the hand-written baseline's way)`, `${ratio(g.ratio)}`, 'report', undefined);

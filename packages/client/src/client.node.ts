@@ -1,6 +1,16 @@
 import { buildNimClient, type NimClient } from './client.js';
 import type { NimClientOptions } from './config/options.js';
 import { createUndiciSend } from './http/undici.js';
+import { loadOpenTelemetryApi } from './observability/open-telemetry-node.js';
+import { createTelemetry } from './observability/open-telemetry.js';
+import { checkOpenTelemetry } from './config/open-telemetry-option.js';
+
+// OpenTelemetry is part of the Node build only (what the `node` export condition resolves to), like undici.
+const openTelemetry = {
+  check: (issues: Parameters<typeof checkOpenTelemetry>[0], value: unknown, secrets: readonly string[]) =>
+    checkOpenTelemetry(issues, value, loadOpenTelemetryApi, secrets),
+  create: createTelemetry,
+};
 
 /**
  * Creates a client for the Yunxin IM server API v2 (the Node build: sends with undici unless `fetch` or
@@ -16,5 +26,5 @@ import { createUndiciSend } from './http/undici.js';
  * ```
  */
 export function createNimClient(options: NimClientOptions): NimClient {
-  return buildNimClient(options, createUndiciSend);
+  return buildNimClient(options, createUndiciSend, openTelemetry);
 }

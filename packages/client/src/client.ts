@@ -8,7 +8,15 @@ import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metric
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
 import { guardLimiter } from './rate-limit/guard.js';
+import type { Telemetry, TelemetryConfig } from './observability/open-telemetry.js';
+import type { OpenTelemetryCheck } from './config/open-telemetry-option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
+
+/** The OpenTelemetry of a build: only the Node build has one (it keeps ~1 kB min+gzip out of the fetch build). */
+export interface OpenTelemetrySupport {
+  readonly check: OpenTelemetryCheck;
+  readonly create: (config: TelemetryConfig) => Telemetry;
+}
 
 /**
  * A client made by {@link createNimClient}.
@@ -68,9 +76,12 @@ export function createNimClient(options: NimClientOptions): NimClient {
   return buildNimClient(options, undefined);
 }
 
-/** {@link createNimClient} of a build: the Node build passes its undici transport, the fetch build none. */
-export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined): NimClient {
-  const checked = checkClientOptions(options, undici !== undefined);
+/**
+ * {@link createNimClient} of a build: the Node build passes its undici transport and its OpenTelemetry, the fetch
+ * build neither.
+ */
+export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined, openTelemetry?: OpenTelemetrySupport): NimClient {
+  const checked = checkClientOptions(options, undici !== undefined, openTelemetry?.check);
   const { appKey, appSecret } = checked;
   // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.
   const { send } = openTransport(checked.transport, { ...checked, transport: checked.transportOption }, undici);
@@ -97,6 +108,7 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     metrics,
     secrets: [appSecret],
     newAbortable: send.newAbortable,
+    telemetry: checked.telemetry && openTelemetry?.create(checked.telemetry),
   });
   return {
     conversationGroups: createConversationGroups(raw, pipeline),

@@ -47,6 +47,7 @@ export type { NimRawClient } from './pipeline/raw-client.js';
 export type { NimRateLimiter, NimRateLimitReport } from './config/rate-limiter.js';
 export { createTokenBucketLimiter, type NimTokenBucketOptions } from './rate-limit/token-bucket.js';
 export type { NimMetricsEntry, NimMetricsSnapshot } from './observability/metrics.js';
+export type { NimMeterProvider, NimOpenTelemetryApi, NimOpenTelemetryOptions, NimTracerProvider } from './observability/open-telemetry.js';
 export type {
   NimAttemptState,
   NimClientOptions,

@@ -117,7 +117,7 @@ describe('createNimClient', () => {
     expect(byOperation.listConversationGroups).toMatchObject({ ok: 1, transportError: 1, apiError: 0, retries: 1 });
     expect(byOperation.getConversationGroup).toMatchObject({ ok: 0, transportError: 0, apiError: 1, retries: 0 });
     expect(byHost['https://m.example']).toMatchObject({ ok: 1, transportError: 1, apiError: 1 });
-    expect(nim.metrics().toPrometheus()).toContain('nim_client_attempts_total{operation="listConversationGroups",outcome="ok"} 1');
+    expect(nim.metrics().toPrometheus()).toContain('nim_client_attempts_total{operation="listConversationGroups",host="https://m.example",outcome="ok"} 1');
   });
 
   it('calls onAttempt then onResult for every attempt with one trace id', async () => {

@@ -277,9 +277,11 @@ describe('logging, metrics and hooks', () => {
     expect(p90).toBeLessThanOrEqual(p99);
     const text = metrics.toPrometheus();
     expect(text).toContain('# TYPE nim_client_attempts_total counter');
-    expect(text).toContain('nim_client_attempts_total{operation="getConversationGroup",outcome="transportError"} 1');
-    expect(text).toContain(`nim_client_retries_total{host="${primary.url}"} 1`);
-    expect(text).toMatch(/nim_client_latency_ms\{operation="getConversationGroup",quantile="0.99"\} [\d.]+/);
+    const series = `operation="getConversationGroup",host="${primary.url}"`;
+    expect(text).toContain(`nim_client_attempts_total{${series},outcome="transportError"} 1`);
+    expect(text).toContain(`nim_client_retries_total{${series}} 1`);
+    expect(text).toContain(`nim_client_attempt_duration_seconds_count{${series}} 3`);
+    expect(text).toMatch(/nim_client_attempt_duration_seconds_sum\{operation="getConversationGroup",host="[^"]+"\} \d[\d.e+-]*\n/);
   });
 
   it('calls onAttempt then onResult for every attempt, and survives a hook that throws', async () => {

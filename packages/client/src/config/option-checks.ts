@@ -6,6 +6,8 @@ import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
 import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
+import type { OpenTelemetryCheck } from './open-telemetry-option.js';
+import type { TelemetryConfig } from '../observability/open-telemetry.js';
 import { checkTransport } from './transport-option.js';
 import { checkTraceId, fail, readArray, readFields } from '../protocol/validation.js';
 
@@ -81,11 +83,13 @@ export interface CheckedClientOptions {
   readonly retryDelayMs: NimClientOptions['retryDelayMs'];
   /** `allowHttp`: plain http to hosts that are not loopback (with one warning at creation). */
   readonly allowHttp: boolean;
+  /** `undefined`: no OpenTelemetry (turned off, or `@opentelemetry/api` not found). */
+  readonly telemetry: TelemetryConfig | undefined;
 }
 
 const clientOptionKeys = [
   'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'transport', 'dispatcher', 'timeoutMs', 'maxRetries', 'retryUnsafe',
-  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs', 'allowHttp',
+  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs', 'allowHttp', 'openTelemetry',
 ] as const;
 
 /** A base URL in its normal form without trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
@@ -166,9 +170,10 @@ function checkLogger(issues: Issues, logger: unknown): NimLogger | undefined {
 
 /**
  * Checks every option of `createNimClient` and throws one {@link NimValidationError} listing each problem.
- * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build).
+ * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build);
+ * `checkOpenTelemetry`: this build's OpenTelemetry (the Node build's; the fetch build has none).
  */
-export function checkClientOptions(options: unknown, hasUndici = false): CheckedClientOptions {
+export function checkClientOptions(options: unknown, hasUndici = false, checkOpenTelemetry?: OpenTelemetryCheck): CheckedClientOptions {
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
@@ -199,6 +204,10 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
       hooks = { onAttempt: onAttempt as NimHooks['onAttempt'], onResult: onResult as NimHooks['onResult'] };
     }
     checkFunction(issues, o.retryDelayMs, 'retryDelayMs');
+    const telemetry = checkOpenTelemetry?.(issues, o.openTelemetry, typeof o.appSecret === 'string' ? [o.appSecret] : []);
+    if (!checkOpenTelemetry && o.openTelemetry !== undefined && o.openTelemetry !== false) {
+      fail(issues, 'openTelemetry', 'is only in the Node build (Node, Bun, Deno); this runtime loaded the fetch build: use hooks');
+    }
     checked = {
       appKey: o.appKey as string,
       appSecret: o.appSecret as string,
@@ -217,6 +226,7 @@ export function checkClientOptions(options: unknown, hasUndici = false): Checked
       hooks,
       retryDelayMs: o.retryDelayMs as CheckedClientOptions['retryDelayMs'],
       allowHttp,
+      telemetry,
     };
     if (plain.size && !issues.length) warnPlainHttp(logger, [...plain]);
   } catch {

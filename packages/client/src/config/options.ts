@@ -1,6 +1,7 @@
 import type { OperationId } from '@nim-api/types';
 import type { NimDiscoveryOptions } from './discovery-options.js';
 import type { NimRateLimiter } from './rate-limiter.js';
+import type { NimOpenTelemetryOptions } from '../observability/open-telemetry.js';
 
 /**
  * A region: its allocation service for endpoint discovery and its static hosts (both from the spec).
@@ -86,7 +87,8 @@ export interface NimResultState extends NimAttemptState {
 }
 
 /**
- * Observation points, e.g. for OpenTelemetry spans. Called in this order per attempt: `onAttempt`, then
+ * Observation points per attempt (OpenTelemetry is built in: see {@link NimClientOptions.openTelemetry}; hooks serve
+ * the fetch build and custom metrics). Called in this order per attempt: `onAttempt`, then
  * `onResult`. Return values are ignored; a hook that throws is reported to the logger (or `console.error`) and the
  * call goes on.
  * @example
@@ -223,6 +225,16 @@ export interface NimClientOptions {
    * @default exponential from 200 ms, ×2 per retry, capped at 5 s, full jitter; a `Retry-After` (capped at 30 s) wins
    */
   retryDelayMs?: (attempt: number, retryAfterMs: number | undefined) => number;
+  /**
+   * OpenTelemetry: one CLIENT span per call (named by its operation, active while it runs, an event per attempt),
+   * and the `http.client.request.duration` histogram with `nim.client.*` counters, through `@opentelemetry/api`
+   * (an optional peer dependency). `false`: none, and the package is not even looked for. See
+   * {@link NimOpenTelemetryOptions}.
+   * The fetch build (edge runtimes, browsers) has no OpenTelemetry: there only `false` is accepted; use `hooks`.
+   * @default on in the Node build when `@opentelemetry/api` is installed (a fraction of a microsecond per call until an SDK
+   * is registered)
+   */
+  openTelemetry?: false | NimOpenTelemetryOptions;
 }
 
 /**

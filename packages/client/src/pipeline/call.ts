@@ -15,6 +15,7 @@ import { unwrapEnvelope } from './envelope.js';
 import type { EndpointPicker } from '../endpoints/endpoint-set.js';
 import { NimResponseError } from '../errors/errors.js';
 import type { AttemptOutcome, MetricsRecorder } from '../observability/metrics.js';
+import type { CallTelemetry, Telemetry } from '../observability/open-telemetry.js';
 import type { Middleware } from 'openapi-fetch';
 import type { CheckedRequestOptions } from '../config/option-checks.js';
 import { maxTimerMs } from '../config/option-checks.js';
@@ -73,6 +74,8 @@ export interface PipelineConfig {
   readonly secrets: readonly string[];
   /** From a transport that only listens for aborts (undici): what each attempt's deadline aborts. */
   readonly newAbortable?: (() => Abortable) | undefined;
+  /** OpenTelemetry spans and instruments (observability/open-telemetry.ts); `undefined` without the API. */
+  readonly telemetry?: Telemetry | undefined;
 }
 
 /** A successful call: the envelope's `data` and the call's trace id. */
@@ -251,8 +254,14 @@ export function createPipeline(config: PipelineConfig): Pipeline {
     return new NimError('the request could not be built (nothing was sent)', { ...context, cause: thrown });
   }
 
-  async function execute(operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult> {
-    const traceId = options.traceId ?? createTraceId();
+  // OpenTelemetry hook: the call runs inside its span (active while it runs).
+  const execute = (operation: Operation, send: SendAttempt, options: CheckedRequestOptions): Promise<CallResult> =>
+    config.telemetry
+      ? config.telemetry.call(operation.id, operation.method, (call) => run(operation, send, options, call))
+      : run(operation, send, options, undefined);
+
+  async function run(operation: Operation, send: SendAttempt, options: CheckedRequestOptions, call: CallTelemetry | undefined): Promise<CallResult> {
+    const traceId = options.traceId ?? call?.traceId ?? createTraceId();
     const headers = { [traceIdHeader]: traceId };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
     const policy = {
@@ -289,7 +298,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       let retryAfter: string | null = null;
       try {
         // On the undici transport an AttemptSignal: NimRequest.signal still hands middleware a real AbortSignal.
-        const init: AttemptInit = { signal: deadline.signal as AbortSignal, baseUrl: host, headers, parseAs: 'text', middleware: [watchAttempt(phase)], [lightResponseField]: true };
+        const init: AttemptInit = { signal: deadline.signal as AbortSignal, baseUrl: host, headers, parseAs: 'text', middleware: call?.middleware ? [watchAttempt(phase), call.middleware] : [watchAttempt(phase)], [lightResponseField]: true };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         retryAfter = response.response.headers.get('retry-after');
@@ -307,6 +316,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       const willRetry = error !== undefined && built && !refused && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
 
       metrics.record(operation.id, host, outcomeOf(error), attempt, ms);
+      call?.attempt({ host, attempt, ms, status, code, error });
       logger?.debug(
         `nim attempt op=${operation.id} method=${operation.method} host=${host} attempt=${attempt} ` +
           `status=${status ?? '-'} code=${code ?? '-'} ms=${ms} traceId=${traceId}${error ? ` error=${error.name}` : ''}`,
