@@ -239,7 +239,8 @@ describe('host fail-over', () => {
 describe('client-side rate limit', () => {
   it('queues a burst instead of sending it at once', async () => {
     const arrivals: number[] = [];
-    const nim = client({ rateLimit: { perSecond: 10 }, hooks: { onAttempt: () => void arrivals.push(Date.now()) } });
+    // timeoutMs bounds the wait for a permit too: 2 s is longer than this queue (500 ms).
+    const nim = client({ rateLimit: { perSecond: 10 }, timeoutMs: 2_000, hooks: { onAttempt: () => void arrivals.push(Date.now()) } });
     await Promise.all(Array.from({ length: 15 }, () => nim.conversationGroups.list({ account_id: 'alice' })));
     expect(primary.attempts).toHaveLength(15);
     // 10 start at once; the 5 others follow at 100 ms intervals.

@@ -23,8 +23,10 @@ export interface NimRateLimitReport {
  * is one; `@nim-api/redis` provides one shared by every process of an AppKey.
  *
  * The contract, as the client uses it:
- * - `take` resolves when an attempt of `operationId` may start. When the caller's `signal` aborts, it should
- *   reject at once (the call then fails with `NimAbortError`).
+ * - `take` resolves when an attempt of `operationId` may start. Its `signal` aborts when the caller's signal does
+ *   (the call then fails with `NimAbortError`) or when the wait passes the call's `timeoutMs` (then
+ *   `NimTimeoutError`, nothing sent, not retried); `take` should reject at once — a limiter that does not is left
+ *   waiting, the call ends anyway.
  * - `take` may refuse deliberately by rejecting with a `NimError` (e.g. a `NimRateLimitError` to fail fast while
  *   the app is blocked): the call fails with that error, unchanged and not retried.
  * - Any other rejection or throw is a fault of the limiter, not of the call: it is logged (the client's `logger`,

@@ -277,12 +277,21 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       if (signal?.aborted) throw aborted(attempt - 1);
       // No await without a rate limiter: each one is a microtask turn per attempt.
       if (config.rateLimiter) {
+        // The wait for a permit is bounded by timeoutMs too: a limiter (a deep queue, a shared schedule handed out by a
+        // Redis replica whose clock is behind) never holds a call past its deadline. Nothing was sent, so the
+        // NimTimeoutError is final (a retry would only wait again).
+        const wait = startDeadline(timeoutMs, signal);
         try {
-          await config.rateLimiter.take(operation.id, signal);
+          await config.rateLimiter.take(operation.id, wait.signal);
         } catch (refusal) {
           // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
-          if (isNimError(refusal) && !signal?.aborted) throw refusal;
+          if (isNimError(refusal) && !signal?.aborted && !wait.timedOut) throw refusal;
+          if (wait.timedOut && !signal?.aborted) {
+            throw new NimTimeoutError(timeoutMs, { operationId: operation.id, method: operation.method, traceId, attempts: attempt - 1, cause: refusal });
+          }
           throw aborted(attempt - 1);
+        } finally {
+          wait.clear();
         }
       }
       const host = hosts.pick();

@@ -5,6 +5,7 @@ import {
   createNimClient,
   NimAbortError,
   NimRateLimitError,
+  NimTimeoutError,
   NimValidationError,
   type NimClientOptions,
   type NimRateLimiter,
@@ -46,6 +47,26 @@ describe('rateLimit with a limiter object', () => {
     expect(events).toEqual([]); // nothing was sent
   });
 
+  it('bounds the wait for a permit by timeoutMs: a NimTimeoutError, nothing sent, not retried', async () => {
+    const events: string[] = [];
+    const never: NimRateLimiter = { take: () => new Promise<void>(() => undefined) };
+    const honours: NimRateLimiter = {
+      take: (_operation, signal) => new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+    };
+    for (const limiter of [never, honours]) {
+      const nim = client({ rateLimit: limiter, timeoutMs: 50, maxRetries: 2, fetch: scriptedFetch(events) });
+      const started = performance.now();
+      const error = await list(nim).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NimTimeoutError);
+      expect(error).toMatchObject({ timeoutMs: 50, operationId: 'listConversationGroups', attempts: 0 });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    const bucket = client({ rateLimit: { perSecond: 0.001 }, timeoutMs: 50, fetch: scriptedFetch(events) });
+    await list(bucket); // the bucket's first token is there
+    await expect(list(bucket)).rejects.toBeInstanceOf(NimTimeoutError); // the next one in 1000 s: not waited for
+    expect(events).toEqual(['send']);
+  });
+
   it('goes on after timeoutMs when reportRateLimited never settles, and logs it as a fault of the limiter', async () => {
     const events: string[] = [];
     const lines: string[] = [];
@@ -66,7 +87,7 @@ describe('rateLimit with a limiter object', () => {
     await expect(call).rejects.toBeInstanceOf(NimAbortError);
   });
 
-  it('asks take for a permit before every attempt, with the operationId and the caller’s signal', async () => {
+  it('asks take for a permit before every attempt, with the operationId and a signal that follows the caller’s', async () => {
     const events: string[] = [];
     const seen: Array<[string, AbortSignal | undefined]> = [];
     const limiter: NimRateLimiter = {
@@ -79,7 +100,13 @@ describe('rateLimit with a limiter object', () => {
     const nim = client({ rateLimit: limiter, fetch: scriptedFetch(events, [{ code: 0, status: 503 }, { code: 416 }]) });
     await list(nim, controller.signal);
     expect(events).toEqual(['take', 'send', 'take', 'send', 'take', 'send']);
-    expect(seen).toEqual(Array(3).fill(['listConversationGroups', controller.signal]));
+    expect(seen.map(([operationId]) => operationId)).toEqual(Array(3).fill('listConversationGroups'));
+    // The signal of the permit wait: the caller's, bounded by timeoutMs as well (ended once the permit came).
+    for (const [, signal] of seen) expect(signal).toBeInstanceOf(AbortSignal);
+    const waiting = client({ rateLimit: { take: (_op, signal) => new Promise<void>((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason))) } });
+    const pending = list(waiting, controller.signal);
+    controller.abort(new Error('user gave up'));
+    await expect(pending).rejects.toBeInstanceOf(NimAbortError);
   });
 
   it('reports a 416 with the error and the Retry-After asked for, and waits for the report before the next take', async () => {
