@@ -4,11 +4,13 @@ import { createEndpointService } from './endpoints/endpoint-service.js';
 import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './pipeline/raw-client.js';
 import { createPipeline } from './pipeline/call.js';
+import { createExecutor } from './pipeline/executor.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metrics.js';
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
 import { guardLimiter } from './rate-limit/guard.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
+import { createConversations, type ConversationsResource } from './resources/conversations.js';
 
 /**
  * A client made by {@link createNimClient}.
@@ -21,6 +23,8 @@ import { createConversationGroups, type ConversationGroupsResource } from './res
 export interface NimClient {
   /** The conversation-group methods. */
   readonly conversationGroups: ConversationGroupsResource;
+  /** The conversation methods (generated from the spec's operation table). */
+  readonly conversations: ConversationsResource;
   /**
    * The underlying openapi-fetch client: typed `GET`/`POST`/`PATCH`/`DELETE` on the spec's paths, signed, with
    * int64 ids as exact strings; returns `{ data, error, response }` untouched (no envelope unwrapping, no retries)
@@ -98,8 +102,10 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     secrets: [appSecret],
     newAbortable: send.newAbortable,
   });
+  const execute = createExecutor(raw, pipeline);
   return {
-    conversationGroups: createConversationGroups(raw, pipeline),
+    conversationGroups: createConversationGroups(execute),
+    conversations: createConversations(execute),
     raw,
     metrics: () => metrics.snapshot(),
     endpoints: () => endpoints.snapshot(),

@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { renderConstraints } from './render-constraints.mjs';
+import { renderOperations } from './render-operations.mjs';
 import { renderResponseShapes } from './render-response-shapes.mjs';
 import { renderTypes } from './render-types.mjs';
 
@@ -9,6 +10,7 @@ const outputs = [
   ['../src/generated/openapi.ts', renderTypes],
   ['../src/generated/constraints.ts', renderConstraints],
   ['../src/generated/response-shapes.ts', renderResponseShapes],
+  ['../src/generated/operations.ts', renderOperations],
 ];
 
 let stale = 0;

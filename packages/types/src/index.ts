@@ -74,3 +74,12 @@ export type EmptyObject = Schemas['EmptyObject'];
 
 export { constraints } from './generated/constraints.js';
 export { responseShapes, type ResponseShape } from './generated/response-shapes.js';
+export {
+  errorClasses,
+  int64Fields,
+  operationIds,
+  operationTable,
+  type OperationParam,
+  type OperationSpec,
+  type ParamCheck,
+} from './generated/operations.js';

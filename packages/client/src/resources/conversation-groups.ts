@@ -17,12 +17,10 @@ import {
 import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors/errors.js';
 import type { GroupIdInput } from '../protocol/int64.js';
 import { describe } from '../observability/describe.js';
-import type { NimRawClient } from '../pipeline/raw-client.js';
 import { rememberTraceId } from '../observability/trace-ids.js';
-import type { Operation, Pipeline, SendAttempt } from '../pipeline/call.js';
-import { checkRequestOptions, type CheckedRequestOptions } from '../config/option-checks.js';
+import type { Execute } from '../pipeline/executor.js';
+import { checkRequestOptions } from '../config/option-checks.js';
 import type { NimRequestOptions } from '../config/options.js';
-import { checkResponseData, ResponseShapeError } from '../pipeline/response-check.js';
 import { createTraceId } from '../protocol/signing.js';
 import {
   checkAccountId,
@@ -243,26 +241,9 @@ export interface ConversationGroupsResource {
   iterateConversations(groupId: GroupIdInput, query: IterateConversationsInput, options?: NimRequestOptions): AsyncGenerator<GroupConversation, void, undefined>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Issues = NimValidationIssue[];
-type UntypedRequest = (method: Method, path: string, init: object) => ReturnType<SendAttempt>;
 
-const groupsPath = '/im/v2/conversation_groups';
-const groupPath = `${groupsPath}/{group_id}`;
 const maxIdsPerCall = constraints.maxConversationIdsPerCall;
-
-/** `data` as an object whose absent lists become `[]` (the server may leave them out), then checked against the spec. */
-function withLists(operationId: OperationId, lists: readonly string[]) {
-  return (data: unknown): unknown => {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new ResponseShapeError(`data must be an object (got ${describe(data)})`);
-    }
-    const result = { ...(data as Record<string, unknown>) };
-    for (const list of lists) result[list] ??= [];
-    checkResponseData(operationId, result);
-    return result;
-  };
-}
 
 function asBatchGetResult(data: unknown): BatchGetResult {
   const { success_list, failed_list, fail_list } = data as { success_list: ConversationGroup[]; failed_list: FailedGroup[]; fail_list: FailedGroup[] };
@@ -275,23 +256,6 @@ function asBatchGetResult(data: unknown): BatchGetResult {
   }
   return { success_list, failed_list: failures };
 }
-
-const acceptPage = withLists('listGroupConversations', ['items']);
-
-const groupOperations = {
-  create: { id: 'createConversationGroup', method: 'POST', unsafe: true, accept: withLists('createConversationGroup', ['success_list', 'failed_list']) },
-  update: { id: 'updateConversationGroup', method: 'PATCH', accept: withLists('updateConversationGroup', ['success_list', 'failed_list']) },
-  delete: { id: 'deleteConversationGroup', method: 'DELETE', accept: withLists('deleteConversationGroup', []) },
-  get: { id: 'getConversationGroup', method: 'GET', accept: withLists('getConversationGroup', []) },
-  batchGet: { id: 'batchGetConversationGroups', method: 'GET', accept: withLists('batchGetConversationGroups', ['success_list', 'failed_list', 'fail_list']) },
-  list: { id: 'listConversationGroups', method: 'GET', accept: withLists('listConversationGroups', ['conversation_groups']) },
-  listConversations: {
-    id: 'listGroupConversations',
-    method: 'GET',
-    // A last page may leave out `has_more`; it then means false.
-    accept: (data: unknown) => acceptPage(typeof data === 'object' && data !== null ? { has_more: false, ...data } : data),
-  },
-} as const satisfies Record<string, Operation>;
 
 /**
  * Runs `check` on a fresh list of issues and throws them as one NimValidationError; a hostile value that makes
@@ -325,13 +289,7 @@ function accountQuery(issues: Issues, query: unknown, options: unknown) {
  * only fresh copies of the fields it checked, checks what comes back against the spec, and takes a last optional
  * {@link NimRequestOptions}.
  */
-export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline): ConversationGroupsResource {
-  const request = raw.request as unknown as UntypedRequest;
-
-  /** One call (the retry loop around openapi-fetch); resolves with the checked data and the trace id. */
-  function call(operation: Operation, path: string, params: object, body: unknown, options: CheckedRequestOptions) {
-    return pipeline.execute(operation, (init) => request(operation.method, path, { params, body, ...init }), options);
-  }
+export function createConversationGroups(call: Execute): ConversationGroupsResource {
 
   async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
     const checked = validate('updateConversationGroup', (issues) => {
@@ -348,7 +306,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
     for (let start = 0; start < ids.length; start += maxIdsPerCall) {
       const conversation_ids = ids.slice(start, start + maxIdsPerCall);
       try {
-        const { data } = await call(groupOperations.update, groupPath, { path: { group_id } }, { account_id, conversations: { type, conversation_ids } }, callOptions);
+        const { data } = await call('updateConversationGroup', { params: { path: { group_id } }, body: { account_id, conversations: { type, conversation_ids } } }, callOptions);
         const change = data as ConversationGroupChange;
         merged.conversation_group = change.conversation_group;
         for (const id of change.success_list) merged.success_list.push(id);
@@ -374,7 +332,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
         const { account_id, name, server_extension } = fields;
         return { body: { account_id, name, server_extension, conversation_ids: ids }, checkedOptions: checkRequestOptions(issues, options) };
       });
-      const { data, traceId } = await call(groupOperations.create, groupsPath, {}, body, checkedOptions);
+      const { data, traceId } = await call('createConversationGroup', { body: body as CreateConversationGroupRequest }, checkedOptions);
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
@@ -391,7 +349,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
         }
         return { group_id, body: { account_id, name, server_extension }, checkedOptions: checkRequestOptions(issues, options) };
       });
-      const { data, traceId } = await call(groupOperations.update, groupPath, { path: { group_id } }, body, checkedOptions);
+      const { data, traceId } = await call('updateConversationGroup', { params: { path: { group_id } }, body: body as UpdateConversationGroupRequest }, checkedOptions);
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
@@ -405,13 +363,13 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
 
     async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
       const checked = validate('deleteConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call(groupOperations.delete, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
+      const { data, traceId } = await call('deleteConversationGroup', { params: { path: { group_id: checked.group_id }, query: checked.query } }, checked.options);
       return rememberTraceId(data as EmptyObject, traceId);
     },
 
     async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
       const checked = validate('getConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call(groupOperations.get, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
+      const { data, traceId } = await call('getConversationGroup', { params: { path: { group_id: checked.group_id }, query: checked.query } }, checked.options);
       return rememberTraceId(data as ConversationGroup, traceId);
     },
 
@@ -422,13 +380,13 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
         const query = { account_id: fields.account_id as string, group_ids: checkGroupIds(issues, fields.group_ids) };
         return { query, options: checkRequestOptions(issues, options) };
       });
-      const { data, traceId } = await call(groupOperations.batchGet, `${groupsPath}/actions/group_ids`, { query: checked.query }, undefined, checked.options);
+      const { data, traceId } = await call('batchGetConversationGroups', { params: { query: checked.query } }, checked.options);
       return rememberTraceId(asBatchGetResult(data), traceId);
     },
 
     async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
       const checked = validate('listConversationGroups', (issues) => accountQuery(issues, query, options));
-      const { data, traceId } = await call(groupOperations.list, groupsPath, { query: checked.query }, undefined, checked.options);
+      const { data, traceId } = await call('listConversationGroups', { params: { query: checked.query } }, checked.options);
       return rememberTraceId(data as ConversationGroupList, traceId);
     },
 
@@ -442,7 +400,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
         const params = { path: { group_id }, query: { account_id, limit, page_token } };
         return { params, options: checkRequestOptions(issues, options) };
       });
-      const { data, traceId } = await call(groupOperations.listConversations, `${groupPath}/conversations`, checked.params, undefined, checked.options);
+      const { data, traceId } = await call('listGroupConversations', { params: checked.params as { path: { group_id: string }; query: ListConversationsInput } }, checked.options);
       return rememberTraceId(data as GroupConversationPage, traceId);
     },
 
