@@ -12,10 +12,10 @@ export const account = 'alice';
 export const groupId = '9007199254740991';
 export const conversations = ['alice|1|bob', 'alice|2|6001', 'alice|3|7001'] as const;
 
-type ClientMethod = keyof NimClient['conversationGroups'];
+type ClientMethod = keyof NimClient['conversationGroups'] | `conversations.${keyof NimClient['conversations']}`;
 
 export interface MethodCase {
-  /** `nim.conversationGroups[method]`. */
+  /** `nim.conversationGroups[method]`, or `conversations.<method>` for `nim.conversations`. */
   readonly method: ClientMethod;
   readonly run: (nim: NimClient, options: NimRequestOptions) => Promise<unknown>;
   /**
@@ -144,42 +144,94 @@ export const contracts = {
         headers,
       }),
   },
-  // The conversations: the client's methods come from the operation layer (x-nim-sdk); until the client offers the
-  // `conversations` resource, operations.test.ts checks their raw calls only, and asks for the methods once it does.
+  // The conversations: methods generated from the operation table (x-nim-sdk), checked like the groups'.
   createConversation: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.create',
+        run: (nim, options) => nim.conversations.create({ conversation_id: conversations[0] }, options),
+        expected: (examples) => examples.success,
+      },
+    ],
     raw: (nim, headers) => nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: conversations[0] }, headers }),
   },
   updateConversation: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.update',
+        run: (nim, options) => nim.conversations.update(conversations[0], { server_extension: '{"note":"vip"}' }, options),
+        expected: (examples) => examples.success,
+      },
+    ],
     raw: (nim, headers) =>
       nim.raw.PATCH(conversationPath, { params: { path: { conversation_id: conversations[0] } }, body: { server_extension: '{"note":"vip"}' }, headers }),
   },
   deleteConversation: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.delete',
+        run: (nim, options) => nim.conversations.delete(conversations[0], { clear_message: true }, options),
+        expected: (examples) => examples.success,
+      },
+    ],
     raw: (nim, headers) =>
       nim.raw.DELETE(conversationPath, { params: { path: { conversation_id: conversations[0] }, query: { clear_message: true } }, headers }),
   },
   batchDeleteConversations: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.batchDelete',
+        run: (nim, options) => nim.conversations.batchDelete({ conversation_ids: [...conversations] }, options),
+        expected: (examples) => ({ success_list: [], failed_list: [], ...examples.success }),
+      },
+    ],
     raw: (nim, headers) =>
       nim.raw.DELETE('/im/v2/conversations/actions/conversation_ids', { params: { query: { conversation_ids: [...conversations] } }, headers }),
   },
   getConversation: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.get',
+        run: (nim, options) => nim.conversations.get(conversations[0], options),
+        expected: (examples) => examples.success,
+      },
+    ],
     raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path: { conversation_id: conversations[0] } }, headers }),
   },
   batchGetConversations: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.batchGet',
+        run: (nim, options) => nim.conversations.batchGet({ conversation_ids: [conversations[0], 'alice|1|carol'] }, options),
+        expected: (examples) => ({ success_list: [], failed_list: [], ...examples.success }),
+      },
+    ],
     raw: (nim, headers) =>
       nim.raw.POST('/im/v2.1/conversations/actions/conversation_ids', { body: { conversation_ids: [conversations[0], 'alice|1|carol'] }, headers }),
   },
   listConversations: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.list',
+        run: (nim, options) => nim.conversations.list({ account_id: account, limit: 2 }, options),
+        expected: (examples) => examples.success,
+      },
+      {
+        method: 'conversations.iterate',
+        run: (nim, options) => collect(nim.conversations.iterate({ account_id: account, limit: 2 }, options)),
+        expected: (examples) => [...examples.success.items, ...examples.lastPage.items],
+      },
+    ],
     raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations', { params: { query: { account_id: account, limit: 2 } }, headers }),
   },
   stickTopConversation: {
-    methods: [],
+    methods: [
+      {
+        method: 'conversations.stickTop',
+        run: (nim, options) => nim.conversations.stickTop(conversations[0], { top_type: 1 }, options),
+        expected: (examples) => examples.success,
+      },
+    ],
     raw: (nim, headers) =>
       nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', {
         params: { path: { conversation_id: conversations[0] } },
