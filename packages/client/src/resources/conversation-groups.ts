@@ -1,5 +1,5 @@
 import {
-  constraints,
+  operationTable,
   type ConversationGroup,
   type ConversationGroupList,
   type ConversationGroupMutation,
@@ -14,11 +14,11 @@ import {
   type operations,
   type UpdateConversationGroupRequest,
 } from '@nim-api/types';
-import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors/errors.js';
+import { attachPartialProgress, NimError, type NimValidationIssue } from '../errors/errors.js';
 import type { GroupIdInput } from '../protocol/int64.js';
-import { describe } from '../observability/describe.js';
-import { rememberTraceId } from '../observability/trace-ids.js';
+import { rememberTraceId, traceIdOf } from '../observability/trace-ids.js';
 import type { Execute } from '../pipeline/executor.js';
+import { generatedMethods } from './operations.js';
 import { checkRequestOptions } from '../config/option-checks.js';
 import type { NimRequestOptions } from '../config/options.js';
 import { createTraceId } from '../protocol/signing.js';
@@ -26,8 +26,6 @@ import {
   checkAccountId,
   checkConversationIds,
   checkGroupId,
-  checkGroupIds,
-  checkPageLimit,
   checkString,
   fail,
   readFields,
@@ -243,7 +241,8 @@ export interface ConversationGroupsResource {
 
 type Issues = NimValidationIssue[];
 
-const maxIdsPerCall = constraints.maxConversationIdsPerCall;
+// The chunk size of addConversations/removeConversations: the spec's x-nim-chunk on updateConversationGroup.
+const maxIdsPerCall = operationTable.updateConversationGroup.chunk.size;
 
 function asBatchGetResult(data: unknown): BatchGetResult {
   const { success_list, failed_list, fail_list } = data as { success_list: ConversationGroup[]; failed_list: FailedGroup[]; fail_list: FailedGroup[] };
@@ -276,13 +275,6 @@ function validate<T>(operationId: OperationId, check: (issues: Issues) => T): T 
 /** The group id a method is called with: required, normalised to its exact decimal string. */
 const requiredGroupId = (issues: Issues, groupId: unknown) => checkGroupId(issues, groupId, 'groupId');
 
-/** The account a read or delete is made for, and the checked per-call options. */
-function accountQuery(issues: Issues, query: unknown, options: unknown) {
-  const { account_id } = readFields(issues, query, 'query', ['account_id'] as const);
-  checkAccountId(issues, account_id);
-  return { query: { account_id: account_id as string }, options: checkRequestOptions(issues, options) };
-}
-
 /**
  * The conversation-group methods (`nim.conversationGroups`). Field names are the wire's snake_case; group ids come
  * back as exact decimal strings. Every method validates its input first (NimValidationError, nothing sent), sends
@@ -290,7 +282,6 @@ function accountQuery(issues: Issues, query: unknown, options: unknown) {
  * {@link NimRequestOptions}.
  */
 export function createConversationGroups(call: Execute): ConversationGroupsResource {
-
   async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
     const checked = validate('updateConversationGroup', (issues) => {
       const group_id = requiredGroupId(issues, groupId);
@@ -321,19 +312,22 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
     return rememberTraceId(merged, callOptions.traceId);
   }
 
+  // The plain operations come from the generated layer (the operation table); update and its chunked helpers
+  // (x-nim-chunk) and the folding of batchGet's two failure spellings are written here.
+  const generated = generatedMethods(call, 'conversationGroups') as unknown as Omit<ConversationGroupsResource, 'batchGet'> & {
+    batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<object>;
+  };
   const resource: ConversationGroupsResource = {
-    async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const { body, checkedOptions } = validate('createConversationGroup', (issues) => {
-        const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension', 'conversation_ids'] as const);
-        checkAccountId(issues, fields.account_id);
-        checkString(issues, fields.name, 'name', true, true);
-        checkString(issues, fields.server_extension, 'server_extension', false, false);
-        const ids = fields.conversation_ids === undefined ? undefined : checkConversationIds(issues, fields.conversation_ids, fields.account_id, false, maxIdsPerCall);
-        const { account_id, name, server_extension } = fields;
-        return { body: { account_id, name, server_extension, conversation_ids: ids }, checkedOptions: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call('createConversationGroup', { body: body as CreateConversationGroupRequest }, checkedOptions);
-      return rememberTraceId(data as ConversationGroupChange, traceId);
+    create: generated.create,
+    delete: generated.delete,
+    get: generated.get,
+    list: generated.list,
+    listConversations: generated.listConversations,
+    iterateConversations: generated.iterateConversations,
+
+    async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
+      const data = await generated.batchGet(input, options);
+      return rememberTraceId(asBatchGetResult(data), traceIdOf(data)!);
     },
 
     async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
@@ -361,79 +355,6 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
       return changeConversations(2, groupId, input, options);
     },
 
-    async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
-      const checked = validate('deleteConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call('deleteConversationGroup', { params: { path: { group_id: checked.group_id }, query: checked.query } }, checked.options);
-      return rememberTraceId(data as EmptyObject, traceId);
-    },
-
-    async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
-      const checked = validate('getConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call('getConversationGroup', { params: { path: { group_id: checked.group_id }, query: checked.query } }, checked.options);
-      return rememberTraceId(data as ConversationGroup, traceId);
-    },
-
-    async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
-      const checked = validate('batchGetConversationGroups', (issues) => {
-        const fields = readFields(issues, input, 'input', ['account_id', 'group_ids'] as const);
-        checkAccountId(issues, fields.account_id);
-        const query = { account_id: fields.account_id as string, group_ids: checkGroupIds(issues, fields.group_ids) };
-        return { query, options: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call('batchGetConversationGroups', { params: { query: checked.query } }, checked.options);
-      return rememberTraceId(asBatchGetResult(data), traceId);
-    },
-
-    async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
-      const checked = validate('listConversationGroups', (issues) => accountQuery(issues, query, options));
-      const { data, traceId } = await call('listConversationGroups', { params: { query: checked.query } }, checked.options);
-      return rememberTraceId(data as ConversationGroupList, traceId);
-    },
-
-    async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
-      const checked = validate('listGroupConversations', (issues) => {
-        const group_id = requiredGroupId(issues, groupId);
-        const { account_id, limit, page_token } = readFields(issues, query, 'query', ['account_id', 'limit', 'page_token'] as const);
-        checkAccountId(issues, account_id);
-        checkPageLimit(issues, limit);
-        checkString(issues, page_token, 'page_token', false, false);
-        const params = { path: { group_id }, query: { account_id, limit, page_token } };
-        return { params, options: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call('listGroupConversations', { params: checked.params as { path: { group_id: string }; query: ListConversationsInput } }, checked.options);
-      return rememberTraceId(data as GroupConversationPage, traceId);
-    },
-
-    async *iterateConversations(
-      groupId: GroupIdInput,
-      query: IterateConversationsInput,
-      options?: NimRequestOptions,
-    ): AsyncGenerator<GroupConversation, void, undefined> {
-      const checked = validate('listGroupConversations', (issues) => {
-        const group_id = requiredGroupId(issues, groupId);
-        const { account_id, limit } = readFields(issues, query, 'query', ['account_id', 'limit'] as const);
-        checkAccountId(issues, account_id);
-        checkPageLimit(issues, limit);
-        return { group_id, account_id: account_id as string, limit: limit as number | undefined, options: checkRequestOptions(issues, options) };
-      });
-      let pageToken: string | undefined;
-      const seen = new Set<string>();
-      // One iteration is one logical call: every page carries the same trace id.
-      const pageOptions = { ...checked.options, traceId: checked.options.traceId ?? createTraceId() };
-      for (;;) {
-        const page = await resource.listConversations(checked.group_id, { account_id: checked.account_id, limit: checked.limit, page_token: pageToken }, pageOptions);
-        yield* page.items;
-        if (!page.has_more) return;
-        if (!page.next_token || seen.has(page.next_token)) {
-          throw new NimResponseError(`has_more is true but next_token ${describe(page.next_token)} is not new`, '', {
-            operationId: 'listGroupConversations',
-            traceId: pageOptions.traceId,
-          });
-        }
-        seen.add(page.next_token);
-        pageToken = page.next_token;
-      }
-    },
   };
   return resource;
 }

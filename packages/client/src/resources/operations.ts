@@ -58,7 +58,7 @@ export type OperationResult<Id extends OperationId> = [Exclude<DataOf<Id>, Empty
  */
 export type OperationArgs<Id extends OperationId> = [
   ...([PathValue<Id>] extends [never] ? [] : [id: PathValue<Id>]),
-  ...([InputOf<Id>] extends [never] ? [] : {} extends InputOf<Id> ? [input?: InputOf<Id>] : [input: InputOf<Id>]),
+  ...([InputOf<Id>] extends [never] ? [] : Partial<InputOf<Id>> extends InputOf<Id> ? [input?: InputOf<Id>] : [input: InputOf<Id>]),
   options?: NimRequestOptions,
 ];
 
