@@ -70,7 +70,7 @@ export type {
   UpdateConversationGroupInput,
 } from './resources/conversation-groups.js';
 export type { ConversationsResource } from './resources/conversations.js';
-export type { GeneratedMethods, IteratorInput, OperationArgs, OperationResult, OperationsOf, PageIterator } from './resources/operations.js';
+export type { GeneratedMethods, IteratorInput, OperationArgs, OperationInput, OperationResult, OperationsOf, PageIterator } from './resources/operations.js';
 export { checksum } from './protocol/signing.js';
 export type {
   BatchDeleteConversationsResult,

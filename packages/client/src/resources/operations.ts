@@ -23,17 +23,33 @@ import {
 // options; it validates them from the spec's schemas, sends fresh copies through the one typed executor, and
 // returns `data` with its absent lists as `[]`. An operation with `x-nim-pagination` also gets its iterator.
 
-type Table = typeof operationTable;
 type Issues = NimValidationIssue[];
 
-/** The operationIds whose `x-nim-sdk.resource` is `R`. */
-export type OperationsOf<R extends string> = { [Id in OperationId]: Table[Id]['sdk']['resource'] extends R ? Id : never }[OperationId];
-type PathValue<Id extends OperationId> = operations[Id]['parameters']['path'] extends Record<string, infer V> ? V : never;
-type QueryOf<Id extends OperationId> = NonNullable<operations[Id]['parameters']['query']>;
-type BodyOf<Id extends OperationId> = operations[Id] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
-type InputOf<Id extends OperationId> = [QueryOf<Id>] extends [never] ? BodyOf<Id> : [BodyOf<Id>] extends [never] ? QueryOf<Id> : QueryOf<Id> & BodyOf<Id>;
-type DataOf<Id extends OperationId> = NonNullable<operations[Id]['responses'][200]['content']['application/json']['data']>;
-type ListsOf<Id extends OperationId> = Table[Id]['lists'][number];
+/**
+ * The operationIds whose `x-nim-sdk.resource` is `R`.
+ * @example
+ * ```ts
+ * const id: OperationsOf<'conversations'> = 'getConversation';
+ * ```
+ */
+export type OperationsOf<R extends string> = {
+  [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends R ? Id : never;
+}[OperationId];
+
+/**
+ * The one object a generated method takes after its path parameters: its query and body fields.
+ * @example
+ * ```ts
+ * const input: OperationInput<'listConversations'> = { account_id: 'alice', limit: 50 };
+ * ```
+ */
+export type OperationInput<Id extends OperationId> = [NonNullable<operations[Id]['parameters']['query']>] extends [never]
+  ? operations[Id] extends { requestBody: { content: { 'application/json': infer B } } }
+    ? B
+    : never
+  : operations[Id] extends { requestBody: { content: { 'application/json': infer B } } }
+    ? NonNullable<operations[Id]['parameters']['query']> & B
+    : NonNullable<operations[Id]['parameters']['query']>;
 
 /**
  * What a generated method resolves to: the `data` of a code-200 answer, its lists always present.
@@ -42,10 +58,11 @@ type ListsOf<Id extends OperationId> = Table[Id]['lists'][number];
  * const conversation: OperationResult<'getConversation'> = await nim.conversations.get('alice|1|bob');
  * ```
  */
-export type OperationResult<Id extends OperationId> = [Exclude<DataOf<Id>, EmptyObject>] extends [never]
-  ? EmptyObject
-  : Exclude<DataOf<Id>, EmptyObject> extends infer D
-    ? D & Required<Pick<D, ListsOf<Id> & keyof D>>
+export type OperationResult<Id extends OperationId> =
+  Exclude<NonNullable<operations[Id]['responses'][200]['content']['application/json']['data']>, EmptyObject> extends infer D
+    ? [D] extends [never]
+      ? EmptyObject
+      : D & Required<Pick<D, (typeof operationTable)[Id]['lists'][number] & keyof D>>
     : never;
 
 /**
@@ -57,8 +74,8 @@ export type OperationResult<Id extends OperationId> = [Exclude<DataOf<Id>, Empty
  * ```
  */
 export type OperationArgs<Id extends OperationId> = [
-  ...([PathValue<Id>] extends [never] ? [] : [id: PathValue<Id>]),
-  ...([InputOf<Id>] extends [never] ? [] : Partial<InputOf<Id>> extends InputOf<Id> ? [input?: InputOf<Id>] : [input: InputOf<Id>]),
+  ...(operations[Id]['parameters']['path'] extends Record<string, infer V> ? [id: V] : []),
+  ...([OperationInput<Id>] extends [never] ? [] : Partial<OperationInput<Id>> extends OperationInput<Id> ? [input?: OperationInput<Id>] : [input: OperationInput<Id>]),
   options?: NimRequestOptions,
 ];
 
@@ -69,10 +86,7 @@ export type OperationArgs<Id extends OperationId> = [
  * const query: IteratorInput<'listConversations'> = { account_id: 'alice', limit: 100 };
  * ```
  */
-export type IteratorInput<Id extends OperationId> = Omit<InputOf<Id>, 'page_token'>;
-
-/** One item of the pages of a paginated operation. */
-type ItemOf<Id extends OperationId> = OperationResult<Id> extends { items: readonly (infer I)[] } ? I : never;
+export type IteratorInput<Id extends OperationId> = Omit<OperationInput<Id>, 'page_token'>;
 
 /**
  * The methods of resource `R` made from the operation table: `nim.<resource>.<method>` for each of its operations.
@@ -82,7 +96,7 @@ type ItemOf<Id extends OperationId> = OperationResult<Id> extends { items: reado
  * ```
  */
 export type GeneratedMethods<R extends string> = {
-  [Id in OperationsOf<R> as Table[Id]['sdk']['method']]: (...args: OperationArgs<Id>) => Promise<OperationResult<Id>>;
+  [Id in OperationsOf<R> as (typeof operationTable)[Id]['sdk']['method']]: (...args: OperationArgs<Id>) => Promise<OperationResult<Id>>;
 };
 
 /**
@@ -93,8 +107,12 @@ export type GeneratedMethods<R extends string> = {
  * ```
  */
 export type PageIterator<Id extends OperationId> = (
-  ...args: [...([PathValue<Id>] extends [never] ? [] : [id: PathValue<Id>]), input: IteratorInput<Id>, options?: NimRequestOptions]
-) => AsyncGenerator<ItemOf<Id>, void, undefined>;
+  ...args: [
+    ...(operations[Id]['parameters']['path'] extends Record<string, infer V> ? [id: V] : []),
+    input: IteratorInput<Id>,
+    options?: NimRequestOptions,
+  ]
+) => AsyncGenerator<OperationResult<Id> extends { items: readonly (infer I)[] } ? I : never, void, undefined>;
 
 /** The check a parameter gets from its schema; appends to `issues`, returns the value to send. */
 function checkParam(issues: Issues, param: OperationParam, value: unknown, path: string, fields: Record<string, unknown>): unknown {
@@ -194,7 +212,7 @@ export function pageIterator<Id extends OperationId>(execute: Execute, id: Id): 
     for (;;) {
       const { data } = await execute(id, init, pageOptions);
       const page = data as Record<string, unknown>;
-      yield* page[items] as ItemOf<Id>[];
+      yield* page[items] as never[];
       if (!page[hasMore]) return;
       const next = page[tokenOut];
       if (!next || seen.has(next)) {
