@@ -1,15 +1,20 @@
-// Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json) and index.html rendered by
+// Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json; its curl samples rendered from the
+// spec here) and index.html rendered by
 // `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts). Run by `pnpm docs` (turbo task `docs`).
 import { spawn } from 'node:child_process';
 import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
 import { quietToolEnv } from '../../../scripts/tool-env.mjs';
+import { withCurlSamples } from './curl-samples.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('../', import.meta.url));
 const site = `${here}site/`;
 const redocly = `${root}node_modules/.bin/redocly`;
-const api = 'conversation-groups'; // the alias in redocly.yaml
+// The spec with a curl sample per operation rendered from it (curl-samples.mjs), written beside the site.
+const specFile = `${root}openapi/conversation-groups.yaml`;
+const api = `${here}.tmp/openapi-with-samples.yaml`;
 const config = `${root}redocly.yaml`;
 
 function run(args) {
@@ -33,6 +38,8 @@ const started = performance.now();
 const { description } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 await rm(site, { recursive: true, force: true });
 await mkdir(site, { recursive: true });
+await mkdir(`${here}.tmp`, { recursive: true });
+await writeFile(api, stringify(withCurlSamples(parse(await readFile(specFile, 'utf8'))), { lineWidth: 0 }));
 
 await Promise.all([
   run(['bundle', api, '-o', `${site}openapi.yaml`]),
