@@ -1,17 +1,26 @@
-// Writes src/generated/spec.ts from the spec. `--check` fails (exit 1) when the committed file is stale.
+// Writes src/generated/spec.ts and src/handlers/index.ts (the handler registry) from the spec. `--check` fails
+// (exit 1) when a committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { renderHandlers } from './render-handlers.mjs';
 import { renderSpec } from './render-spec.mjs';
 
-const file = fileURLToPath(new URL('../src/generated/spec.ts', import.meta.url));
-const fresh = await renderSpec();
-if (process.argv.includes('--check')) {
-  const committed = await readFile(file, 'utf8').catch(() => '');
-  if (committed !== fresh) {
-    console.error(`${file} does not match openapi/conversation-groups.yaml. Run \`pnpm generate\` and commit.`);
-    process.exit(1);
+let stale = 0;
+for (const [relative, render] of [
+  ['../src/generated/spec.ts', renderSpec],
+  ['../src/handlers/index.ts', renderHandlers],
+]) {
+  const file = fileURLToPath(new URL(relative, import.meta.url));
+  const fresh = await render();
+  if (process.argv.includes('--check')) {
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    if (committed !== fresh) {
+      console.error(`${file} does not match openapi/conversation-groups.yaml. Run \`pnpm generate\` and commit.`);
+      stale += 1;
+    }
+  } else {
+    await writeFile(file, fresh);
+    console.log(`wrote ${file}`);
   }
-} else {
-  await writeFile(file, fresh);
-  console.log(`wrote ${file}`);
 }
+if (stale) process.exit(1);

@@ -6,6 +6,8 @@ import { route } from '../../src/spec/routes.js';
 import { messageOf, specOperations } from '../../src/spec/spec.js';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { renderSpec, specUrl } from '../../scripts/render-spec.mjs';
+// @ts-expect-error -- plain .mjs helper without declarations
+import { renderHandlers } from '../../scripts/render-handlers.mjs';
 
 const yaml = parse(await readFile(specUrl, 'utf8'));
 
@@ -15,6 +17,12 @@ describe('the bundled spec', () => {
     const fresh: string = await renderSpec();
     expect(committed === fresh, 'src/generated/spec.ts is stale: run `pnpm generate` and commit').toBe(true);
     expect(committed.startsWith('/**\n * GENERATED FILE — DO NOT EDIT.')).toBe(true);
+  });
+
+  it('has its handler registry (src/handlers/index.ts) identical to a fresh generation (the drift gate)', async () => {
+    const committed = await readFile(new URL('../../src/handlers/index.ts', import.meta.url), 'utf8');
+    const fresh: string = await renderHandlers();
+    expect(committed === fresh, 'src/handlers/index.ts is stale: run `pnpm generate` and commit').toBe(true);
   });
 
   it('has a handler for every operation of the spec, and no other', () => {
