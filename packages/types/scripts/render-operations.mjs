@@ -19,7 +19,7 @@ const schemaName = (ref) => ref.replace('#/components/schemas/', '');
 /** Reads the spec and returns the table (throws a message naming the operation and what it lacks). */
 export async function readOperationTable() {
   const spec = parse(await readFile(specUrl, 'utf8'));
-  const { schemas, parameters: sharedParameters } = spec.components;
+  const { schemas } = spec.components;
   const resolve = (node) => {
     while (node?.$ref) {
       node = node.$ref
