@@ -10,11 +10,12 @@ import { withCurlSamples } from './curl-samples.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('../', import.meta.url));
-const site = `${here}site/`;
+// NIM_SPEC_PATH and NIM_DOCS_OUT: another spec and output folder (the adding-an-operation walk builds a temp copy).
+const site = process.env.NIM_DOCS_OUT ? `${process.env.NIM_DOCS_OUT.replace(/\/$/, '')}/` : `${here}site/`;
 const redocly = `${root}node_modules/.bin/redocly`;
 // The spec with a curl sample per operation rendered from it (curl-samples.mjs), written beside the site.
-const specFile = `${root}openapi/conversation-groups.yaml`;
-const api = `${here}.tmp/openapi-with-samples.yaml`;
+const specFile = process.env.NIM_SPEC_PATH ?? `${root}openapi/conversation-groups.yaml`;
+const api = `${site}.openapi-with-samples.yaml`;
 const config = `${root}redocly.yaml`;
 
 function run(args) {
@@ -38,7 +39,6 @@ const started = performance.now();
 const { description } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 await rm(site, { recursive: true, force: true });
 await mkdir(site, { recursive: true });
-await mkdir(`${here}.tmp`, { recursive: true });
 await writeFile(api, stringify(withCurlSamples(parse(await readFile(specFile, 'utf8'))), { lineWidth: 0 }));
 
 await Promise.all([
@@ -64,6 +64,7 @@ const logo =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='56' height='16'%3E%3Ctext x='0' y='12' font-family='sans-serif' font-size='12' fill='%23666'%3ERedoc%3C/text%3E%3C/svg%3E";
 const offline = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, logo);
 await writeFile(`${site}index.html`, offline);
+await rm(api, { force: true });
 
 const kib = (Buffer.byteLength(offline) / 1024).toFixed(0);
 console.log(`docs site built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${site}index.html (${kib} KiB), openapi.yaml, openapi.json`);
