@@ -19,13 +19,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/new-operation/', import.meta.url));
 
 /** The parts of the repository the walk touches, copied as they are (inside the repository, so packages resolve). */
-const copied = ['openapi', 'packages/types/src', 'packages/client/src', 'packages/sandbox/src', '.changeset'];
+const copied = ['openapi', 'packages/types/src', 'packages/client/src', 'packages/sandbox/src', '.changeset', 'README.md'];
 
 let tmp: string;
 const at = (path: string) => join(tmp, path);
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
+  if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
@@ -73,6 +74,9 @@ beforeAll(async () => {
       ['packages/sandbox/src/handlers/index.ts', './packages/sandbox/scripts/render-handlers.mjs', 'renderHandlers'],
     ];
     for (const [file, module, name] of outputs) await writeFile(out + '/' + file, await (await import(module))[name]());
+    // The README's generated method rows (render-readme-methods.mjs reads the README it renders into).
+    const { renderReadmeMethods } = await import('./packages/types/scripts/render-readme-methods.mjs');
+    await writeFile(out + '/README.md', await renderReadmeMethods());
   `;
   await run('node', ['--input-type=module', '-e', generate], { cwd: root, env: { ...process.env, NIM_SPEC_PATH: at('openapi/conversation-groups.yaml') } });
 }, 120_000);
@@ -91,7 +95,13 @@ describe('adding a plain read operation (docs/adding-an-operation.md)', () => {
     const hand = ['.changeset/count-conversations.md', 'openapi/conversation-groups.yaml', 'packages/sandbox/src/handlers/count-conversations.ts'];
     expect(changed.filter((file) => hand.includes(file)).sort()).toEqual(hand);
     const generated = changed.filter((file) => !hand.includes(file));
-    for (const file of generated) expect(readFileSync(at(file), 'utf8'), `${file} is generated`).toMatch(/^\/\*\*\n \* GENERATED FILE — DO NOT EDIT/);
+    for (const file of generated.filter((name) => name !== 'README.md')) {
+      expect(readFileSync(at(file), 'utf8'), `${file} is generated`).toMatch(/^\/\*\*\n \* GENERATED FILE — DO NOT EDIT/);
+    }
+    // The README changed only between its generated-methods markers: the new method's row.
+    const inside = (text: string) => text.replace(/<!-- generated methods: start[\s\S]*<!-- generated methods: end -->/, '');
+    expect(inside(readFileSync(at('README.md'), 'utf8'))).toBe(inside(readFileSync(join(root, 'README.md'), 'utf8')));
+    expect(readFileSync(at('README.md'), 'utf8')).toContain('| `conversations.count({ account_id })` | `countConversations` |');
     // No client source: the method comes from the operation table.
     expect(generated.filter((file) => file.startsWith('packages/client/'))).toEqual([]);
     console.log(`the walk touched ${hand.length} hand-edited files (${hand.join(', ')}) and ${generated.length} generated ones (${generated.join(', ')})`);

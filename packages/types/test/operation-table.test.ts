@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+// @ts-expect-error -- plain .mjs helper without declarations
+import { renderReadmeMethods } from '../scripts/render-readme-methods.mjs';
 import { errorClasses, int64Fields, type OperationId, operationIds, operationTable } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,7 +67,12 @@ describe('the operation table', () => {
 });
 
 describe('lists of operations keyed by OperationId', () => {
-  it("the README's method table has a row for every operation, by its x-nim-sdk name", () => {
+  it("the README's generated rows (the generated layer's methods) are fresh", async () => {
+    const committed = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(committed === (await renderReadmeMethods()), 'README.md: its generated method rows are stale, run `pnpm generate`').toBe(true);
+  });
+
+  it("the README's method tables have a row for every operation, by its x-nim-sdk name", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const rows = readme.split('\n').filter((line) => /^\| `[^`]+` \| `[a-zA-Z]+`/.test(line));
     const missing: string[] = [];
