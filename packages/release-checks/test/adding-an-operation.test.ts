@@ -11,7 +11,6 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-// @ts-expect-error -- plain .mjs helper without declarations
 import { startPrism } from '../../../scripts/prism.mjs';
 
 const run = promisify(execFile);

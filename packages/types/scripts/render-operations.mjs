@@ -19,7 +19,6 @@ const schemaName = (ref) => ref.replace('#/components/schemas/', '');
 /** Reads the spec and returns the table (throws a message naming the operation and what it lacks). */
 export async function readOperationTable() {
   const spec = parse(await readFile(specUrl, 'utf8'));
-  const { schemas } = spec.components;
   const resolve = (node) => {
     while (node?.$ref) {
       node = node.$ref

@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-// @ts-expect-error -- plain .mjs helper without declarations
 import { renderCurl } from '../../scripts/curl-samples.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
