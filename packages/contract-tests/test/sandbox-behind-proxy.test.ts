@@ -133,7 +133,7 @@ describe('the sandbox behind prism proxy --errors', () => {
     expect(created.data).toMatchObject({ code: 200, data: { conversation_id: id, group_ids: [], stick_top: false } });
     const group = await nim.conversationGroups.create({ account_id: 'alice', name: 'Friends', conversation_ids: [id] });
     const got = await nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path } });
-    expect(got.data?.data).toMatchObject({ conversation_id: id, group_ids: [Number(group.conversation_group.group_id)] });
+    expect(got.data?.data).toMatchObject({ conversation_id: id, group_ids: [group.conversation_group.group_id] });
     const stuck = await nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', { params: { path }, body: { top_type: 1 } });
     expect(stuck.data?.data).toMatchObject({ stick_top: true });
     const updated = await nim.raw.PATCH('/im/v2/conversations/{conversation_id}', { params: { path }, body: { server_extension: 'x' } });
