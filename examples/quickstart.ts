@@ -1,5 +1,6 @@
 /**
- * Quickstart: a stateful walk through every conversation-group operation with `@nim-api/client`, one line per call.
+ * Quickstart: a stateful walk through every conversation-group operation with `@nim-api/client`, one line per call,
+ * and a conversation (`nim.conversations`) that shows the groups holding it.
  *
  *   pnpm example
  *       runs against the embedded `@nim-api/sandbox` (in process, no server, no network): a stateful stand-in for
@@ -99,6 +100,13 @@ console.log(`account ${account}${againstMock ? dim(" · the mock answers every c
 try {
   const conversations = [conversationId.p2p(account, 'bob'), conversationId.team(account, 6001), conversationId.superTeam(account, 7001)];
 
+  // The conversation alice–bob itself (the conversations resource): the groups that hold it show on it below.
+  await step(
+    'conversations.create',
+    (traceId) => nim.conversations.create({ conversation_id: conversations[0]! }, { traceId }),
+    (r) => ({ line: `conversation ${r.conversation_id}, in ${r.group_ids.length} groups` }),
+  );
+
   const created = await step(
     'create',
     (traceId) => nim.conversationGroups.create({ account_id: account, name: 'Quickstart', conversation_ids: conversations }, { traceId }),
@@ -150,6 +158,11 @@ try {
     'get',
     (traceId) => nim.conversationGroups.get(groupId, { account_id: account }, { traceId }),
     (group) => ({ line: `${describeGroup(group)}, updated ${new Date(group.update_time).toISOString()}` }),
+  );
+  await step(
+    'conversations.get',
+    (traceId) => nim.conversations.get(conversations[0]!, { traceId }),
+    (r) => ({ line: `conversation ${r.conversation_id} is in groups ${r.group_ids.join(', ') || 'none'}` }),
   );
   await step(
     'batchGet',

@@ -39,8 +39,11 @@ export const clientEntry = fileURLToPath(new URL('../packages/client/dist/index.
  * ecosystem tests (2026-12-07: a fetch build asked for `transport: 'undici'` names the runtime it runs on) added ~100 B.
  * Issue 25: `toPrometheus()` as histograms in seconds by operation and host (~+270 B) and the retry loop's
  * OpenTelemetry hook points (~+120 B); OpenTelemetry itself (~1.2 kB) is in the Node build only, like undici.
+ * Issue 21 (the generated operation layer: the operation table and one generic resource builder, ~+710 B for the same
+ * seven group operations) and issue 22 (the eight conversation operations through it, 49 B each: the per-operation
+ * figure is scripts/bundle-per-operation.mjs) brought it to 22,587 B (2026-12-07): budget 22,700 B.
  */
-export const clientSizeBudget = 21_500;
+export const clientSizeBudget = 22_700;
 
 async function bundle(entry, external) {
   const result = await build({

@@ -23,15 +23,16 @@ export function freePort() {
 }
 
 /**
- * @param {{ mode?: 'mock' | 'proxy', upstream?: string, port?: number, timeoutMs?: number }} [options]
+ * @param {{ mode?: 'mock' | 'proxy', upstream?: string, port?: number, timeoutMs?: number, spec?: string }} [options]
+ *   `spec`: another spec file (default: the repository's)
  * @returns {Promise<{ url: string, log: () => string, stop: () => Promise<void> }>}
  */
-export async function startPrism({ mode = 'mock', upstream, port, timeoutMs = 30_000 } = {}) {
+export async function startPrism({ mode = 'mock', upstream, port, timeoutMs = 30_000, spec = specPath } = {}) {
   const listenPort = port ?? (await freePort());
   const args =
     mode === 'proxy'
-      ? ['proxy', specPath, upstream, '--errors']
-      : ['mock', specPath, '--errors'];
+      ? ['proxy', spec, upstream, '--errors']
+      : ['mock', spec, '--errors'];
   args.push('-h', '127.0.0.1', '-p', String(listenPort));
 
   let output = '';

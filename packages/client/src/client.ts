@@ -4,6 +4,7 @@ import { createEndpointService } from './endpoints/endpoint-service.js';
 import type { NimEndpointsSnapshot } from './endpoints/snapshot.js';
 import { createRawClient, type NimRawClient } from './pipeline/raw-client.js';
 import { createPipeline } from './pipeline/call.js';
+import { createExecutor } from './pipeline/executor.js';
 import { MetricsRecorder, type NimMetricsSnapshot } from './observability/metrics.js';
 import { checkClientOptions } from './config/option-checks.js';
 import type { NimClientOptions } from './config/options.js';
@@ -11,6 +12,7 @@ import { guardLimiter } from './rate-limit/guard.js';
 import type { Telemetry, TelemetryConfig } from './observability/open-telemetry.js';
 import type { OpenTelemetryCheck } from './config/open-telemetry-option.js';
 import { createConversationGroups, type ConversationGroupsResource } from './resources/conversation-groups.js';
+import { createConversations, type ConversationsResource } from './resources/conversations.js';
 
 /** The OpenTelemetry of a build: only the Node build has one (it keeps ~1 kB min+gzip out of the fetch build). */
 export interface OpenTelemetrySupport {
@@ -29,6 +31,8 @@ export interface OpenTelemetrySupport {
 export interface NimClient {
   /** The conversation-group methods. */
   readonly conversationGroups: ConversationGroupsResource;
+  /** The conversation methods (generated from the spec's operation table). */
+  readonly conversations: ConversationsResource;
   /**
    * The underlying openapi-fetch client: typed `GET`/`POST`/`PATCH`/`DELETE` on the spec's paths, signed, with
    * int64 ids as exact strings; returns `{ data, error, response }` untouched (no envelope unwrapping, no retries)
@@ -110,8 +114,10 @@ export function buildNimClient(options: NimClientOptions, undici: UndiciFactory 
     newAbortable: send.newAbortable,
     telemetry: checked.telemetry && openTelemetry?.create(checked.telemetry),
   });
+  const execute = createExecutor(raw, pipeline);
   return {
-    conversationGroups: createConversationGroups(raw, pipeline),
+    conversationGroups: createConversationGroups(execute),
+    conversations: createConversations(execute),
     raw,
     metrics: () => metrics.snapshot(),
     endpoints: () => endpoints.snapshot(),

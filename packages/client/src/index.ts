@@ -71,8 +71,15 @@ export type {
   ListConversationsInput,
   UpdateConversationGroupInput,
 } from './resources/conversation-groups.js';
+export type { ConversationsResource } from './resources/conversations.js';
+export type { GeneratedMethods, IteratorInput, OperationArgs, OperationInput, OperationResult, OperationsOf, PageIterator } from './resources/operations.js';
 export { checksum } from './protocol/signing.js';
 export type {
+  BatchDeleteConversationsResult,
+  BatchGetConversationsResult,
+  Conversation,
+  ConversationPage,
+  OperationId,
   ConversationGroup,
   ConversationGroupList,
   ConversationId,

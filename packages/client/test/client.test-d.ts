@@ -1,4 +1,4 @@
-import type { ConversationGroup as SpecConversationGroup, EmptyObject, FailedConversation, GroupConversation } from '@nim-api/types';
+import type { Conversation, ConversationGroup as SpecConversationGroup, EmptyObject, FailedConversation, GroupConversation } from '@nim-api/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   conversationId,
@@ -138,5 +138,28 @@ describe('ids and errors', () => {
       expectTypeOf(error.traceId).toEqualTypeOf<string>();
     }
     if (isNimError(error)) expectTypeOf(error).toEqualTypeOf<NimError>();
+  });
+});
+
+describe('nim.conversations (generated from the operation table)', () => {
+  it('types each method from the spec: path id first, then query and body fields, lists always present', async () => {
+    const conversation = await nim.conversations.get('alice|1|bob');
+    expectTypeOf(conversation).toMatchTypeOf<Conversation>();
+    expectTypeOf(conversation.group_ids).toEqualTypeOf<string[]>();
+    const page = await nim.conversations.list({ account_id: 'alice', limit: 50 });
+    expectTypeOf(page.items).toEqualTypeOf<Conversation[]>();
+    const { failed_list } = await nim.conversations.batchGet({ conversation_ids: ['alice|1|bob'] });
+    expectTypeOf(failed_list).toEqualTypeOf<FailedConversation[]>();
+    await nim.conversations.delete('alice|1|bob');
+    await nim.conversations.delete('alice|1|bob', { clear_message: true }, { timeoutMs: 1000 });
+    // @ts-expect-error top_type is 1 or 2
+    void nim.conversations.stickTop('alice|1|bob', { top_type: 3 });
+    // @ts-expect-error server_extension is required
+    void nim.conversations.update('alice|1|bob', {});
+    // @ts-expect-error list needs account_id
+    void nim.conversations.list({ limit: 5 });
+    // @ts-expect-error no such method in the spec
+    void nim.conversations.nope;
+    for await (const item of nim.conversations.iterate({ account_id: 'alice' })) expectTypeOf(item).toEqualTypeOf<Conversation>();
   });
 });

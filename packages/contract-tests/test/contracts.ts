@@ -2,20 +2,24 @@
 // `nim.raw` call. `operations.test.ts` checks that its keys are exactly the spec's operationIds, so an operation
 // added to the spec without an entry here fails the suite.
 import type { NimAttemptState, NimClient, NimRequestOptions } from '@nim-api/client';
+import { type OperationSpec, operationTable } from '@nim-api/types';
 import { collect } from './harness.js';
+import { asClientValue, spec, specOperations } from './spec.js';
 
 /** The spec's operationIds, as the client's generated types know them. */
 export type OperationId = NimAttemptState['operationId'];
+/** The operations of the resources whose methods are hand-written: each needs its entry below (tsc says which). */
+type HandWrittenOperationId = { [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends 'conversationGroups' ? Id : never }[OperationId];
 
 export const account = 'alice';
 /** The spec's example group id (2^53 − 1: the largest Prism's int64 check accepts). */
 export const groupId = '9007199254740991';
 export const conversations = ['alice|1|bob', 'alice|2|6001', 'alice|3|7001'] as const;
 
-type ClientMethod = keyof NimClient['conversationGroups'];
+type ClientMethod = keyof NimClient['conversationGroups'] | `${string}.${string}`;
 
 export interface MethodCase {
-  /** `nim.conversationGroups[method]`. */
+  /** `nim.conversationGroups[method]`, or `conversations.<method>` for `nim.conversations`. */
   readonly method: ClientMethod;
   readonly run: (nim: NimClient, options: NimRequestOptions) => Promise<unknown>;
   /**
@@ -32,7 +36,6 @@ export interface OperationContract {
 }
 
 const groupPath = '/im/v2/conversation_groups/{group_id}' as const;
-const conversationPath = '/im/v2/conversations/{conversation_id}' as const;
 
 export const contracts = {
   createConversationGroup: {
@@ -144,52 +147,71 @@ export const contracts = {
         headers,
       }),
   },
-  // The conversations: the client's methods come from the operation layer (x-nim-sdk); until the client offers the
-  // `conversations` resource, operations.test.ts checks their raw calls only, and asks for the methods once it does.
-  createConversation: {
-    methods: [],
-    raw: (nim, headers) => nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: conversations[0] }, headers }),
-  },
-  updateConversation: {
-    methods: [],
-    raw: (nim, headers) =>
-      nim.raw.PATCH(conversationPath, { params: { path: { conversation_id: conversations[0] } }, body: { server_extension: '{"note":"vip"}' }, headers }),
-  },
-  deleteConversation: {
-    methods: [],
-    raw: (nim, headers) =>
-      nim.raw.DELETE(conversationPath, { params: { path: { conversation_id: conversations[0] }, query: { clear_message: true } }, headers }),
-  },
-  batchDeleteConversations: {
-    methods: [],
-    raw: (nim, headers) =>
-      nim.raw.DELETE('/im/v2/conversations/actions/conversation_ids', { params: { query: { conversation_ids: [...conversations] } }, headers }),
-  },
-  getConversation: {
-    methods: [],
-    raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path: { conversation_id: conversations[0] } }, headers }),
-  },
-  batchGetConversations: {
-    methods: [],
-    raw: (nim, headers) =>
-      nim.raw.POST('/im/v2.1/conversations/actions/conversation_ids', { body: { conversation_ids: [conversations[0], 'alice|1|carol'] }, headers }),
-  },
-  listConversations: {
-    methods: [],
-    raw: (nim, headers) => nim.raw.GET('/im/v2.1/conversations', { params: { query: { account_id: account, limit: 2 } }, headers }),
-  },
-  stickTopConversation: {
-    methods: [],
-    raw: (nim, headers) =>
-      nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', {
-        params: { path: { conversation_id: conversations[0] } },
-        body: { top_type: 1 },
-        headers,
-      }),
-  },
-} satisfies Record<OperationId, OperationContract>;
+  // The conversations (and every later operation of the generated layer) need no entry: derivedContract below.
+} satisfies Record<HandWrittenOperationId, OperationContract> & Partial<Record<OperationId, OperationContract>>;
 
-/** The contract of an operationId, or `undefined` when the table has none. */
-export function contractOf(operationId: string): OperationContract | undefined {
-  return (contracts as Record<string, OperationContract>)[operationId];
+type Json = Record<string, any>;
+const resolveRef = (node: any): any =>
+  typeof node?.$ref === 'string' ? resolveRef(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at?.[key], spec)) : node;
+
+/**
+ * The contract of an operation of the generated layer that the table above leaves out (a plain operation needs no
+ * hand-written entry): its method called with the spec's examples (path and query parameter examples, the first
+ * request-body example), expected to return the `success` example with its lists present; its page iterator, if
+ * any, expected to yield the `success` and `lastPage` items; the same route through `nim.raw`.
+ */
+export function derivedContract(operationId: OperationId): OperationContract {
+  const row: OperationSpec = operationTable[operationId];
+  const { path, method } = specOperations.find((op) => op.operationId === operationId)!;
+  const item = spec.paths[path] as Json;
+  const operation = item[method.toLowerCase()] as Json;
+  const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolveRef) as Json[];
+  const exampleOf = (param: Json) => asClientValue(param.example ?? resolveRef(param.schema)?.examples?.[0], param.name);
+  const pathValues = params.filter((p) => p.in === 'path').map(exampleOf);
+  const query = Object.fromEntries(params.filter((p) => p.in === 'query' && p.name !== row.pagination?.tokenIn).map((p) => [p.name, exampleOf(p)]));
+  const bodyExamples = resolveRef(operation.requestBody)?.content?.['application/json']?.examples ?? {};
+  const firstBody = Object.values(bodyExamples)[0];
+  const body = firstBody === undefined ? undefined : (asClientValue(resolveRef(firstBody).value) as Json);
+  const input = { ...query, ...body };
+  const hasInput = row.params.some((p) => p.in !== 'path');
+  const args = (options: NimRequestOptions) => [...pathValues, ...(hasInput ? [input] : []), options];
+  const methodOf = (nim: NimClient, name: string) =>
+    (nim as unknown as Record<string, Record<string, (...a: unknown[]) => any>>)[row.sdk.resource]![name]!;
+  const methods: MethodCase[] = [
+    {
+      method: `${row.sdk.resource}.${row.sdk.method}`,
+      run: (nim, options) => methodOf(nim, row.sdk.method)(...args(options)),
+      expected: (examples) => ({ ...Object.fromEntries(row.lists.map((list) => [list, []])), ...examples.success }),
+    },
+  ];
+  if (row.pagination) {
+    const { iterator, items } = row.pagination;
+    methods.push({
+      method: `${row.sdk.resource}.${iterator}`,
+      run: (nim, options) => collect(methodOf(nim, iterator)(...args(options))),
+      expected: (examples) => [...examples.success[items], ...(examples.lastPage?.[items] ?? [])],
+    });
+  }
+  const raw = (nim: NimClient, headers: Record<string, string>) => {
+    const request = nim.raw.request as unknown as (m: string, p: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const pathParams = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, exampleOf(p)]));
+    return request(method.toLowerCase(), path, { params: { path: pathParams, query }, body, headers });
+  };
+  return { methods, raw };
 }
+
+/** The contract of an operationId: its entry above, or the one derived from the spec for a generated operation. */
+export function contractOf(operationId: string): OperationContract | undefined {
+  const written = (contracts as Record<string, OperationContract>)[operationId];
+  if (written) return written;
+  const row = (operationTable as Record<string, { sdk: { resource: string } }>)[operationId];
+  return row && row.sdk.resource !== 'conversationGroups' ? derivedContract(operationId as OperationId) : undefined;
+}
+
+/** Every operation of the spec with its contract. */
+export const allContracts: Record<string, OperationContract> = Object.fromEntries(
+  specOperations.flatMap((op) => {
+    const contract = contractOf(op.operationId);
+    return contract ? [[op.operationId, contract]] : [];
+  }),
+);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { NimHttpError } from '@nim-api/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPrism } from '../../../scripts/prism.mjs';
-import { account, contracts, groupId } from './contracts.js';
+import { account, allContracts as contracts, groupId } from './contracts.js';
 import { collect, expectCleanExchanges, harness } from './harness.js';
 import { asWireJson, exampleData, operationFor, specOperations } from './spec.js';
 

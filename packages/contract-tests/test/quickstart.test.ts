@@ -7,7 +7,7 @@ import { expect, inject, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const methods = ['create', 'update', 'addConversations', 'listConversations', 'iterateConversations', 'removeConversations', 'get', 'batchGet', 'list', 'delete'];
+const methods = ['conversations.create', 'conversations.get', 'create', 'update', 'addConversations', 'listConversations', 'iterateConversations', 'removeConversations', 'get', 'batchGet', 'list', 'delete'];
 
 const run = (env: Record<string, string>) =>
   promisify(execFile)(tsx, ['examples/quickstart.ts'], {
@@ -28,7 +28,8 @@ it('examples/quickstart.ts walks the embedded sandbox by default: state carried 
   expect(stdout).toMatch(/✔ batchGet\s+1 found \(1\), 1 failed/);
   expect(stdout).toMatch(/✖ group 1002: 116404 conversation group not found/);
   expect(stdout).toMatch(/✔ get \(deleted\)\s+NimNotFoundError 116404 \(as expected\)/);
-  expect(stdout).toMatch(/the sandbox saw 13 requests, every signature valid/);
+  expect(stdout).toMatch(/✔ conversations\.get\s+conversation alice\|1\|bob is in groups 1 /);
+  expect(stdout).toMatch(/the sandbox saw 15 requests, every signature valid/);
   expect(stdout).toMatch(/✔ every operation answered/);
 }, 60_000);
 

@@ -127,13 +127,13 @@ describe('the sandbox behind prism proxy --errors', () => {
 
   it('the conversation operations (nim.raw): a conversation in a group, stuck to the top, paged, deleted — each conforms', async () => {
     const { nim, exchanges } = through(main);
-    const id = 'alice|1|frank';
+    const id = 'alice|1|frank' as const;
     const path = { conversation_id: id };
     const created = await nim.raw.POST('/im/v2.1/conversations', { body: { conversation_id: id } });
     expect(created.data).toMatchObject({ code: 200, data: { conversation_id: id, group_ids: [], stick_top: false } });
     const group = await nim.conversationGroups.create({ account_id: 'alice', name: 'Friends', conversation_ids: [id] });
     const got = await nim.raw.GET('/im/v2.1/conversations/{conversation_id}', { params: { path } });
-    expect(got.data?.data).toMatchObject({ conversation_id: id, group_ids: [Number(group.conversation_group.group_id)] });
+    expect(got.data?.data).toMatchObject({ conversation_id: id, group_ids: [group.conversation_group.group_id] });
     const stuck = await nim.raw.POST('/im/v2/conversations/{conversation_id}/actions/stick_top_conversation', { params: { path }, body: { top_type: 1 } });
     expect(stuck.data?.data).toMatchObject({ stick_top: true });
     const updated = await nim.raw.PATCH('/im/v2/conversations/{conversation_id}', { params: { path }, body: { server_extension: 'x' } });

@@ -1,18 +1,23 @@
-// Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json) and index.html rendered by
-// `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts), and the SDK reference in site/sdk/,
-// rendered by TypeDoc from the TSDoc of @nim-api/client, @nim-api/sandbox and @nim-api/redis (typedoc.json; each
-// package's page is its README, with its own search). Run by `pnpm docs` (turbo task `docs`).
+// Builds the docs site into site/: the bundled spec (openapi.yaml, openapi.json; its curl samples rendered from the
+// spec here) and index.html rendered by `redocly build-docs --inlineBundle` (Redoc inlined, no CDN, no web fonts), and
+// the SDK reference in site/sdk/, rendered by TypeDoc from the TSDoc of @nim-api/client, @nim-api/sandbox and
+// @nim-api/redis (typedoc.json; each package's page is its README, with its own search). Run by `pnpm docs`.
 import { spawn } from 'node:child_process';
 import { readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
 import { quietToolEnv } from '../../../scripts/tool-env.mjs';
+import { withCurlSamples } from './curl-samples.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const here = fileURLToPath(new URL('../', import.meta.url));
-const site = `${here}site/`;
+// NIM_SPEC_PATH and NIM_DOCS_OUT: another spec and output folder (the adding-an-operation walk builds a temp copy).
+const site = process.env.NIM_DOCS_OUT ? `${process.env.NIM_DOCS_OUT.replace(/\/$/, '')}/` : `${here}site/`;
 const redocly = `${root}node_modules/.bin/redocly`;
 const typedoc = `${here}node_modules/.bin/typedoc`;
-const api = 'conversation-groups'; // the alias in redocly.yaml
+// The spec with a curl sample per operation rendered from it (curl-samples.mjs), written beside the site.
+const specFile = process.env.NIM_SPEC_PATH ?? `${root}openapi/conversation-groups.yaml`;
+const api = `${site}.openapi-with-samples.yaml`;
 const config = `${root}redocly.yaml`;
 
 function run(args, command = redocly) {
@@ -36,6 +41,7 @@ const started = performance.now();
 const { description } = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 await rm(site, { recursive: true, force: true });
 await mkdir(site, { recursive: true });
+await writeFile(api, stringify(withCurlSamples(parse(await readFile(specFile, 'utf8'))), { lineWidth: 0 }));
 
 await Promise.all([
   run(['bundle', api, '-o', `${site}openapi.yaml`]),
@@ -64,6 +70,7 @@ const logo =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='56' height='16'%3E%3Ctext x='0' y='12' font-family='sans-serif' font-size='12' fill='%23666'%3ERedoc%3C/text%3E%3C/svg%3E";
 const offline = html.replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, logo);
 await writeFile(`${site}index.html`, offline);
+await rm(api, { force: true });
 
 const kib = (Buffer.byteLength(offline) / 1024).toFixed(0);
 console.log(

@@ -209,6 +209,9 @@ test('a group created through the client is there on the next call, and gone aft
   assert.equal(conversation_group.group_id, '9007199254740993');
   const group = await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' });
   assert.equal(group.name, 'Work');
+  // nim.conversations (generated from the spec's operation table): the conversation shows the group holding it.
+  const conversation = await nim.conversations.get('alice|1|bob');
+  assert.deepEqual(conversation.group_ids, ['9007199254740993']);
   await nim.conversationGroups.delete(group.group_id, { account_id: 'alice' });
   await assert.rejects(nim.conversationGroups.get(group.group_id, { account_id: 'alice' }), NimNotFoundError);
 });

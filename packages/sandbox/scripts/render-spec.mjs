@@ -6,7 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 
-export const specUrl = new URL('../../../openapi/conversation-groups.yaml', import.meta.url);
+// NIM_SPEC_PATH: another spec file (a temp copy: the adding-an-operation walk).
+export const specUrl = process.env.NIM_SPEC_PATH
+  ? new URL(`file://${process.env.NIM_SPEC_PATH}`)
+  : new URL('../../../openapi/conversation-groups.yaml', import.meta.url);
 
 const banner = `/**
  * GENERATED FILE — DO NOT EDIT.

@@ -2,6 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { renderConstraints } from './render-constraints.mjs';
+import { renderOperations } from './render-operations.mjs';
+import { renderReadmeMethods } from './render-readme-methods.mjs';
 import { renderResponseShapes } from './render-response-shapes.mjs';
 import { renderTypes } from './render-types.mjs';
 
@@ -9,6 +11,9 @@ const outputs = [
   ['../src/generated/openapi.ts', renderTypes],
   ['../src/generated/constraints.ts', renderConstraints],
   ['../src/generated/response-shapes.ts', renderResponseShapes],
+  ['../src/generated/operations.ts', renderOperations],
+  // The README's method table: its rows for the operations of the generated layer.
+  ['../../client/README.md', renderReadmeMethods],
 ];
 
 let stale = 0;

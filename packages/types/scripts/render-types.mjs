@@ -4,7 +4,10 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { parse } from 'yaml';
 
-export const specUrl = new URL('../../../openapi/conversation-groups.yaml', import.meta.url);
+// NIM_SPEC_PATH: another spec file (a temp copy, e.g. the adding-an-operation walk and the bundle measurement).
+export const specUrl = process.env.NIM_SPEC_PATH
+  ? new URL(`file://${process.env.NIM_SPEC_PATH}`)
+  : new URL('../../../openapi/conversation-groups.yaml', import.meta.url);
 
 const banner = `/**
  * GENERATED FILE — DO NOT EDIT.

@@ -97,3 +97,12 @@ export { constraints } from './generated/constraints.js';
  */
 export type KnownErrorCode = (typeof constraints.errorCodes)[number];
 export { responseShapes, type ResponseShape } from './generated/response-shapes.js';
+export {
+  errorClasses,
+  int64Fields,
+  operationIds,
+  operationTable,
+  type OperationParam,
+  type OperationSpec,
+  type ParamCheck,
+} from './generated/operations.js';

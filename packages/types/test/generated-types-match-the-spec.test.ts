@@ -6,11 +6,14 @@ import { renderConstraints } from '../scripts/render-constraints.mjs';
 import { renderTypes } from '../scripts/render-types.mjs';
 // @ts-expect-error -- plain .mjs helpers without declarations
 import { renderResponseShapes } from '../scripts/render-response-shapes.mjs';
+// @ts-expect-error -- plain .mjs helpers without declarations
+import { renderOperations } from '../scripts/render-operations.mjs';
 
 const generated = [
   ['openapi.ts', renderTypes],
   ['constraints.ts', renderConstraints],
   ['response-shapes.ts', renderResponseShapes],
+  ['operations.ts', renderOperations],
 ] as const;
 
 describe('the drift gate', () => {

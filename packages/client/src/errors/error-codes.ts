@@ -1,3 +1,4 @@
+import { errorClasses } from '@nim-api/types';
 import {
   NimApiError,
   type NimApiErrorDetails,
@@ -11,21 +12,19 @@ import {
 /** Which class a body `code` becomes. Codes not listed become a plain {@link NimApiError}. */
 type ApiErrorClass = new (details: NimApiErrorDetails) => NimApiError;
 
-const classByCode: ReadonlyMap<number, ApiErrorClass> = new Map<number, ApiErrorClass>([
-  [414, NimParamError],
-  [403, NimAuthError],
-  [416, NimRateLimitError],
-  [102404, NimNotFoundError], // account
-  [108404, NimNotFoundError], // team
-  [110404, NimNotFoundError], // conversation
-  [116404, NimNotFoundError], // group
-  [116435, NimLimitExceededError], // groups per account
-  [116437, NimLimitExceededError], // conversations per group
-  [110304, NimLimitExceededError], // a conversation is already in 5 groups
-]);
+// The code→class table is the spec's `x-nim-error-classes` (generated into @nim-api/types); a class the spec names
+// that is missing here fails tsc.
+const classes: Record<(typeof errorClasses)[keyof typeof errorClasses], ApiErrorClass> = {
+  NimParamError,
+  NimAuthError,
+  NimRateLimitError,
+  NimNotFoundError,
+  NimLimitExceededError,
+};
 
 /** Builds the error for a business error code; used only by the envelope step. */
 export function createApiError(details: NimApiErrorDetails): NimApiError {
-  const ErrorClass = classByCode.get(details.code) ?? NimApiError;
+  const name = (errorClasses as Readonly<Record<number, keyof typeof classes>>)[details.code];
+  const ErrorClass = (name && classes[name]) || NimApiError;
   return new ErrorClass(details);
 }

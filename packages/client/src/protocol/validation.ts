@@ -1,4 +1,4 @@
-import { constraints } from '@nim-api/types';
+import { constraints, type ConversationId } from '@nim-api/types';
 import { accountIdPattern, conversationIdIssues } from './conversation-id.js';
 import { NimValidationError, type NimValidationIssue } from '../errors/errors.js';
 import { describe, isWellFormed } from '../observability/describe.js';
@@ -129,7 +129,7 @@ export function checkGroupIds(issues: Issues, value: unknown, path = 'group_ids'
  * UNCONFIRMED, but the server's error 110302 "conversation and account mismatch" says a foreign owner cannot work.
  * An optional list may be absent or empty; a required one must hold at least one id.
  */
-export function checkConversationIds(issues: Issues, value: unknown, accountId: unknown, required: boolean, max?: number): string[] {
+export function checkConversationIds(issues: Issues, value: unknown, accountId: unknown, required: boolean, max?: number): ConversationId[] {
   const path = 'conversation_ids';
   if (value === undefined && !required) return [];
   const owner = typeof accountId === 'string' ? accountId.toLowerCase() : undefined;
@@ -157,7 +157,7 @@ export function checkConversationIds(issues: Issues, value: unknown, accountId: 
     fail(issues, path, `must be a${required ? ' non-empty' : 'n'} array of conversation ids (got ${describe(value)})`);
     return [];
   }
-  return items as string[];
+  return items as ConversationId[];
 }
 
 export function checkPageLimit(issues: Issues, value: unknown, path = 'limit'): void {

@@ -1,5 +1,5 @@
 import {
-  constraints,
+  operationTable,
   type ConversationGroup,
   type ConversationGroupList,
   type ConversationGroupMutation,
@@ -14,22 +14,18 @@ import {
   type operations,
   type UpdateConversationGroupRequest,
 } from '@nim-api/types';
-import { attachPartialProgress, NimError, NimResponseError, type NimValidationIssue } from '../errors/errors.js';
+import { attachPartialProgress, NimError, type NimValidationIssue } from '../errors/errors.js';
 import type { GroupIdInput } from '../protocol/int64.js';
-import { describe } from '../observability/describe.js';
-import type { NimRawClient } from '../pipeline/raw-client.js';
-import { rememberTraceId } from '../observability/trace-ids.js';
-import type { Operation, Pipeline, SendAttempt } from '../pipeline/call.js';
-import { checkRequestOptions, type CheckedRequestOptions } from '../config/option-checks.js';
+import { rememberTraceId, traceIdOf } from '../observability/trace-ids.js';
+import type { Execute } from '../pipeline/executor.js';
+import { generatedMethods } from './operations.js';
+import { checkRequestOptions } from '../config/option-checks.js';
 import type { NimRequestOptions } from '../config/options.js';
-import { checkResponseData, ResponseShapeError } from '../pipeline/response-check.js';
 import { createTraceId } from '../protocol/signing.js';
 import {
   checkAccountId,
   checkConversationIds,
   checkGroupId,
-  checkGroupIds,
-  checkPageLimit,
   checkString,
   fail,
   readFields,
@@ -243,26 +239,10 @@ export interface ConversationGroupsResource {
   iterateConversations(groupId: GroupIdInput, query: IterateConversationsInput, options?: NimRequestOptions): AsyncGenerator<GroupConversation, void, undefined>;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Issues = NimValidationIssue[];
-type UntypedRequest = (method: Method, path: string, init: object) => ReturnType<SendAttempt>;
 
-const groupsPath = '/im/v2/conversation_groups';
-const groupPath = `${groupsPath}/{group_id}`;
-const maxIdsPerCall = constraints.maxConversationIdsPerCall;
-
-/** `data` as an object whose absent lists become `[]` (the server may leave them out), then checked against the spec. */
-function withLists(operationId: OperationId, lists: readonly string[]) {
-  return (data: unknown): unknown => {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new ResponseShapeError(`data must be an object (got ${describe(data)})`);
-    }
-    const result = { ...(data as Record<string, unknown>) };
-    for (const list of lists) result[list] ??= [];
-    checkResponseData(operationId, result);
-    return result;
-  };
-}
+// The chunk size of addConversations/removeConversations: the spec's x-nim-chunk on updateConversationGroup.
+const maxIdsPerCall = operationTable.updateConversationGroup.chunk.size;
 
 function asBatchGetResult(data: unknown): BatchGetResult {
   const { success_list, failed_list, fail_list } = data as { success_list: ConversationGroup[]; failed_list: FailedGroup[]; fail_list: FailedGroup[] };
@@ -275,23 +255,6 @@ function asBatchGetResult(data: unknown): BatchGetResult {
   }
   return { success_list, failed_list: failures };
 }
-
-const acceptPage = withLists('listGroupConversations', ['items']);
-
-const groupOperations = {
-  create: { id: 'createConversationGroup', method: 'POST', unsafe: true, accept: withLists('createConversationGroup', ['success_list', 'failed_list']) },
-  update: { id: 'updateConversationGroup', method: 'PATCH', accept: withLists('updateConversationGroup', ['success_list', 'failed_list']) },
-  delete: { id: 'deleteConversationGroup', method: 'DELETE', accept: withLists('deleteConversationGroup', []) },
-  get: { id: 'getConversationGroup', method: 'GET', accept: withLists('getConversationGroup', []) },
-  batchGet: { id: 'batchGetConversationGroups', method: 'GET', accept: withLists('batchGetConversationGroups', ['success_list', 'failed_list', 'fail_list']) },
-  list: { id: 'listConversationGroups', method: 'GET', accept: withLists('listConversationGroups', ['conversation_groups']) },
-  listConversations: {
-    id: 'listGroupConversations',
-    method: 'GET',
-    // A last page may leave out `has_more`; it then means false.
-    accept: (data: unknown) => acceptPage(typeof data === 'object' && data !== null ? { has_more: false, ...data } : data),
-  },
-} as const satisfies Record<string, Operation>;
 
 /**
  * Runs `check` on a fresh list of issues and throws them as one NimValidationError; a hostile value that makes
@@ -312,27 +275,13 @@ function validate<T>(operationId: OperationId, check: (issues: Issues) => T): T 
 /** The group id a method is called with: required, normalised to its exact decimal string. */
 const requiredGroupId = (issues: Issues, groupId: unknown) => checkGroupId(issues, groupId, 'groupId');
 
-/** The account a read or delete is made for, and the checked per-call options. */
-function accountQuery(issues: Issues, query: unknown, options: unknown) {
-  const { account_id } = readFields(issues, query, 'query', ['account_id'] as const);
-  checkAccountId(issues, account_id);
-  return { query: { account_id: account_id as string }, options: checkRequestOptions(issues, options) };
-}
-
 /**
  * The conversation-group methods (`nim.conversationGroups`). Field names are the wire's snake_case; group ids come
  * back as exact decimal strings. Every method validates its input first (NimValidationError, nothing sent), sends
  * only fresh copies of the fields it checked, checks what comes back against the spec, and takes a last optional
  * {@link NimRequestOptions}.
  */
-export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline): ConversationGroupsResource {
-  const request = raw.request as unknown as UntypedRequest;
-
-  /** One call (the retry loop around openapi-fetch); resolves with the checked data and the trace id. */
-  function call(operation: Operation, path: string, params: object, body: unknown, options: CheckedRequestOptions) {
-    return pipeline.execute(operation, (init) => request(operation.method, path, { params, body, ...init }), options);
-  }
-
+export function createConversationGroups(call: Execute): ConversationGroupsResource {
   async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
     const checked = validate('updateConversationGroup', (issues) => {
       const group_id = requiredGroupId(issues, groupId);
@@ -348,7 +297,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
     for (let start = 0; start < ids.length; start += maxIdsPerCall) {
       const conversation_ids = ids.slice(start, start + maxIdsPerCall);
       try {
-        const { data } = await call(groupOperations.update, groupPath, { path: { group_id } }, { account_id, conversations: { type, conversation_ids } }, callOptions);
+        const { data } = await call('updateConversationGroup', { params: { path: { group_id } }, body: { account_id, conversations: { type, conversation_ids } } }, callOptions);
         const change = data as ConversationGroupChange;
         merged.conversation_group = change.conversation_group;
         for (const id of change.success_list) merged.success_list.push(id);
@@ -363,19 +312,22 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
     return rememberTraceId(merged, callOptions.traceId);
   }
 
+  // The plain operations come from the generated layer (the operation table); update and its chunked helpers
+  // (x-nim-chunk) and the folding of batchGet's two failure spellings are written here.
+  const generated = generatedMethods(call, 'conversationGroups') as unknown as Omit<ConversationGroupsResource, 'batchGet'> & {
+    batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<object>;
+  };
   const resource: ConversationGroupsResource = {
-    async create(input: CreateConversationGroupRequest, options?: NimRequestOptions): Promise<ConversationGroupChange> {
-      const { body, checkedOptions } = validate('createConversationGroup', (issues) => {
-        const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension', 'conversation_ids'] as const);
-        checkAccountId(issues, fields.account_id);
-        checkString(issues, fields.name, 'name', true, true);
-        checkString(issues, fields.server_extension, 'server_extension', false, false);
-        const ids = fields.conversation_ids === undefined ? undefined : checkConversationIds(issues, fields.conversation_ids, fields.account_id, false, maxIdsPerCall);
-        const { account_id, name, server_extension } = fields;
-        return { body: { account_id, name, server_extension, conversation_ids: ids }, checkedOptions: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call(groupOperations.create, groupsPath, {}, body, checkedOptions);
-      return rememberTraceId(data as ConversationGroupChange, traceId);
+    create: generated.create,
+    delete: generated.delete,
+    get: generated.get,
+    list: generated.list,
+    listConversations: generated.listConversations,
+    iterateConversations: generated.iterateConversations,
+
+    async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
+      const data = await generated.batchGet(input, options);
+      return rememberTraceId(asBatchGetResult(data), traceIdOf(data)!);
     },
 
     async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
@@ -391,7 +343,7 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
         }
         return { group_id, body: { account_id, name, server_extension }, checkedOptions: checkRequestOptions(issues, options) };
       });
-      const { data, traceId } = await call(groupOperations.update, groupPath, { path: { group_id } }, body, checkedOptions);
+      const { data, traceId } = await call('updateConversationGroup', { params: { path: { group_id } }, body: body as UpdateConversationGroupRequest }, checkedOptions);
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
@@ -403,79 +355,6 @@ export function createConversationGroups(raw: NimRawClient, pipeline: Pipeline):
       return changeConversations(2, groupId, input, options);
     },
 
-    async delete(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<EmptyObject> {
-      const checked = validate('deleteConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call(groupOperations.delete, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
-      return rememberTraceId(data as EmptyObject, traceId);
-    },
-
-    async get(groupId: GroupIdInput, query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroup> {
-      const checked = validate('getConversationGroup', (issues) => ({ group_id: requiredGroupId(issues, groupId), ...accountQuery(issues, query, options) }));
-      const { data, traceId } = await call(groupOperations.get, groupPath, { path: { group_id: checked.group_id }, query: checked.query }, undefined, checked.options);
-      return rememberTraceId(data as ConversationGroup, traceId);
-    },
-
-    async batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<BatchGetResult> {
-      const checked = validate('batchGetConversationGroups', (issues) => {
-        const fields = readFields(issues, input, 'input', ['account_id', 'group_ids'] as const);
-        checkAccountId(issues, fields.account_id);
-        const query = { account_id: fields.account_id as string, group_ids: checkGroupIds(issues, fields.group_ids) };
-        return { query, options: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call(groupOperations.batchGet, `${groupsPath}/actions/group_ids`, { query: checked.query }, undefined, checked.options);
-      return rememberTraceId(asBatchGetResult(data), traceId);
-    },
-
-    async list(query: AccountQuery, options?: NimRequestOptions): Promise<ConversationGroupList> {
-      const checked = validate('listConversationGroups', (issues) => accountQuery(issues, query, options));
-      const { data, traceId } = await call(groupOperations.list, groupsPath, { query: checked.query }, undefined, checked.options);
-      return rememberTraceId(data as ConversationGroupList, traceId);
-    },
-
-    async listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage> {
-      const checked = validate('listGroupConversations', (issues) => {
-        const group_id = requiredGroupId(issues, groupId);
-        const { account_id, limit, page_token } = readFields(issues, query, 'query', ['account_id', 'limit', 'page_token'] as const);
-        checkAccountId(issues, account_id);
-        checkPageLimit(issues, limit);
-        checkString(issues, page_token, 'page_token', false, false);
-        const params = { path: { group_id }, query: { account_id, limit, page_token } };
-        return { params, options: checkRequestOptions(issues, options) };
-      });
-      const { data, traceId } = await call(groupOperations.listConversations, `${groupPath}/conversations`, checked.params, undefined, checked.options);
-      return rememberTraceId(data as GroupConversationPage, traceId);
-    },
-
-    async *iterateConversations(
-      groupId: GroupIdInput,
-      query: IterateConversationsInput,
-      options?: NimRequestOptions,
-    ): AsyncGenerator<GroupConversation, void, undefined> {
-      const checked = validate('listGroupConversations', (issues) => {
-        const group_id = requiredGroupId(issues, groupId);
-        const { account_id, limit } = readFields(issues, query, 'query', ['account_id', 'limit'] as const);
-        checkAccountId(issues, account_id);
-        checkPageLimit(issues, limit);
-        return { group_id, account_id: account_id as string, limit: limit as number | undefined, options: checkRequestOptions(issues, options) };
-      });
-      let pageToken: string | undefined;
-      const seen = new Set<string>();
-      // One iteration is one logical call: every page carries the same trace id.
-      const pageOptions = { ...checked.options, traceId: checked.options.traceId ?? createTraceId() };
-      for (;;) {
-        const page = await resource.listConversations(checked.group_id, { account_id: checked.account_id, limit: checked.limit, page_token: pageToken }, pageOptions);
-        yield* page.items;
-        if (!page.has_more) return;
-        if (!page.next_token || seen.has(page.next_token)) {
-          throw new NimResponseError(`has_more is true but next_token ${describe(page.next_token)} is not new`, '', {
-            operationId: 'listGroupConversations',
-            traceId: pageOptions.traceId,
-          });
-        }
-        seen.add(page.next_token);
-        pageToken = page.next_token;
-      }
-    },
   };
   return resource;
 }

@@ -3,12 +3,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonTooDeepError, maxJsonDepth, parseJsonWithExactIds } from '../../src/protocol/int64.js';
 
-/** What the scan must produce: JSON.parse, with every `group_id` written as an integer literal turned into its decimal string. */
+const isIntegerLiteral = (field: unknown) => typeof field === 'number' && /^-?\d+$/.test(JSON.stringify(field));
+
+/** The items of a `group_ids` list: its leading integer literals as decimal strings, the rest as JSON.parse reads them. */
+function idList(list: unknown[]): unknown[] {
+  const stop = list.findIndex((item) => !isIntegerLiteral(item));
+  const head = stop === -1 ? list.length : stop;
+  return list.map((item, index) => (index < head ? String(item) : expected(item)));
+}
+
+// The spec's int64 fields (GroupId or a list of it): either may carry one id or a list of them.
+const isIdKey = (key: string) => key === 'group_id' || key === 'group_ids';
+
+/**
+ * What the scan must produce: JSON.parse, with every int64 field (`group_id`, `group_ids`) written as an integer
+ * literal turned into its decimal string, and the leading integer items of such a field's list too.
+ */
 function expected(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(expected);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [key, key === 'group_id' && typeof field === 'number' && /^-?\d+$/.test(JSON.stringify(field)) ? String(field) : expected(field)]),
+    Object.entries(value).map(([key, field]) => [
+      key,
+      isIdKey(key) && isIntegerLiteral(field) ? String(field) : isIdKey(key) && Array.isArray(field) ? idList(field) : expected(field),
+    ]),
   );
 }
 

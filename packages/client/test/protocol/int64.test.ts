@@ -1,3 +1,4 @@
+import { int64Fields } from '@nim-api/types';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
@@ -63,9 +64,16 @@ describe('parseJsonWithExactIds', () => {
     });
   });
 
-  it('leaves other numbers, look-alike keys and group_ids already sent as strings alone', () => {
-    const text = `{"create_time":1764115200000,"parent_group_id":5,"group_ids":[1,2],"group_id":"77","code":200}`;
-    expect(parseJsonWithExactIds(text)).toEqual({ create_time: 1764115200000, parent_group_id: 5, group_ids: [1, 2], group_id: '77', code: 200 });
+  it('leaves other numbers, look-alike keys and ids already sent as strings alone', () => {
+    const text = `{"create_time":1764115200000,"parent_group_id":5,"group_idss":[1],"group_ids":["1","2"],"group_id":"77","code":200}`;
+    expect(parseJsonWithExactIds(text)).toEqual({ create_time: 1764115200000, parent_group_id: 5, group_idss: [1], group_ids: ['1', '2'], group_id: '77', code: 200 });
+  });
+
+  it('reads every int64 field of the spec exactly, group_ids lists included (the generated int64Fields)', () => {
+    expect([...int64Fields]).toEqual(['group_id', 'group_ids']);
+    const text = `{"items":[{"group_ids":[ ${big} , 1001 ]},{"group_ids":[]}],"group_id":${big}}`;
+    expect(parseJsonWithExactIds(text)).toEqual({ items: [{ group_ids: [`${big}`, '1001'] }, { group_ids: [] }], group_id: `${big}` });
+    expect(parseJsonWithExactIds('{"group_ids":[1.5,2]}')).toEqual({ group_ids: [1.5, 2] });
   });
 
   it('does not touch a string value that contains \\"group_id\\":1', () => {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { renderCurl } from '../../scripts/curl-samples.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 export const specPath = `${repoRoot}openapi/conversation-groups.yaml`;
@@ -57,7 +58,8 @@ export const operations: Operation[] = Object.entries(spec.paths as Json).flatMa
         parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref),
         requestBody: op.requestBody ? deref(op.requestBody) : undefined,
         successExample: deref(content.examples.success).value,
-        codeSamples: op['x-codeSamples'] ?? [],
+        // The TypeScript sample is kept in the spec; the curl one is rendered from it at docs build.
+        codeSamples: [...(op['x-codeSamples'] ?? []), { lang: 'Shell', label: 'curl', source: renderCurl(spec, path, method, op, item.parameters) as string }],
         sdkResource: op['x-nim-sdk']?.resource,
       };
     }),

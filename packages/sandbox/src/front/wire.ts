@@ -1,3 +1,4 @@
+import { int64Fields } from '@nim-api/types';
 import { utf8Text } from '../rules/well-formed.js';
 import { messageOf } from '../spec/spec.js';
 
@@ -88,13 +89,15 @@ export function bodyText(bytes: Uint8Array): BodyRead {
 }
 
 // Group ids are int64: JSON must carry them as bare integers, exactly. Handlers hold them as decimal strings and this
-// step unquotes them. Inside a JSON string every `"` is escaped, so `"group_id":"` cannot match string contents.
-const marker = '"group_id":"';
-// A conversation's `group_ids` list, the same ids: `"group_ids":["1","2"]` becomes `"group_ids":[1,2]`.
-const listMarker = '"group_ids":["';
+// step unquotes them. Which fields are int64 is the spec's (every field whose schema is GroupId or a list of it:
+// `int64Fields`, generated into @nim-api/types). Inside a JSON string every `"` is escaped, so `"group_id":"` cannot
+// match string contents.
+const markers = int64Fields.map((field) => `"${field}":"`);
+// A list of such ids: `"group_ids":["1","2"]` becomes `"group_ids":[1,2]`.
+const listMarkers = int64Fields.map((field) => `"${field}":["`);
 
-/** `text` with the quoted decimal items of every `"group_ids":[…]` list unquoted (one linear pass). */
-function unquoteIdLists(text: string): string {
+/** `text` with the quoted decimal items of every `listMarker…]` list unquoted (one linear pass). */
+function unquoteIdLists(text: string, listMarker: string): string {
   let at = text.indexOf(listMarker);
   if (at < 0) return text;
   let out = '';
@@ -118,19 +121,10 @@ function unquoteIdLists(text: string): string {
   return out + text.slice(from);
 }
 
-/**
- * JSON text of a value whose `group_id` fields (and `group_ids` items) are decimal strings, with those written as
- * exact JSON integers.
- * @example
- * ```ts
- * jsonWithExactIds({ group_id: '9007199254740993' }); // '{"group_id":9007199254740993}'
- * ```
- */
-export function jsonWithExactIds(value: unknown): string {
-  const text = unquoteIdLists(JSON.stringify(value));
+/** `text` with every `marker` decimal string value unquoted (one linear pass). */
+function unquoteIds(text: string, marker: string): string {
   let at = text.indexOf(marker);
   if (at < 0) return text;
-  // One linear pass (the hot path of every answer carrying a group): drop the two quotes around each id.
   let out = '';
   let from = 0;
   while (at >= 0) {
@@ -144,6 +138,21 @@ export function jsonWithExactIds(value: unknown): string {
     at = text.indexOf(marker, end);
   }
   return out + text.slice(from);
+}
+
+/**
+ * JSON text of a value whose int64 fields (`group_id`, and `group_ids` items) are decimal strings, with those written
+ * as exact JSON integers.
+ * @example
+ * ```ts
+ * jsonWithExactIds({ group_id: '9007199254740993' }); // '{"group_id":9007199254740993}'
+ * ```
+ */
+export function jsonWithExactIds(value: unknown): string {
+  let text = JSON.stringify(value);
+  for (const listMarker of listMarkers) text = unquoteIdLists(text, listMarker);
+  for (const marker of markers) text = unquoteIds(text, marker);
+  return text;
 }
 
 const statusTexts: Readonly<Record<number, string>> = {

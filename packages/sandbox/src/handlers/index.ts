@@ -1,8 +1,12 @@
+/**
+ * GENERATED FILE — DO NOT EDIT (`pnpm generate`, scripts/render-handlers.mjs).
+ * One handler per operationId of openapi/conversation-groups.yaml, from the file named after it.
+ */
 import type { OperationId } from '@nim-api/types';
+import type { Handler } from './context.js';
 import { batchDeleteConversations } from './batch-delete-conversations.js';
 import { batchGetConversationGroups } from './batch-get-conversation-groups.js';
 import { batchGetConversations } from './batch-get-conversations.js';
-import type { Handler } from './context.js';
 import { createConversation } from './create-conversation.js';
 import { createConversationGroup } from './create-conversation-group.js';
 import { deleteConversation } from './delete-conversation.js';
@@ -17,27 +21,27 @@ import { updateConversation } from './update-conversation.js';
 import { updateConversationGroup } from './update-conversation-group.js';
 
 /**
- * One handler per operationId of the spec. Typed against the generated `OperationId`, so an operation added to the
- * spec does not compile until its handler file exists.
+ * One handler per operationId of the spec, keyed by the generated `OperationId`: an operation added to the spec
+ * does not build until its handler file exists.
  * @example
  * ```ts
  * const result = handlers[operation.operationId](context);
  * ```
  */
 export const handlers: Readonly<Record<OperationId, Handler>> = {
-  createConversationGroup,
-  updateConversationGroup,
-  deleteConversationGroup,
-  getConversationGroup,
-  batchGetConversationGroups,
-  listConversationGroups,
-  listGroupConversations,
-  createConversation,
-  updateConversation,
-  deleteConversation,
   batchDeleteConversations,
-  getConversation,
+  batchGetConversationGroups,
   batchGetConversations,
+  createConversation,
+  createConversationGroup,
+  deleteConversation,
+  deleteConversationGroup,
+  getConversation,
+  getConversationGroup,
+  listConversationGroups,
   listConversations,
+  listGroupConversations,
   stickTopConversation,
+  updateConversation,
+  updateConversationGroup,
 };

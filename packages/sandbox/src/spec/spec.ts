@@ -1,4 +1,4 @@
-import type { OperationId } from '@nim-api/types';
+import { constraints, type OperationId } from '@nim-api/types';
 import { spec } from '../generated/spec.js';
 
 /**
@@ -108,21 +108,14 @@ export function messageOf(code: number): string {
   return messages[code] ?? 'error';
 }
 
-const limitSchema = specOperations
-  .find((o) => o.operationId === 'listGroupConversations')
-  ?.parameters.find((p) => p.name === 'limit')?.schema as { minimum?: number; maximum?: number } | undefined;
-
 /**
- * The page sizes `listGroupConversations` takes (its `limit` parameter's bounds in the spec).
+ * The page sizes the paginated operations take (the spec's `limit` bounds, from the generated constraints).
  * @example
  * ```ts
  * const { minimum, maximum } = pageLimitBounds; // 1, 100
  * ```
  */
-export const pageLimitBounds: { readonly minimum: number; readonly maximum: number } = {
-  minimum: limitSchema?.minimum ?? 1,
-  maximum: limitSchema?.maximum ?? 100,
-};
+export const pageLimitBounds: { readonly minimum: number; readonly maximum: number } = constraints.pageLimit;
 
 /**
  * Endpoint discovery as the spec states it (`x-nim-discovery`): the allocation service's path, the IM health path

@@ -8,6 +8,8 @@ import { messageOf, specOperations } from '../../src/spec/spec.js';
 import { renderSpec, specUrl } from '../../scripts/render-spec.mjs';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { renderValidators } from '../../scripts/render-validators.mjs';
+// @ts-expect-error -- plain .mjs helper without declarations
+import { renderHandlers } from '../../scripts/render-handlers.mjs';
 
 const yaml = parse(await readFile(specUrl, 'utf8'));
 
@@ -25,6 +27,12 @@ describe('the bundled spec', () => {
     expect(committed === fresh, 'src/generated/validators.ts is stale: run `pnpm generate` and commit').toBe(true);
     expect(committed).not.toMatch(/\brequire\(|new Function|\beval\(/);
     for (const operation of specOperations) expect(committed).toContain(`export const params_${operation.operationId} =`);
+  });
+
+  it('has its handler registry (src/handlers/index.ts) identical to a fresh generation (the drift gate)', async () => {
+    const committed = await readFile(new URL('../../src/handlers/index.ts', import.meta.url), 'utf8');
+    const fresh: string = await renderHandlers();
+    expect(committed === fresh, 'src/handlers/index.ts is stale: run `pnpm generate` and commit').toBe(true);
   });
 
   it('has a handler for every operation of the spec, and no other', () => {
