@@ -205,11 +205,13 @@ const clientOf = (sandbox: Sandbox, baseUrl?: string) =>
 test('a group created through the client is there on the next call, and gone after delete', async () => {
   const sandbox = createSandbox({ accounts: ['alice'], firstGroupId: 9007199254740993n });
   const nim = clientOf(sandbox);
+  // nim.conversations (generated from the spec's operation table): the conversation, then a group holding it.
+  await nim.conversations.create({ conversation_id: 'alice|1|bob' });
   const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob'] });
   assert.equal(conversation_group.group_id, '9007199254740993');
   const group = await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' });
   assert.equal(group.name, 'Work');
-  // nim.conversations (generated from the spec's operation table): the conversation shows the group holding it.
+  // The conversation shows the group holding it.
   const conversation = await nim.conversations.get('alice|1|bob');
   assert.deepEqual(conversation.group_ids, ['9007199254740993']);
   await nim.conversationGroups.delete(group.group_id, { account_id: 'alice' });

@@ -68,12 +68,12 @@ describe('the operation table', () => {
 
 describe('lists of operations keyed by OperationId', () => {
   it("the README's generated rows (the generated layer's methods) are fresh", async () => {
-    const committed = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(committed === (await renderReadmeMethods()), 'README.md: its generated method rows are stale, run `pnpm generate`').toBe(true);
+    const committed = readFileSync(join(root, 'packages/client/README.md'), 'utf8');
+    expect(committed === (await renderReadmeMethods()), 'packages/client/README.md: its generated method rows are stale, run `pnpm generate`').toBe(true);
   });
 
   it("the README's method tables have a row for every operation, by its x-nim-sdk name", () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const readme = readFileSync(join(root, 'packages/client/README.md'), 'utf8');
     const rows = readme.split('\n').filter((line) => /^\| `[^`]+` \| `[a-zA-Z]+`/.test(line));
     const missing: string[] = [];
     for (const id of operationIds) {
@@ -81,6 +81,6 @@ describe('lists of operations keyed by OperationId', () => {
       const call = sdk.resource === 'conversationGroups' ? sdk.method : `${sdk.resource}.${sdk.method}`;
       if (!rows.some((row) => row.startsWith(`| \`${call}(`) && row.includes(`| \`${id}\``))) missing.push(`${call} (${id})`);
     }
-    expect(missing, 'add these rows to the method table of README.md').toEqual([]);
+    expect(missing, 'add these rows to the method table of packages/client/README.md').toEqual([]);
   });
 });
