@@ -26,7 +26,8 @@ import {
   summary,
 } from './lib.mjs';
 
-const stubFetch = async () => new Response(groupEnvelopeText, { status: 200, headers: { 'content-type': 'application/json' } });
+const stubFetch = async () =>
+  new Response(groupEnvelopeText, { status: 200, headers: { 'content-type': 'application/json' } });
 const baseUrl = 'http://127.0.0.1:9';
 
 /** An undici dispatcher that answers every request with the envelope, without a socket. */
@@ -63,8 +64,18 @@ export async function variants() {
   const nimUndici = createNimClient({ appKey, appSecret, baseUrl, dispatcher: stubDispatcher });
   const otelApi = createRequire(join(clientDir, 'package.json'))('@opentelemetry/api');
   const nimOtelOff = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch', openTelemetry: false });
-  const nimOtelNoSdk = createNimClient({ appKey, appSecret, baseUrl, transport: 'fetch', openTelemetry: { api: otelApi } });
-  const bare = createClient({ baseUrl, fetch: stubFetch, querySerializer: { array: { style: 'form', explode: false } } });
+  const nimOtelNoSdk = createNimClient({
+    appKey,
+    appSecret,
+    baseUrl,
+    transport: 'fetch',
+    openTelemetry: { api: otelApi },
+  });
+  const bare = createClient({
+    baseUrl,
+    fetch: stubFetch,
+    querySerializer: { array: { style: 'form', explode: false } },
+  });
   bare.use({
     async onRequest({ request }) {
       for (const [name, value] of Object.entries(await handSignedHeaders())) request.headers.set(name, value);
@@ -114,7 +125,13 @@ export async function perCall(call, calls) {
 async function otelGlue(calls, rounds) {
   const { createTelemetry } = await tsImport('../packages/client/src/observability/open-telemetry.ts', import.meta.url);
   const api = createRequire(join(clientDir, 'package.json'))('@opentelemetry/api');
-  const telemetry = createTelemetry({ api, tracerProvider: undefined, meterProvider: undefined, traceIdFromContext: false, secrets: [appSecret] });
+  const telemetry = createTelemetry({
+    api,
+    tracerProvider: undefined,
+    meterProvider: undefined,
+    traceIdFromContext: false,
+    secrets: [appSecret],
+  });
   const result = { data: {}, traceId: '0af7651916cd43dd8448eb211c80319c' };
   const report = { host: baseUrl, attempt: 1, ms: 12.3, status: 200, code: 200, error: undefined };
   const attempt = async (call) => (call?.attempt(report), result);
@@ -125,7 +142,11 @@ async function otelGlue(calls, rounds) {
   for (const call of Object.values(v)) await perCall(call, calls); // warm-up (JIT)
   const r = await interleave(v, rounds, (call) => perCall(call, calls));
   const cpu = Object.fromEntries(Object.entries(r).map(([name, rows]) => [name, rows.map((row) => row.cpu)]));
-  return { calls, usPerCall: { off: summary(cpu.off), noSdk: summary(cpu.noSdk) }, noSdkOverOffUs: summary(paired(cpu.noSdk, cpu.off, (a, b) => a - b)) };
+  return {
+    calls,
+    usPerCall: { off: summary(cpu.off), noSdk: summary(cpu.noSdk) },
+    noSdkOverOffUs: summary(paired(cpu.noSdk, cpu.off, (a, b) => a - b)),
+  };
 }
 
 export async function run({ quick, rounds: roundsOverride }) {

@@ -4,7 +4,8 @@
 import { createServer } from 'node:http';
 
 const healthPath = '/health/liveness.action';
-const groupEnvelope = '{"code":200,"msg":"success","data":{"group_id":1001,"name":"Work","create_time":1,"update_time":1}}';
+const groupEnvelope =
+  '{"code":200,"msg":"success","data":{"group_id":1001,"name":"Work","create_time":1,"update_time":1}}';
 
 async function listen(server, port = 0) {
   await new Promise((resolve, reject) => {
@@ -26,7 +27,10 @@ export async function startEndpoint({ latencyMs = 0 } = {}) {
     const probe = path === `/nimserver${healthPath}`;
     if (probe) endpoint.probes += 1;
     else endpoint.calls += 1;
-    const timer = setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(probe ? '{"status":"UP"}' : groupEnvelope), endpoint.latencyMs);
+    const timer = setTimeout(
+      () => res.writeHead(200, { 'content-type': 'application/json' }).end(probe ? '{"status":"UP"}' : groupEnvelope),
+      endpoint.latencyMs,
+    );
     res.on('close', () => clearTimeout(timer));
   });
   server.keepAliveTimeout = 5_000;
@@ -53,9 +57,10 @@ export async function startAllocation(endpoints, ttl = 30) {
   const server = createServer((req, res) => {
     service.requests += 1;
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    const body = query.get('md5') === md5
-      ? { code: 304 }
-      : { code: 200, data: { 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl, md5 } };
+    const body =
+      query.get('md5') === md5
+        ? { code: 304 }
+        : { code: 200, data: { 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl, md5 } };
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   const port = await listen(server);

@@ -38,13 +38,15 @@ async function load(nim, { rate, ms }) {
   for (let tick = 0; performance.now() - started < ms; tick += 1) {
     const call = { start: performance.now(), end: undefined, ok: undefined, error: undefined };
     calls.push(call);
-    call.done = get(nim).then(
-      () => void (call.ok = true),
-      (error) => {
-        call.ok = false;
-        call.error = error.name;
-      },
-    ).finally(() => void (call.end = performance.now()));
+    call.done = get(nim)
+      .then(
+        () => void (call.ok = true),
+        (error) => {
+          call.ok = false;
+          call.error = error.name;
+        },
+      )
+      .finally(() => void (call.end = performance.now()));
     const next = started + ((tick + 1) * 1000) / rate;
     await sleep(Math.max(0, next - performance.now()));
   }
@@ -53,7 +55,11 @@ async function load(nim, { rate, ms }) {
 }
 
 async function slowVsFast() {
-  const [slow, fast, fallback] = await Promise.all([startEndpoint({ latencyMs: 50 }), startEndpoint(), startEndpoint()]);
+  const [slow, fast, fallback] = await Promise.all([
+    startEndpoint({ latencyMs: 50 }),
+    startEndpoint(),
+    startEndpoint(),
+  ]);
   // The slow one is the service's default endpoint: the harder case for the scorer.
   const lbs = await startAllocation([slow.url, fast.url]);
   const nim = createNimClient({ appKey, appSecret, baseUrl: fallback.url, discovery: { urls: [lbs.url] } });
@@ -64,13 +70,21 @@ async function slowVsFast() {
     const before = { slow: slow.calls, fast: fast.calls };
     const calls = 200;
     let next = 0;
-    await Promise.all(Array.from({ length: 4 }, async () => {
-      while (next++ < calls) await get(nim);
-    }));
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next++ < calls) await get(nim);
+      }),
+    );
     const fastCalls = fast.calls - before.fast;
     const slowCalls = slow.calls - before.slow;
     const [slowState, fastState] = nim.endpoints().endpoints;
-    return { fastShare: fastCalls / (fastCalls + slowCalls), fastCalls, slowCalls, slowScore: slowState.score, fastScore: fastState.score };
+    return {
+      fastShare: fastCalls / (fastCalls + slowCalls),
+      fastCalls,
+      slowCalls,
+      slowScore: slowState.score,
+      fastScore: fastState.score,
+    };
   } finally {
     await nim.close();
     await Promise.all([slow.close(), fast.close(), fallback.close(), lbs.close()]);
@@ -79,7 +93,11 @@ async function slowVsFast() {
 
 async function killUnderLoad() {
   // 100 ms on both, so that about two calls are in flight when the endpoint dies.
-  const [a, b, fallback] = await Promise.all([startEndpoint({ latencyMs: 100 }), startEndpoint({ latencyMs: 100 }), startEndpoint()]);
+  const [a, b, fallback] = await Promise.all([
+    startEndpoint({ latencyMs: 100 }),
+    startEndpoint({ latencyMs: 100 }),
+    startEndpoint(),
+  ]);
   const lbs = await startAllocation([a.url, b.url]);
   const attempts = [];
   const nim = createNimClient({
@@ -156,10 +174,14 @@ console.log(`endpoint selection, ${rounds} round(s) each, median (min–max)\n`)
 out.slowVsFast = await repeat(slowVsFast);
 console.log('1. slow (50 ms) vs fast endpoint, 200 calls after 20 warm-up calls (target: ≥ 95 % to the fast one)');
 console.log(`   share to the fast one: ${fmt(stats(out.slowVsFast, 'fastShare'), 3)}`);
-console.log(`   scores (ms): slow ${fmt(stats(out.slowVsFast, 'slowScore'))}, fast ${fmt(stats(out.slowVsFast, 'fastScore'))}\n`);
+console.log(
+  `   scores (ms): slow ${fmt(stats(out.slowVsFast, 'slowScore'))}, fast ${fmt(stats(out.slowVsFast, 'fastScore'))}\n`,
+);
 
 out.kill = await repeat(killUnderLoad);
-console.log('2. the busy endpoint (100 ms) killed after 3 s of 20 calls/s, 5 s more (target: only in-flight calls fail, 0 after)');
+console.log(
+  '2. the busy endpoint (100 ms) killed after 3 s of 20 calls/s, 5 s more (target: only in-flight calls fail, 0 after)',
+);
 for (const [key, label] of [
   ['calls', 'calls'],
   ['inFlightAtKill', 'in flight at the kill'],
@@ -168,14 +190,17 @@ for (const [key, label] of [
   ['attemptsToDeadAfterKill', 'attempts to the dead endpoint after the kill (each retried elsewhere)'],
   ['movedAfterMs', 'ms from the kill to the last attempt on it'],
   ['firstElsewhereAfterMs', 'ms from the kill to the first attempt on the other endpoint'],
-]) console.log(`   ${label}: ${fmt(stats(out.kill, key), key.endsWith('Ms') ? 1 : 0)}`);
+])
+  console.log(`   ${label}: ${fmt(stats(out.kill, key), key.endsWith('Ms') ? 1 : 0)}`);
 console.log('');
 
 for (const kind of ['refusing', 'black hole']) {
   const key = kind === 'refusing' ? 'downRefusing' : 'downBlackHole';
   out[key] = await repeat(() => discoveryDown(kind));
   console.log(`3. allocation service down at start (${kind}), 20 calls/s (target: 0 failed calls, one warn line)`);
-  console.log(`   calls ${fmt(stats(out[key], 'calls'), 0)}, failed ${fmt(stats(out[key], 'failedCalls'), 0)}, warn lines ${fmt(stats(out[key], 'warnLines'), 0)}, state ${[...new Set(out[key].map((r) => r.discovery))].join('/')}`);
+  console.log(
+    `   calls ${fmt(stats(out[key], 'calls'), 0)}, failed ${fmt(stats(out[key], 'failedCalls'), 0)}, warn lines ${fmt(stats(out[key], 'warnLines'), 0)}, state ${[...new Set(out[key].map((r) => r.discovery))].join('/')}`,
+  );
 }
 
 if (!quick) {

@@ -81,7 +81,9 @@ export async function handSignedHeaders() {
     AppKey: appKey,
     Nonce: nonce,
     CurTime: curTime,
-    CheckSum: createHash('sha1').update(appSecret + nonce + curTime).digest('hex'),
+    CheckSum: createHash('sha1')
+      .update(appSecret + nonce + curTime)
+      .digest('hex'),
     'X-custom-traceid': crypto.randomUUID().replaceAll('-', ''),
   };
 }
@@ -95,7 +97,8 @@ export function handGet(baseUrl, fetchImpl = fetch, { timeoutMs } = {}) {
   const url = `${baseUrl}/im/v2/conversation_groups/${groupId}?account_id=${encodeURIComponent(accountId)}`;
   const parse = async (response) => {
     const envelope = JSON.parse(await response.text());
-    if (response.status !== 200 || envelope.code !== 200) throw new Error(`baseline got ${response.status} ${envelope.code}`);
+    if (response.status !== 200 || envelope.code !== 200)
+      throw new Error(`baseline got ${response.status} ${envelope.code}`);
     return envelope.data;
   };
   if (timeoutMs === undefined) return async () => parse(await fetchImpl(url, { headers: await handSignedHeaders() }));
@@ -120,7 +123,8 @@ export function handUndiciGet(baseUrl) {
   return async () => {
     const { statusCode, body } = await request(url, { headers: await handSignedHeaders() });
     const envelope = JSON.parse(await body.text());
-    if (statusCode !== 200 || envelope.code !== 200) throw new Error(`undici baseline got ${statusCode} ${envelope.code}`);
+    if (statusCode !== 200 || envelope.code !== 200)
+      throw new Error(`undici baseline got ${statusCode} ${envelope.code}`);
     return envelope.data;
   };
 }
@@ -133,7 +137,8 @@ export async function handAddConversations(baseUrl, ids, fetchImpl = fetch) {
     body: JSON.stringify({ account_id: accountId, conversations: { type: 1, conversation_ids: ids } }),
   });
   const envelope = JSON.parse(await response.text());
-  if (response.status !== 200 || envelope.code !== 200) throw new Error(`baseline got ${response.status} ${envelope.code}`);
+  if (response.status !== 200 || envelope.code !== 200)
+    throw new Error(`baseline got ${response.status} ${envelope.code}`);
   return envelope.data;
 }
 
@@ -168,7 +173,8 @@ export function summary(values) {
 }
 
 /** Nearest-rank percentile of an already sorted array. */
-export const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+export const percentile = (sorted, q) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 /** Per-round pairs `f(a[i], b[i])` (rounds of the same index ran next to each other). */
 export const paired = (a, b, f) => a.map((x, i) => f(x, b[i]));
@@ -203,14 +209,20 @@ export function machine() {
  */
 export function spawnNodeMeasured(source, { esm = false, args = [], cwd = root, env = process.env } = {}) {
   const report = `process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, '\\n@@cpu ' + (u.user + u.system) + '\\n'); });`;
-  const prelude = esm ? `import { writeSync } from 'node:fs'; ${report}` : `const { writeSync } = require('node:fs'); ${report}`;
+  const prelude = esm
+    ? `import { writeSync } from 'node:fs'; ${report}`
+    : `const { writeSync } = require('node:fs'); ${report}`;
   const started = performance.now();
-  const child = spawnSync(process.execPath, [...(esm ? ['--input-type=module'] : []), '-e', `${prelude}\n${source}`, ...args], {
-    cwd,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...(esm ? ['--input-type=module'] : []), '-e', `${prelude}\n${source}`, ...args],
+    {
+      cwd,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    },
+  );
   const wallMs = performance.now() - started;
   const cpu = /@@cpu (\d+)\s*$/.exec(child.stderr ?? '');
   if (child.status !== 0 || !cpu) throw new Error(`node -e failed (${child.status}):\n${child.stdout}${child.stderr}`);
@@ -225,7 +237,12 @@ export function spawnNodeMeasured(source, { esm = false, args = [], cwd = root, 
  */
 export async function startServer({ maxLifetimeMs = 15 * 60_000 } = {}) {
   const child = fork(fileURLToPath(new URL('./server.mjs', import.meta.url)), [], {
-    env: { ...process.env, BENCH_APP_KEY: appKey, BENCH_APP_SECRET: appSecret, BENCH_MAX_LIFETIME_MS: String(maxLifetimeMs) },
+    env: {
+      ...process.env,
+      BENCH_APP_KEY: appKey,
+      BENCH_APP_SECRET: appSecret,
+      BENCH_MAX_LIFETIME_MS: String(maxLifetimeMs),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });

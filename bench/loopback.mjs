@@ -2,7 +2,19 @@
 // the fetch path, vs hand-written fetch (with and without the SDK's 10 s deadline) and hand-written undici.request
 // (same signed headers, same JSON), against the keep-alive server process, at concurrency 1 and 64. Every round is
 // bounded by a request count and a time limit; the variants' rounds rotate.
-import { accountId, appKey, appSecret, groupId, handGet, handUndiciGet, importClient, interleave, paired, percentile, summary } from './lib.mjs';
+import {
+  accountId,
+  appKey,
+  appSecret,
+  groupId,
+  handGet,
+  handUndiciGet,
+  importClient,
+  interleave,
+  paired,
+  percentile,
+  summary,
+} from './lib.mjs';
 
 /** Runs `call` from `concurrency` workers until `maxRequests` were sent or `maxMs` passed. */
 export async function load(call, concurrency, { maxRequests, maxMs }) {
@@ -50,7 +62,8 @@ export async function run({ server, quick, rounds: roundsOverride }) {
   };
   // All must get the same group before anything is timed.
   const got = await Promise.all(Object.values(variants).map((call) => call()));
-  if (got.some((group) => group.name !== got[0].name) || got[0].group_id !== groupId) throw new Error('the variants disagree on the group');
+  if (got.some((group) => group.name !== got[0].name) || got[0].group_id !== groupId)
+    throw new Error('the variants disagree on the group');
 
   const rounds = roundsOverride ?? (quick ? 2 : 25);
   const out = {};

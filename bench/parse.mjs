@@ -29,9 +29,17 @@ export async function run({ quick }) {
   const results = {};
   for (const size of [1 * MB, 8 * MB]) {
     for (const [shape, { call, text }] of Object.entries(bodies(size))) {
-      const nim = createNimClient({ appKey, appSecret, fetch: async () => new Response(text), timeoutMs: 60_000, maxRetries: 0 });
+      const nim = createNimClient({
+        appKey,
+        appSecret,
+        fetch: async () => new Response(text),
+        timeoutMs: 60_000,
+        maxRetries: 0,
+      });
       const sdk = () =>
-        call === 'get' ? nim.conversationGroups.get('1', { account_id: accountId }) : nim.conversationGroups.list({ account_id: accountId });
+        call === 'get'
+          ? nim.conversationGroups.get('1', { account_id: accountId })
+          : nim.conversationGroups.list({ account_id: accountId });
       const variants = {
         sdk: async () => {
           const started = performance.now();

@@ -32,11 +32,18 @@ const pings = (port) =>
 /** redis-server on 127.0.0.1, a free port, no persistence; `stop()` ends it (it also dies with this process). */
 async function startRedis() {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const kill = () => child.kill('SIGKILL');
   process.once('exit', kill);
-  const failed = new Promise((_, reject) => child.once('error', (e) => reject(new Error(`redis-server: ${e.message} (bash scripts/bootstrap.sh installs it)`))));
-  for (let i = 0; i < 500 && !(await Promise.race([pings(port), failed])); i += 1) await new Promise((r) => setTimeout(r, 20));
+  const failed = new Promise((_, reject) =>
+    child.once('error', (e) => reject(new Error(`redis-server: ${e.message} (bash scripts/bootstrap.sh installs it)`))),
+  );
+  for (let i = 0; i < 500 && !(await Promise.race([pings(port), failed])); i += 1)
+    await new Promise((r) => setTimeout(r, 20));
   return {
     port,
     async stop() {
@@ -56,7 +63,15 @@ export async function run({ quick }) {
   const server = await startRedis();
   const redis = new Redis({ port: server.port, host: '127.0.0.1' });
   try {
-    const shared = createRedisRateLimiter({ redis, appKey: 'bench', perSecond: 1e6, expectedProcesses: 1, burst: 1e6, keyPrefix: `bench:${Date.now()}:`, logger: { warn() {}, info() {} } });
+    const shared = createRedisRateLimiter({
+      redis,
+      appKey: 'bench',
+      perSecond: 1e6,
+      expectedProcesses: 1,
+      burst: 1e6,
+      keyPrefix: `bench:${Date.now()}:`,
+      logger: { warn() {}, info() {} },
+    });
     const bucket = createTokenBucketLimiter({ perSecond: 1e9 });
     const variants = {
       redis: () => shared.take('getConversationGroup'),
@@ -78,7 +93,8 @@ export async function run({ quick }) {
     const rounds = quick ? 3 : 15;
     const r = await interleave(variants, rounds, measure);
     const stats = shared.stats();
-    if (stats.mode !== 'redis' || stats.fallbackPermits > 0) throw new Error(`the Redis limiter fell back during the bench: ${JSON.stringify(stats)}`);
+    if (stats.mode !== 'redis' || stats.fallbackPermits > 0)
+      throw new Error(`the Redis limiter fell back during the bench: ${JSON.stringify(stats)}`);
     const of = (name, q) => summary(r[name].map((x) => x[q]));
     return {
       rounds,

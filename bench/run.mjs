@@ -9,7 +9,10 @@ import { fmt, machine, root, startServer } from './lib.mjs';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const strict = args.includes('--strict');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const roundsArg = args.find((arg) => arg.startsWith('--rounds='));
 const rounds = roundsArg ? Number(roundsArg.slice(9)) : undefined;
 
@@ -54,7 +57,9 @@ results.machine.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) /
 const s = results.suites;
 const rows = [];
 const row = (figure, sdk, baseline, comparison, target, met) =>
-  rows.push(`| ${figure} | ${sdk} | ${baseline} | ${comparison} | ${target} | ${met === undefined ? '—' : met ? '✅ met' : '❌ missed'} |`);
+  rows.push(
+    `| ${figure} | ${sdk} | ${baseline} | ${comparison} | ${target} | ${met === undefined ? '—' : met ? '✅ met' : '❌ missed'} |`,
+  );
 const ratio = (r) => `×${r.median.toFixed(3)} (${r.min.toFixed(3)}–${r.max.toFixed(3)})`;
 
 const iqr = (r, digits = 2) => `${r.median.toFixed(digits)} (IQR ${r.q1.toFixed(digits)}–${r.q3.toFixed(digits)})`;
@@ -63,10 +68,38 @@ if (s.loopback) {
     const l = s.loopback[c];
     const side = (v) => `${fmt(v.rps, 0)} req/s, ${v.cpuUsPerRequest.median.toFixed(0)} µs CPU/req`;
     const at = `concurrency ${l.concurrency}`;
-    row(`1a. loopback \`get\`, ${at}: undici SDK ÷ hand-written fetch, req/s`, side(l.sdkUndici), side(l.baseline), `×${iqr(l.undiciOverFetch, 3)}; p50 ×${l.p50Ratio.median.toFixed(2)}, p99 ×${l.p99Ratio.median.toFixed(2)}`, '≥ 1.30', l.undiciOverFetch.median >= 1.3);
-    row(`1b. ${at}: undici SDK ÷ hand-written \`undici.request\`, req/s`, side(l.sdkUndici), side(l.handUndici), `×${iqr(l.undiciOverHandUndici, 3)}`, '≥ 0.85', l.undiciOverHandUndici.median >= 0.85);
-    row(`1c. ${at}: undici SDK client CPU/req ÷ hand-written fetch`, `${l.sdkUndici.cpuUsPerRequest.median.toFixed(0)} µs`, `${l.baseline.cpuUsPerRequest.median.toFixed(0)} µs`, `×${iqr(l.undiciCpuOverFetch, 3)}`, '≤ 0.80', l.undiciCpuOverFetch.median <= 0.8);
-    row(`1d. ${at}: fetch-path SDK ÷ hand-written fetch + 10 s deadline, req/s`, side(l.sdkFetch), side(l.baselineWithTimeout), `×${iqr(l.fetchPathOverTimeout, 3)}. Context: fetch-path SDK ÷ hand-written fetch ×${l.fetchPathOverFetch.median.toFixed(3)}; the deadline alone ×${l.timeoutRatio.median.toFixed(3)}; \`undici.request\` by hand ÷ fetch ×${l.handUndiciOverFetch.median.toFixed(3)}`, '≥ 0.88', l.fetchPathOverTimeout.median >= 0.88);
+    row(
+      `1a. loopback \`get\`, ${at}: undici SDK ÷ hand-written fetch, req/s`,
+      side(l.sdkUndici),
+      side(l.baseline),
+      `×${iqr(l.undiciOverFetch, 3)}; p50 ×${l.p50Ratio.median.toFixed(2)}, p99 ×${l.p99Ratio.median.toFixed(2)}`,
+      '≥ 1.30',
+      l.undiciOverFetch.median >= 1.3,
+    );
+    row(
+      `1b. ${at}: undici SDK ÷ hand-written \`undici.request\`, req/s`,
+      side(l.sdkUndici),
+      side(l.handUndici),
+      `×${iqr(l.undiciOverHandUndici, 3)}`,
+      '≥ 0.85',
+      l.undiciOverHandUndici.median >= 0.85,
+    );
+    row(
+      `1c. ${at}: undici SDK client CPU/req ÷ hand-written fetch`,
+      `${l.sdkUndici.cpuUsPerRequest.median.toFixed(0)} µs`,
+      `${l.baseline.cpuUsPerRequest.median.toFixed(0)} µs`,
+      `×${iqr(l.undiciCpuOverFetch, 3)}`,
+      '≤ 0.80',
+      l.undiciCpuOverFetch.median <= 0.8,
+    );
+    row(
+      `1d. ${at}: fetch-path SDK ÷ hand-written fetch + 10 s deadline, req/s`,
+      side(l.sdkFetch),
+      side(l.baselineWithTimeout),
+      `×${iqr(l.fetchPathOverTimeout, 3)}. Context: fetch-path SDK ÷ hand-written fetch ×${l.fetchPathOverFetch.median.toFixed(3)}; the deadline alone ×${l.timeoutRatio.median.toFixed(3)}; \`undici.request\` by hand ÷ fetch ×${l.handUndiciOverFetch.median.toFixed(3)}`,
+      '≥ 0.88',
+      l.fetchPathOverTimeout.median >= 0.88,
+    );
   }
 }
 if (s.cpu) {
@@ -93,11 +126,25 @@ if (s.cpu?.otel) {
 }
 if (s.signing) {
   const g = s.signing;
-  row('3. signing: nonce + CheckSum per attempt', `plain-JS SHA-1 ${fmt(g.usPerAttempt.client, 2)} µs (WebCrypto digest: ${fmt(g.usPerAttempt.webCrypto, 2)} µs)`, `node:crypto ${fmt(g.usPerAttempt.nodeCrypto, 2)} µs (the hand-written baseline's way)`, `${ratio(g.ratio)}`, 'report', undefined);
+  row(
+    '3. signing: nonce + CheckSum per attempt',
+    `plain-JS SHA-1 ${fmt(g.usPerAttempt.client, 2)} µs (WebCrypto digest: ${fmt(g.usPerAttempt.webCrypto, 2)} µs)`,
+    `node:crypto ${fmt(g.usPerAttempt.nodeCrypto, 2)} µs (the hand-written baseline's way)`,
+    `${ratio(g.ratio)}`,
+    'report',
+    undefined,
+  );
 }
 if (s.size) {
   const z = s.size;
-  row('4. bundle, min+gzip', `${z.withDepsBytes} B with openapi-fetch`, `${z.withoutDepsBytes} B client code alone`, `openapi-fetch adds ${z.dependencyBytes} B (size-test budget ${z.budgetBytes} B)`, `≤ ${z.targetBytes} B total`, z.withDepsBytes <= z.targetBytes);
+  row(
+    '4. bundle, min+gzip',
+    `${z.withDepsBytes} B with openapi-fetch`,
+    `${z.withoutDepsBytes} B client code alone`,
+    `openapi-fetch adds ${z.dependencyBytes} B (size-test budget ${z.budgetBytes} B)`,
+    `≤ ${z.targetBytes} B total`,
+    z.withDepsBytes <= z.targetBytes,
+  );
 }
 if (s.importTime) {
   const i = s.importTime;
@@ -123,7 +170,14 @@ if (s.typecheck) {
 }
 if (s.scale) {
   const k = s.scale;
-  row('7. `addConversations` 1,000 ids (10 PATCHes)', `${fmt(k.wallMs.sdk, 2)} ms`, `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`, `time ${ratio(k.ratio)}`, 'report', undefined);
+  row(
+    '7. `addConversations` 1,000 ids (10 PATCHes)',
+    `${fmt(k.wallMs.sdk, 2)} ms`,
+    `${fmt(k.wallMs.baseline, 2)} ms (10 raw fetch PATCHes)`,
+    `time ${ratio(k.ratio)}`,
+    'report',
+    undefined,
+  );
 }
 if (s.parse) {
   const p = s.parse;
@@ -144,7 +198,7 @@ if (s.sandbox) {
   const b = s.sandbox;
   const rps = (v) => `${fmt(v, 0)} req/s`;
   row(
-    '9a. `get` through the client, in process: `sandbox.fetch` vs a constant-response `fetch` (the fetch transport\'s ceiling)',
+    "9a. `get` through the client, in process: `sandbox.fetch` vs a constant-response `fetch` (the fetch transport's ceiling)",
     rps(b.rps.inProcess),
     rps(b.rps.constant),
     `req/s ${ratio(b.inProcessOverConstant)}`,
@@ -152,7 +206,7 @@ if (s.sandbox) {
     b.inProcessOverConstant.median >= 0.75,
   );
   row(
-    '9a′. the same, `sandbox.dispatcher` vs a constant-response dispatcher (the undici transport\'s ceiling)',
+    "9a′. the same, `sandbox.dispatcher` vs a constant-response dispatcher (the undici transport's ceiling)",
     rps(b.rps.dispatcher),
     rps(b.rps.constantDispatcher),
     `req/s ${ratio(b.dispatcherOverConstant)} (the ceiling is ~40 µs a call, so the sandbox's own work weighs more here)`,
@@ -194,7 +248,9 @@ const table = [
   `Measured ${m.date.slice(0, 10)} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ` +
     `load average ${m.loadAverageAtStart[0]} at start, ${m.loadAverageAtEnd[0]} at end${quick ? ' (--quick: smoke run)' : ''}.`,
   'Figures: median (min–max) over the rounds; ratios and differences are taken per pair of neighbouring rounds.' +
-    (results.server ? ` The loopback server checked ${results.server.requests} signatures: ${results.server.badSignatures} bad.` : ''),
+    (results.server
+      ? ` The loopback server checked ${results.server.requests} signatures: ${results.server.badSignatures} bad.`
+      : ''),
   '',
   '| figure | SDK | baseline | SDK vs baseline | target | |',
   '|---|---|---|---|---|---|',

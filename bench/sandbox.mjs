@@ -23,7 +23,12 @@ async function importSandbox() {
 /** An undici dispatcher answering every request with `text`, no socket: the undici transport's ceiling. */
 function constantDispatcher(text) {
   const body = Buffer.from(text);
-  const rawHeaders = [Buffer.from('content-type'), Buffer.from('application/json'), Buffer.from('content-length'), Buffer.from(String(body.length))];
+  const rawHeaders = [
+    Buffer.from('content-type'),
+    Buffer.from('application/json'),
+    Buffer.from('content-length'),
+    Buffer.from(String(body.length)),
+  ];
   return {
     dispatch(options, handler) {
       queueMicrotask(() => {
@@ -73,25 +78,34 @@ export function measureMemory({ groups = 10_000, perGroup = 100 } = {}) {
     console.log(JSON.stringify({ heapMB: (after.heapUsed - before.heapUsed) / 2 ** 20, rssMB: (after.rss - before.rss) / 2 ** 20, seedMs, conversations: total }));
     sandbox = undefined;
   `;
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--input-type=module', '-e', source], { encoding: 'utf8', maxBuffer: 2 ** 26 });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=4096', '--input-type=module', '-e', source],
+    { encoding: 'utf8', maxBuffer: 2 ** 26 },
+  );
   if (child.status !== 0) throw new Error(`memory measurement failed:\n${child.stderr}`);
   const figures = JSON.parse(child.stdout.trim().split('\n').at(-1));
   return { groups, perGroup, ...figures, bytesPerConversation: (figures.heapMB * 2 ** 20) / figures.conversations };
 }
 
 export async function run({ quick }) {
-  const { createNimClient } = await importClient({ node: true }) // the build Node consumers load (undici transport by default);
+  const { createNimClient } = await importClient({ node: true }); // the build Node consumers load (undici transport by default);
   const { createSandbox } = await importSandbox();
   const { startPrism } = await import(pathToFileURL(join(root, 'scripts/prism.mjs')).href);
 
-  const sandbox = createSandbox({ seed: 1, accounts: { [accountId]: { groups: [{ group_id: groupId, name: 'Work', conversation_ids: ['alice|1|bob'] }] } } });
+  const sandbox = createSandbox({
+    seed: 1,
+    accounts: { [accountId]: { groups: [{ group_id: groupId, name: 'Work', conversation_ids: ['alice|1|bob'] }] } },
+  });
   const server = await sandbox.listen();
   const prism = await startPrism({ mode: 'mock' });
   try {
     const constant = groupEnvelopeText.replace('9007199254740993', groupId);
-    const stubFetch = async () => new Response(constant, { status: 200, headers: { 'content-type': 'application/json' } });
+    const stubFetch = async () =>
+      new Response(constant, { status: 200, headers: { 'content-type': 'application/json' } });
     const stubDispatcher = constantDispatcher(constant);
-    const client = (options) => createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, maxRetries: 0, ...options });
+    const client = (options) =>
+      createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, maxRetries: 0, ...options });
     const clients = {
       constant: client({ baseUrl: 'http://127.0.0.1:9', fetch: stubFetch }),
       inProcess: client({ fetch: sandbox.fetch }),
@@ -100,7 +114,12 @@ export async function run({ quick }) {
       http: client({ baseUrl: server.url }),
       prism: client({ baseUrl: prism.url }),
     };
-    const variants = Object.fromEntries(Object.entries(clients).map(([name, nim]) => [name, () => nim.conversationGroups.get(groupId, { account_id: accountId })]));
+    const variants = Object.fromEntries(
+      Object.entries(clients).map(([name, nim]) => [
+        name,
+        () => nim.conversationGroups.get(groupId, { account_id: accountId }),
+      ]),
+    );
     for (const call of Object.values(variants)) await rate(call, 200, 2_000); // warm-up (JIT, connections)
     sandbox.reset(); // the request log of the warm-up is not part of the figures
 
@@ -136,5 +155,11 @@ export async function run({ quick }) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = process.argv.includes('--quick');
-  console.log(JSON.stringify(await run({ quick }), (key, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value), 2));
+  console.log(
+    JSON.stringify(
+      await run({ quick }),
+      (key, value) => (typeof value === 'number' ? Math.round(value * 1000) / 1000 : value),
+      2,
+    ),
+  );
 }

@@ -20,7 +20,10 @@ export async function run({ server, quick }) {
   const chunks = Array.from({ length: 10 }, (_, i) => ids.slice(i * 100, i * 100 + 100));
   const variants = {
     sdk: async () => {
-      const result = await nim.conversationGroups.addConversations(groupId, { account_id: accountId, conversation_ids: ids });
+      const result = await nim.conversationGroups.addConversations(groupId, {
+        account_id: accountId,
+        conversation_ids: ids,
+      });
       if (result.success_list.length !== 1_000) throw new Error('SDK applied fewer than 1,000 ids');
     },
     baseline: async () => {

@@ -15,12 +15,17 @@ let requests = 0;
 let badSignatures = 0;
 
 function signed(headers) {
-  const expected = createHash('sha1').update(`${appSecret}${headers.nonce ?? ''}${headers.curtime ?? ''}`).digest('hex');
+  const expected = createHash('sha1')
+    .update(`${appSecret}${headers.nonce ?? ''}${headers.curtime ?? ''}`)
+    .digest('hex');
   return headers.appkey === appKey && headers.checksum === expected && (headers.nonce?.length ?? 0) >= 16;
 }
 
 const send = (res, status, text) => {
-  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 };
 

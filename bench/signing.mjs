@@ -15,7 +15,10 @@ export async function run({ quick }) {
       const digest = await crypto.subtle.digest('SHA-1', encoder.encode(appSecret + handNonce() + curTime()));
       return Buffer.from(digest).toString('hex');
     },
-    nodeCrypto: async () => createHash('sha1').update(appSecret + randomBytes(16).toString('hex') + curTime()).digest('hex'),
+    nodeCrypto: async () =>
+      createHash('sha1')
+        .update(appSecret + randomBytes(16).toString('hex') + curTime())
+        .digest('hex'),
   };
   const ops = quick ? 1_000 : 5_000;
   const rounds = quick ? 3 : 9;

@@ -15,7 +15,12 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { createNimClient, NimNotFoundError, traceIdOf } from '@nim-api/client';
 import { createSandbox } from '@nim-api/sandbox';
 
@@ -48,7 +53,9 @@ const tracer = api.trace.getTracer('example-app');
 await tracer.startActiveSpan('GET /groups/work', async (handler) => {
   const created = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' });
   const groupId = created.conversation_group.group_id;
-  console.log(`created group ${groupId}; X-custom-traceid ${traceIdOf(created)} = the trace id ${handler.spanContext().traceId}`);
+  console.log(
+    `created group ${groupId}; X-custom-traceid ${traceIdOf(created)} = the trace id ${handler.spanContext().traceId}`,
+  );
   await nim.conversationGroups.delete(groupId, { account_id: 'alice' });
   try {
     await nim.conversationGroups.get(groupId, { account_id: 'alice' });
@@ -65,17 +72,29 @@ const children = (parent: ReadableSpan | undefined) =>
   finished.filter((span) => span.parentSpanContext?.spanId === parent?.spanContext().spanId);
 const print = (span: ReadableSpan, depth: number): void => {
   const status = span.status.code === api.SpanStatusCode.ERROR ? ` ERROR ${span.status.message}` : '';
-  const keys = ['nim.operation', 'nim.code', 'http.request.method', 'server.address', 'http.response.status_code', 'error.type'];
-  const attributes = keys.filter((key) => span.attributes[key] !== undefined).map((key) => `${key}=${span.attributes[key]}`);
+  const keys = [
+    'nim.operation',
+    'nim.code',
+    'http.request.method',
+    'server.address',
+    'http.response.status_code',
+    'error.type',
+  ];
+  const attributes = keys
+    .filter((key) => span.attributes[key] !== undefined)
+    .map((key) => `${key}=${span.attributes[key]}`);
   const events = span.events.filter((event) => event.name === 'nim.attempt').length;
-  console.log(`${'  '.repeat(depth)}${span.name} [${api.SpanKind[span.kind]}]${status} ${attributes.join(' ')}${events ? ` (${events} attempt event)` : ''}`);
+  console.log(
+    `${'  '.repeat(depth)}${span.name} [${api.SpanKind[span.kind]}]${status} ${attributes.join(' ')}${events ? ` (${events} attempt event)` : ''}`,
+  );
   for (const child of children(span)) print(child, depth + 1);
 };
 for (const root of finished.filter((span) => !span.parentSpanContext)) print(root, 0);
 
 // 5. The OpenTelemetry metrics, and the same figures as Prometheus text.
 const { resourceMetrics } = await reader.collect();
-for (const metric of resourceMetrics.scopeMetrics.find((scope) => scope.scope.name === '@nim-api/client')?.metrics ?? []) {
+for (const metric of resourceMetrics.scopeMetrics.find((scope) => scope.scope.name === '@nim-api/client')?.metrics ??
+  []) {
   console.log(`${metric.descriptor.name} (${metric.descriptor.unit}): ${metric.dataPoints.length} series`);
 }
 console.log(nim.metrics().toPrometheus().split('\n').slice(0, 6).join('\n'));

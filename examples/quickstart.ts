@@ -41,7 +41,8 @@ const account = process.env.NIM_ACCOUNT_ID || 'alice';
 // The mock has no state: it answers every call with the spec's `success` example. For the second page of a
 // group's conversations it is told to answer with the spec's `lastPage` example, so the walk ends as on a server.
 const mockFetch = (request: Request): Promise<Response> => {
-  if (new URL(request.url).searchParams.get('page_token') === 'page-2') request.headers.set('Prefer', 'example=lastPage');
+  if (new URL(request.url).searchParams.get('page_token') === 'page-2')
+    request.headers.set('Prefer', 'example=lastPage');
   return fetch(request);
 };
 
@@ -56,9 +57,12 @@ const nim = createNimClient({
 // ── printing ────────────────────────────────────────────────────────────────────────────────────────────────────
 const dim = (text: string) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
 const describeGroup = (group: ConversationGroup) => `group ${group.group_id} "${group.name}"`;
-const describeFailures = (failed: readonly { error_code: number; error_msg?: string | undefined }[], idOf: (i: number) => string) =>
-  failed.map((failure, i) => `      ✖ ${idOf(i)}: ${failure.error_code} ${failure.error_msg ?? ''}`.trimEnd());
-const conversationFailures = (failed: readonly FailedConversation[]) => describeFailures(failed, (i) => failed[i]!.conversation_id);
+const describeFailures = (
+  failed: readonly { error_code: number; error_msg?: string | undefined }[],
+  idOf: (i: number) => string,
+) => failed.map((failure, i) => `      ✖ ${idOf(i)}: ${failure.error_code} ${failure.error_msg ?? ''}`.trimEnd());
+const conversationFailures = (failed: readonly FailedConversation[]) =>
+  describeFailures(failed, (i) => failed[i]!.conversation_id);
 
 let failures = 0;
 
@@ -80,7 +84,9 @@ async function step<T extends object>(
   } catch (error) {
     failures += 1;
     if (error instanceof NimApiError) {
-      console.log(`  ✖ ${method.padEnd(21)} ${`${error.name} ${error.code} ${error.msg}`.padEnd(64)} ${dim(`trace ${error.traceId}`)}`);
+      console.log(
+        `  ✖ ${method.padEnd(21)} ${`${error.name} ${error.code} ${error.msg}`.padEnd(64)} ${dim(`trace ${error.traceId}`)}`,
+      );
     } else if (isNimError(error)) {
       console.log(`  ✖ ${method.padEnd(21)} ${error.name}: ${error.message}`);
     } else {
@@ -95,10 +101,16 @@ const where = sandbox
   ? 'the embedded @nim-api/sandbox (in process, stateful, made from openapi/conversation-groups.yaml)'
   : `${given}${againstMock ? ' (Prism mock of openapi/conversation-groups.yaml)' : ''}`;
 console.log(`@nim-api/client quickstart — ${where}`);
-console.log(`account ${account}${againstMock ? dim(" · the mock answers every call with the spec's example, whatever the input") : ''}\n`);
+console.log(
+  `account ${account}${againstMock ? dim(" · the mock answers every call with the spec's example, whatever the input") : ''}\n`,
+);
 
 try {
-  const conversations = [conversationId.p2p(account, 'bob'), conversationId.team(account, 6001), conversationId.superTeam(account, 7001)];
+  const conversations = [
+    conversationId.p2p(account, 'bob'),
+    conversationId.team(account, 6001),
+    conversationId.superTeam(account, 7001),
+  ];
 
   // The conversation alice–bob itself (the conversations resource): the groups that hold it show on it below.
   await step(
@@ -109,7 +121,11 @@ try {
 
   const created = await step(
     'create',
-    (traceId) => nim.conversationGroups.create({ account_id: account, name: 'Quickstart', conversation_ids: conversations }, { traceId }),
+    (traceId) =>
+      nim.conversationGroups.create(
+        { account_id: account, name: 'Quickstart', conversation_ids: conversations },
+        { traceId },
+      ),
     (r) => ({
       line: `${describeGroup(r.conversation_group)}: ${r.success_list.length} added, ${r.failed_list.length} failed`,
       details: conversationFailures(r.failed_list),
@@ -121,38 +137,62 @@ try {
 
   await step(
     'update',
-    (traceId) => nim.conversationGroups.update(groupId, { account_id: account, name: 'Quickstart (renamed)' }, { traceId }),
+    (traceId) =>
+      nim.conversationGroups.update(groupId, { account_id: account, name: 'Quickstart (renamed)' }, { traceId }),
     (r) => ({ line: `renamed: ${describeGroup(r.conversation_group)}` }),
   );
   // 150 more: the client sends them in two calls (the API takes at most 100 per call) and merges the answers.
-  const more = Array.from({ length: 150 }, (_, i) => conversationId.p2p(account, `friend${String(i).padStart(3, '0')}`));
+  const more = Array.from({ length: 150 }, (_, i) =>
+    conversationId.p2p(account, `friend${String(i).padStart(3, '0')}`),
+  );
   await step(
     'addConversations',
-    (traceId) => nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: more }, { traceId }),
-    (r) => ({ line: `${r.success_list.length} added, ${r.failed_list.length} failed`, details: conversationFailures(r.failed_list) }),
+    (traceId) =>
+      nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: more }, { traceId }),
+    (r) => ({
+      line: `${r.success_list.length} added, ${r.failed_list.length} failed`,
+      details: conversationFailures(r.failed_list),
+    }),
   );
   await step(
     'listConversations',
     (traceId) => nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 100 }, { traceId }),
     (page) => ({
-      line: `page of ${page.items.length} (${page.items.slice(0, 2).map((c) => c.conversation_id).join(', ')}${page.items.length > 2 ? ', …' : ''})${page.has_more ? ', has_more' : ''}`,
+      line: `page of ${page.items.length} (${page.items
+        .slice(0, 2)
+        .map((c) => c.conversation_id)
+        .join(', ')}${page.items.length > 2 ? ', …' : ''})${page.has_more ? ', has_more' : ''}`,
     }),
   );
   await step(
     'iterateConversations',
     async (traceId) => {
       const all = [];
-      for await (const conversation of nim.conversationGroups.iterateConversations(groupId, { account_id: account, limit: 100 }, { traceId })) {
+      for await (const conversation of nim.conversationGroups.iterateConversations(
+        groupId,
+        { account_id: account, limit: 100 },
+        { traceId },
+      )) {
         all.push(conversation.conversation_id);
       }
       return all;
     },
-    (all) => ({ line: `${all.length} conversations over all pages (${all.slice(0, 2).join(', ')}${all.length > 2 ? ', …' : ''})` }),
+    (all) => ({
+      line: `${all.length} conversations over all pages (${all.slice(0, 2).join(', ')}${all.length > 2 ? ', …' : ''})`,
+    }),
   );
   await step(
     'removeConversations',
-    (traceId) => nim.conversationGroups.removeConversations(groupId, { account_id: account, conversation_ids: more.slice(0, 50) }, { traceId }),
-    (r) => ({ line: `${r.success_list.length} removed, ${r.failed_list.length} failed`, details: conversationFailures(r.failed_list) }),
+    (traceId) =>
+      nim.conversationGroups.removeConversations(
+        groupId,
+        { account_id: account, conversation_ids: more.slice(0, 50) },
+        { traceId },
+      ),
+    (r) => ({
+      line: `${r.success_list.length} removed, ${r.failed_list.length} failed`,
+      details: conversationFailures(r.failed_list),
+    }),
   );
   await step(
     'get',
@@ -190,20 +230,30 @@ try {
   // The group is gone: reading it fails with NimNotFoundError (116404). A stateless mock still answers.
   try {
     await nim.conversationGroups.get(groupId, { account_id: account });
-    if (againstMock) console.log(`  · ${'get (deleted)'.padEnd(21)} ${dim('the mock is stateless: it still answers with its example')}`);
+    if (againstMock)
+      console.log(
+        `  · ${'get (deleted)'.padEnd(21)} ${dim('the mock is stateless: it still answers with its example')}`,
+      );
     else {
       failures += 1;
       console.log(`  ✖ ${'get (deleted)'.padEnd(21)} the deleted group ${groupId} was still answered`);
     }
   } catch (error) {
     if (!(error instanceof NimNotFoundError)) throw error;
-    console.log(`  ✔ ${'get (deleted)'.padEnd(21)} ${`${error.name} ${error.code} (as expected)`.padEnd(64)} ${dim(`trace ${error.traceId}`)}`);
+    console.log(
+      `  ✔ ${'get (deleted)'.padEnd(21)} ${`${error.name} ${error.code} (as expected)`.padEnd(64)} ${dim(`trace ${error.traceId}`)}`,
+    );
   }
 } catch (error) {
   failures += 1;
   console.error(`\n${error instanceof Error ? error.message : String(error)}`);
 }
 
-if (sandbox) console.log(dim(`\nthe sandbox saw ${sandbox.requests.length} requests, every signature ${sandbox.requests.every((r) => r.signature === 'valid') ? 'valid' : 'NOT valid'}`));
+if (sandbox)
+  console.log(
+    dim(
+      `\nthe sandbox saw ${sandbox.requests.length} requests, every signature ${sandbox.requests.every((r) => r.signature === 'valid') ? 'valid' : 'NOT valid'}`,
+    ),
+  );
 console.log(failures === 0 ? '\n✔ every operation answered' : `\n✖ ${failures} call(s) failed`);
 process.exitCode = failures === 0 ? 0 : 1;

@@ -68,8 +68,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       report.messages.length
         ? `API Extractor warned (${report.messages.length}); every warning fails the check`
         : report.reportChanged
-        ? `the public API of @nim-api/client changed: ${report.reportPath} is stale (fresh one: ${report.tempReportPath}). Run \`pnpm api:update\` and commit it.`
-        : 'API Extractor reported errors',
+          ? `the public API of @nim-api/client changed: ${report.reportPath} is stale (fresh one: ${report.tempReportPath}). Run \`pnpm api:update\` and commit it.`
+          : 'API Extractor reported errors',
     );
     process.exitCode = 1;
   } else {

@@ -41,7 +41,9 @@ try {
   regenerateTypes({ NIM_SPEC_PATH: without });
   const fewer = await measureBundleSize({ entry });
   const perOperation = Math.round((full.withDeps - fewer.withDeps) / removed);
-  console.log(`without the ${removed} ${resource} operations: ${fewer.withDeps} B min+gzip; with them: ${full.withDeps} B; ${perOperation} B per operation`);
+  console.log(
+    `without the ${removed} ${resource} operations: ${fewer.withDeps} B min+gzip; with them: ${full.withDeps} B; ${perOperation} B per operation`,
+  );
 } finally {
   regenerateTypes({});
   rmSync(dir, { recursive: true, force: true });

@@ -29,10 +29,7 @@ export function freePort() {
  */
 export async function startPrism({ mode = 'mock', upstream, port, timeoutMs = 30_000, spec = specPath } = {}) {
   const listenPort = port ?? (await freePort());
-  const args =
-    mode === 'proxy'
-      ? ['proxy', spec, upstream, '--errors']
-      : ['mock', spec, '--errors'];
+  const args = mode === 'proxy' ? ['proxy', spec, upstream, '--errors'] : ['mock', spec, '--errors'];
   args.push('-h', '127.0.0.1', '-p', String(listenPort));
 
   let output = '';

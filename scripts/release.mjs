@@ -49,7 +49,14 @@ export function hasOidc(env = process.env) {
  * @param {NodeJS.ProcessEnv} env
  */
 export function parseReleaseArgs(argv, env = process.env) {
-  const options = { registry: undefined, skipVersion: false, skipBuild: false, gitTag: true, dryRun: false, provenance: undefined };
+  const options = {
+    registry: undefined,
+    skipVersion: false,
+    skipBuild: false,
+    gitTag: true,
+    dryRun: false,
+    provenance: undefined,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--registry') {
@@ -63,12 +70,15 @@ export function parseReleaseArgs(argv, env = process.env) {
     else if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--provenance') options.provenance = true;
     else if (arg === '--no-provenance') options.provenance = false;
-    else if (arg === '--') continue; // `pnpm release -- --flag`
+    else if (arg === '--')
+      continue; // `pnpm release -- --flag`
     else throw new Error(`unknown argument: ${arg}`);
   }
   options.registry ??= env.NPM_CONFIG_REGISTRY || env.npm_config_registry || undefined;
   if (options.provenance === true && !hasOidc(env)) {
-    throw new Error('--provenance needs the OIDC token of a CI (GitHub Actions with `id-token: write`, GitLab SIGSTORE_ID_TOKEN)');
+    throw new Error(
+      '--provenance needs the OIDC token of a CI (GitHub Actions with `id-token: write`, GitLab SIGSTORE_ID_TOKEN)',
+    );
   }
   options.provenance ??= hasOidc(env);
   return options;
@@ -112,13 +122,21 @@ export function releasePlan({ skipVersion, skipBuild, gitTag, provenance = false
   const steps = [];
   if (!skipVersion) {
     steps.push({ title: 'version packages', command: changesetBin, args: ['version'] });
-    steps.push({ title: 'spec info.version := package version', command: process.execPath, args: ['scripts/sync-spec-version.mjs'] });
+    steps.push({
+      title: 'spec info.version := package version',
+      command: process.execPath,
+      args: ['scripts/sync-spec-version.mjs'],
+    });
     steps.push({ title: 'regenerate types', command: 'pnpm', args: ['generate'] });
   }
   if (!skipBuild) steps.push({ title: 'build', command: 'pnpm', args: ['build'] });
   if (provenance) {
     // Private workspace packages are skipped by `pnpm -r publish`, as are versions already on the registry.
-    steps.push({ title: 'publish with provenance', command: 'pnpm', args: ['-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks'] });
+    steps.push({
+      title: 'publish with provenance',
+      command: 'pnpm',
+      args: ['-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks'],
+    });
     if (gitTag) steps.push({ title: 'tag', command: changesetBin, args: ['tag'] });
   } else {
     steps.push({ title: 'publish', command: changesetBin, args: ['publish', ...(gitTag ? [] : ['--no-git-tag'])] });
@@ -149,7 +167,11 @@ export function runRelease(argv = process.argv.slice(2), env = process.env) {
   const steps = releasePlan(options);
   const childEnv = releaseEnv(registry, env);
   console.log(`release → ${registry ?? 'the registry of your npm config (default https://registry.npmjs.org/)'}`);
-  console.log(options.provenance ? '  with an npm provenance statement (OIDC token present)' : '  without provenance (no OIDC token)');
+  console.log(
+    options.provenance
+      ? '  with an npm provenance statement (OIDC token present)'
+      : '  without provenance (no OIDC token)',
+  );
   for (const step of steps) console.log(`  ${step.title}: ${step.command} ${step.args.join(' ')}`);
   if (options.dryRun) {
     console.log('dry run: nothing done');

@@ -11,7 +11,10 @@ export async function everyMethod(): Promise<ConversationGroup[]> {
   });
   const groupId = created.conversation_group.group_id;
   await nim.conversationGroups.update(groupId, { account_id: 'alice', name: 'Work (2026)' });
-  const added = await nim.conversationGroups.addConversations(groupId, { account_id: 'alice', conversation_ids: ['alice|1|carol'] });
+  const added = await nim.conversationGroups.addConversations(groupId, {
+    account_id: 'alice',
+    conversation_ids: ['alice|1|carol'],
+  });
   const failedIds: string[] = added.failed_list.map((item) => item.conversation_id);
   await nim.conversationGroups.removeConversations(groupId, { account_id: 'alice', conversation_ids: failedIds });
   const group = await nim.conversationGroups.get(groupId, { account_id: 'alice' });

@@ -84,7 +84,11 @@ export function createNimClient(options: NimClientOptions): NimClient {
  * {@link createNimClient} of a build: the Node build passes its undici transport and its OpenTelemetry, the fetch
  * build neither.
  */
-export function buildNimClient(options: NimClientOptions, undici: UndiciFactory | undefined, openTelemetry?: OpenTelemetrySupport): NimClient {
+export function buildNimClient(
+  options: NimClientOptions,
+  undici: UndiciFactory | undefined,
+  openTelemetry?: OpenTelemetrySupport,
+): NimClient {
   const checked = checkClientOptions(options, undici !== undefined, openTelemetry?.check);
   const { appKey, appSecret } = checked;
   // One send function for calls, discovery and probes: whichever transport answers the calls answers those too.

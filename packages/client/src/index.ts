@@ -16,7 +16,12 @@
  * @packageDocumentation
  */
 export { createNimClient, type NimClient } from './client.js';
-export { conversationId, parseConversationId, type ConversationType, type ParsedConversationId } from './protocol/conversation-id.js';
+export {
+  conversationId,
+  parseConversationId,
+  type ConversationType,
+  type ParsedConversationId,
+} from './protocol/conversation-id.js';
 export {
   isNimError,
   NimAbortError,
@@ -47,7 +52,12 @@ export type { NimRawClient } from './pipeline/raw-client.js';
 export type { NimRateLimiter, NimRateLimitReport } from './config/rate-limiter.js';
 export { createTokenBucketLimiter, type NimTokenBucketOptions } from './rate-limit/token-bucket.js';
 export type { NimMetricsEntry, NimMetricsSnapshot } from './observability/metrics.js';
-export type { NimMeterProvider, NimOpenTelemetryApi, NimOpenTelemetryOptions, NimTracerProvider } from './observability/open-telemetry.js';
+export type {
+  NimMeterProvider,
+  NimOpenTelemetryApi,
+  NimOpenTelemetryOptions,
+  NimTracerProvider,
+} from './observability/open-telemetry.js';
 export type {
   NimAttemptState,
   NimClientOptions,
@@ -72,7 +82,15 @@ export type {
   UpdateConversationGroupInput,
 } from './resources/conversation-groups.js';
 export type { ConversationsResource } from './resources/conversations.js';
-export type { GeneratedMethods, IteratorInput, OperationArgs, OperationInput, OperationResult, OperationsOf, PageIterator } from './resources/operations.js';
+export type {
+  GeneratedMethods,
+  IteratorInput,
+  OperationArgs,
+  OperationInput,
+  OperationResult,
+  OperationsOf,
+  PageIterator,
+} from './resources/operations.js';
 export { checksum } from './protocol/signing.js';
 export type {
   BatchDeleteConversationsResult,

@@ -1,4 +1,10 @@
-import type { Conversation, ConversationGroup as SpecConversationGroup, EmptyObject, FailedConversation, GroupConversation } from '@nim-api/types';
+import type {
+  Conversation,
+  ConversationGroup as SpecConversationGroup,
+  EmptyObject,
+  FailedConversation,
+  GroupConversation,
+} from '@nim-api/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   conversationId,
@@ -50,7 +56,9 @@ describe('types come from @nim-api/types', () => {
     expectTypeOf<BatchGetResult['failed_list'][number]['error_code']>().toEqualTypeOf<number>();
     expectTypeOf(groups.delete).returns.toEqualTypeOf<Promise<EmptyObject>>();
     expectTypeOf(groups.listConversations).returns.toEqualTypeOf<Promise<GroupConversationPage>>();
-    expectTypeOf(groups.iterateConversations).returns.toEqualTypeOf<AsyncGenerator<GroupConversation, void, undefined>>();
+    expectTypeOf(groups.iterateConversations).returns.toEqualTypeOf<
+      AsyncGenerator<GroupConversation, void, undefined>
+    >();
   });
 });
 
@@ -75,7 +83,12 @@ describe('parameters', () => {
     void groups.create({ name: 'Work' });
     // @ts-expect-error conversation_ids are strings
     void groups.create({ account_id: 'alice', name: 'Work', conversation_ids: [1] });
-    void groups.create({ account_id: 'alice', name: 'Work', server_extension: '{}', conversation_ids: ['alice|1|bob'] });
+    void groups.create({
+      account_id: 'alice',
+      name: 'Work',
+      server_extension: '{}',
+      conversation_ids: ['alice|1|bob'],
+    });
   });
 
   it('update takes no conversations (add and remove have their own methods)', () => {
@@ -160,6 +173,7 @@ describe('nim.conversations (generated from the operation table)', () => {
     void nim.conversations.list({ limit: 5 });
     // @ts-expect-error no such method in the spec
     void nim.conversations.nope;
-    for await (const item of nim.conversations.iterate({ account_id: 'alice' })) expectTypeOf(item).toEqualTypeOf<Conversation>();
+    for await (const item of nim.conversations.iterate({ account_id: 'alice' }))
+      expectTypeOf(item).toEqualTypeOf<Conversation>();
   });
 });

@@ -22,7 +22,14 @@ const client = (options: Partial<NimClientOptions> & Pick<NimClientOptions, 'fet
 
 describe('createNimClient', () => {
   it('refuses a missing or empty appKey or appSecret with a NimValidationError that does not echo them', () => {
-    for (const options of [undefined, {}, { appKey: 'k' }, { appKey: '', appSecret: 's3cr3t' }, { appKey: 'k', appSecret: '' }, { appKey: 1, appSecret: 's3cr3t' }]) {
+    for (const options of [
+      undefined,
+      {},
+      { appKey: 'k' },
+      { appKey: '', appSecret: 's3cr3t' },
+      { appKey: 'k', appSecret: '' },
+      { appKey: 1, appSecret: 's3cr3t' },
+    ]) {
       let error: unknown;
       try {
         createNimClient(options as never);
@@ -48,7 +55,9 @@ describe('createNimClient', () => {
 
   it('keeps the path of a private-deployment baseUrl and drops its trailing slashes', async () => {
     const { fetch, requests } = fakeFetch();
-    await client({ fetch, baseUrl: 'https://api-cn.yunxinapi.com/nimserver//' }).conversationGroups.list({ account_id: 'alice' });
+    await client({ fetch, baseUrl: 'https://api-cn.yunxinapi.com/nimserver//' }).conversationGroups.list({
+      account_id: 'alice',
+    });
     expect(requests[0]!.url).toBe('https://api-cn.yunxinapi.com/nimserver/im/v2/conversation_groups?account_id=alice');
   });
 
@@ -74,7 +83,9 @@ describe('createNimClient', () => {
     const { fetch, requests } = fakeFetch();
     await client({ fetch }).conversationGroups.list({ account_id: 'alice' });
     const { headers } = requests[0]!;
-    const expected = createHash('sha1').update(`${credentials.appSecret}${headers.get('Nonce')}${headers.get('CurTime')}`).digest('hex');
+    const expected = createHash('sha1')
+      .update(`${credentials.appSecret}${headers.get('Nonce')}${headers.get('CurTime')}`)
+      .digest('hex');
     expect(headers.get('AppKey')).toBe(credentials.appKey);
     expect(headers.get('CheckSum')).toBe(expected);
     expect(Math.abs(Number(headers.get('CurTime')) - Date.now() / 1000)).toBeLessThan(5);
@@ -98,9 +109,14 @@ describe('createNimClient', () => {
     const down = () => new Response('down', { status: 502 });
     const { fetch, requests } = fakeFetch([], down);
     const nim = client({ fetch, maxRetries: 1 });
-    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({ name: 'NimHttpError', attempts: 2 });
+    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimHttpError',
+      attempts: 2,
+    });
     expect(requests).toHaveLength(2);
-    await expect(nim.conversationGroups.list({ account_id: 'alice' }, { maxRetries: 3 })).rejects.toMatchObject({ attempts: 4 });
+    await expect(nim.conversationGroups.list({ account_id: 'alice' }, { maxRetries: 3 })).rejects.toMatchObject({
+      attempts: 4,
+    });
     expect(requests).toHaveLength(6);
   });
 
@@ -112,12 +128,16 @@ describe('createNimClient', () => {
     ]);
     const nim = client({ fetch, baseUrl: 'https://m.example' });
     await nim.conversationGroups.list({ account_id: 'alice' });
-    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimParamError' });
+    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimParamError',
+    });
     const { byOperation, byHost } = nim.metrics();
     expect(byOperation.listConversationGroups).toMatchObject({ ok: 1, transportError: 1, apiError: 0, retries: 1 });
     expect(byOperation.getConversationGroup).toMatchObject({ ok: 0, transportError: 0, apiError: 1, retries: 0 });
     expect(byHost['https://m.example']).toMatchObject({ ok: 1, transportError: 1, apiError: 1 });
-    expect(nim.metrics().toPrometheus()).toContain('nim_client_attempts_total{operation="listConversationGroups",host="https://m.example",outcome="ok"} 1');
+    expect(nim.metrics().toPrometheus()).toContain(
+      'nim_client_attempts_total{operation="listConversationGroups",host="https://m.example",outcome="ok"} 1',
+    );
   });
 
   it('calls onAttempt then onResult for every attempt with one trace id', async () => {
@@ -127,7 +147,10 @@ describe('createNimClient', () => {
       fetch,
       hooks: {
         onAttempt: (state) => void events.push(`attempt ${state.attempt} ${state.operationId} ${state.traceId}`),
-        onResult: (state) => void events.push(`result ${state.attempt} ${state.status} ${String(state.code)} ${state.willRetry} ${state.traceId}`),
+        onResult: (state) =>
+          void events.push(
+            `result ${state.attempt} ${state.status} ${String(state.code)} ${state.willRetry} ${state.traceId}`,
+          ),
       },
     });
     await nim.conversationGroups.list({ account_id: 'alice' }, { traceId: 'hook-trace' });
@@ -191,7 +214,18 @@ describe('the public API of @nim-api/client', () => {
 
   it('gives every method of the issue', () => {
     const nim = createNimClient({ ...credentials, fetch: fakeFetch().fetch });
-    for (const method of ['create', 'update', 'addConversations', 'removeConversations', 'delete', 'get', 'batchGet', 'list', 'listConversations', 'iterateConversations']) {
+    for (const method of [
+      'create',
+      'update',
+      'addConversations',
+      'removeConversations',
+      'delete',
+      'get',
+      'batchGet',
+      'list',
+      'listConversations',
+      'iterateConversations',
+    ]) {
       expect(typeof (nim.conversationGroups as unknown as Record<string, unknown>)[method], method).toBe('function');
     }
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE', 'use']) {

@@ -57,25 +57,28 @@ describe.each([
     ['discovery off (a baseUrl)', { baseUrl: 'https://api.example.test' }],
     ['discovery on', { discovery: {} }],
     ['a rate limit', { baseUrl: 'https://api.example.test', rateLimit: { perSecond: 10 } }],
-  ])('%s: creating it touches no timer, controller, random source or fetch; the first call works', async (_case, extra) => {
-    const requests: string[] = [];
-    globalScope();
-    const nim = createNimClient({
-      appKey: 'k',
-      appSecret: 's',
-      fetch: async (request: Request) => {
-        requests.push(request.url);
-        return okList();
-      },
-      ...extra,
-    });
-    expect(nim.endpoints().endpoints.length).toBeGreaterThan(0);
-    expect(nim.metrics()).toBeDefined();
-    allow();
-    await expect(nim.conversationGroups.list({ account_id: 'alice' })).resolves.toEqual({ conversation_groups: [] });
-    expect(requests.some((url) => url.includes('/im/v2/conversation_groups'))).toBe(true);
-    await nim.close();
-  });
+  ])(
+    '%s: creating it touches no timer, controller, random source or fetch; the first call works',
+    async (_case, extra) => {
+      const requests: string[] = [];
+      globalScope();
+      const nim = createNimClient({
+        appKey: 'k',
+        appSecret: 's',
+        fetch: async (request: Request) => {
+          requests.push(request.url);
+          return okList();
+        },
+        ...extra,
+      });
+      expect(nim.endpoints().endpoints.length).toBeGreaterThan(0);
+      expect(nim.metrics()).toBeDefined();
+      allow();
+      await expect(nim.conversationGroups.list({ account_id: 'alice' })).resolves.toEqual({ conversation_groups: [] });
+      expect(requests.some((url) => url.includes('/im/v2/conversation_groups'))).toBe(true);
+      await nim.close();
+    },
+  );
 
   it('close() before any call touches nothing either', async () => {
     globalScope();
@@ -86,22 +89,31 @@ describe.each([
 });
 
 // Only on the fetch build: the client-undici project swaps src/client.ts for the Node build, which has undici.
-describe.skipIf(process.env.NIM_TEST_TRANSPORT === 'undici')('a runtime without the Node build says so, naming the runtime', () => {
-  it.each([
-    ['workerd', { navigator: { userAgent: 'Cloudflare-Workers' } }],
-    ['edge-runtime', { EdgeRuntime: 'edge-runtime' }],
-  ])("transport: 'undici' on the fetch build in %s is a NimValidationError naming it", (runtime, globals) => {
-    const saved = Object.keys(globals).map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const);
-    for (const [name, value] of Object.entries(globals)) Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
-    try {
-      expect(() => createFetchClient({ appKey: 'k', appSecret: 's', transport: 'undici' })).toThrow(
-        expect.objectContaining({ name: 'NimValidationError', message: expect.stringContaining(`'undici' is only in the Node build, not on ${runtime}`) }),
+describe.skipIf(process.env.NIM_TEST_TRANSPORT === 'undici')(
+  'a runtime without the Node build says so, naming the runtime',
+  () => {
+    it.each([
+      ['workerd', { navigator: { userAgent: 'Cloudflare-Workers' } }],
+      ['edge-runtime', { EdgeRuntime: 'edge-runtime' }],
+    ])("transport: 'undici' on the fetch build in %s is a NimValidationError naming it", (runtime, globals) => {
+      const saved = Object.keys(globals).map(
+        (name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const,
       );
-    } finally {
-      for (const [name, descriptor] of saved) {
-        if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-        else delete (globalThis as Record<string, unknown>)[name];
+      for (const [name, value] of Object.entries(globals))
+        Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+      try {
+        expect(() => createFetchClient({ appKey: 'k', appSecret: 's', transport: 'undici' })).toThrow(
+          expect.objectContaining({
+            name: 'NimValidationError',
+            message: expect.stringContaining(`'undici' is only in the Node build, not on ${runtime}`),
+          }),
+        );
+      } finally {
+        for (const [name, descriptor] of saved) {
+          if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+          else delete (globalThis as Record<string, unknown>)[name];
+        }
       }
-    }
-  });
-});
+    });
+  },
+);

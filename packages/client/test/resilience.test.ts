@@ -39,7 +39,15 @@ beforeEach(() => {
 });
 
 function client(options: Partial<NimClientOptions> = {}) {
-  return createNimClient({ appKey, appSecret, baseUrl: primary.url, retryDelayMs: () => 0, timeoutMs: 400, logger, ...options });
+  return createNimClient({
+    appKey,
+    appSecret,
+    baseUrl: primary.url,
+    retryDelayMs: () => 0,
+    timeoutMs: 400,
+    logger,
+    ...options,
+  });
 }
 
 /** Every attempt signed afresh and validly, one trace id for the whole call. */
@@ -65,7 +73,14 @@ describe('a safe call (get) under each fault', () => {
     ['HTTP 502', [{ kind: 'status', status: 502 }], 2],
     ['HTTP 503', [{ kind: 'status', status: 503 }], 2],
     ['HTTP 504', [{ kind: 'status', status: 504 }], 2],
-    ['a 416 burst of two', [{ kind: 'code', code: 416 }, { kind: 'code', code: 416 }], 3],
+    [
+      'a 416 burst of two',
+      [
+        { kind: 'code', code: 416 },
+        { kind: 'code', code: 416 },
+      ],
+      3,
+    ],
     ['slow headers within the deadline', [{ kind: 'slowHeaders', delayMs: 100 }], 1],
   ];
   it.each(recovered)('recovers from %s by retrying, signed afresh each time', async (_name, faults, attempts) => {
@@ -98,7 +113,11 @@ describe('a safe call (get) under each fault', () => {
   });
 
   it('gives each attempt a fresh deadline rather than one for the whole call', async () => {
-    primary.script([{ kind: 'slowHeaders', delayMs: 300 }, { kind: 'slowHeaders', delayMs: 300 }, { kind: 'slowHeaders', delayMs: 100 }]);
+    primary.script([
+      { kind: 'slowHeaders', delayMs: 300 },
+      { kind: 'slowHeaders', delayMs: 300 },
+      { kind: 'slowHeaders', delayMs: 100 },
+    ]);
     const started = Date.now();
     await get(client({ timeoutMs: 250 }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
@@ -148,7 +167,10 @@ describe('a create (not idempotent) is never sent twice', () => {
     await create(client(), 'trace-unsafe').catch(() => undefined);
     primary.reset();
     primary.script([{ kind: 'status', status: 502 }]);
-    await client().conversationGroups.create({ account_id: 'alice', name: 'Work' }, { retryUnsafe: true, traceId: 'trace-opt-in' });
+    await client().conversationGroups.create(
+      { account_id: 'alice', name: 'Work' },
+      { retryUnsafe: true, traceId: 'trace-opt-in' },
+    );
     expectSignedAttempts(primary.attempts, 2, 'trace-opt-in');
   });
 });
@@ -240,7 +262,11 @@ describe('client-side rate limit', () => {
   it('queues a burst instead of sending it at once', async () => {
     const arrivals: number[] = [];
     // timeoutMs bounds the wait for a permit too: 2 s is longer than this queue (500 ms).
-    const nim = client({ rateLimit: { perSecond: 10 }, timeoutMs: 2_000, hooks: { onAttempt: () => void arrivals.push(Date.now()) } });
+    const nim = client({
+      rateLimit: { perSecond: 10 },
+      timeoutMs: 2_000,
+      hooks: { onAttempt: () => void arrivals.push(Date.now()) },
+    });
     await Promise.all(Array.from({ length: 15 }, () => nim.conversationGroups.list({ account_id: 'alice' })));
     expect(primary.attempts).toHaveLength(15);
     // 10 start at once; the 5 others follow at 100 ms intervals.
@@ -270,7 +296,12 @@ describe('logging, metrics and hooks', () => {
     await get(nim);
     await get(nim).catch(() => undefined);
     const metrics = nim.metrics();
-    expect(metrics.byOperation.getConversationGroup).toMatchObject({ ok: 1, apiError: 1, transportError: 1, retries: 1 });
+    expect(metrics.byOperation.getConversationGroup).toMatchObject({
+      ok: 1,
+      apiError: 1,
+      transportError: 1,
+      retries: 1,
+    });
     expect(metrics.byHost[primary.url]).toMatchObject({ ok: 1, apiError: 1, transportError: 1 });
     const { p50, p90, p99 } = metrics.byOperation.getConversationGroup!.latencyMs;
     expect(p50).toBeGreaterThan(0);
@@ -282,7 +313,9 @@ describe('logging, metrics and hooks', () => {
     expect(text).toContain(`nim_client_attempts_total{${series},outcome="transportError"} 1`);
     expect(text).toContain(`nim_client_retries_total{${series}} 1`);
     expect(text).toContain(`nim_client_attempt_duration_seconds_count{${series}} 3`);
-    expect(text).toMatch(/nim_client_attempt_duration_seconds_sum\{operation="getConversationGroup",host="[^"]+"\} \d[\d.e+-]*\n/);
+    expect(text).toMatch(
+      /nim_client_attempt_duration_seconds_sum\{operation="getConversationGroup",host="[^"]+"\} \d[\d.e+-]*\n/,
+    );
   });
 
   it('calls onAttempt then onResult for every attempt, and survives a hook that throws', async () => {
@@ -301,7 +334,12 @@ describe('logging, metrics and hooks', () => {
       'trace-hooks',
     );
     expect(group.group_id).toBe('1001');
-    expect(events).toEqual(['attempt 1 trace-hooks', 'result 1 416 true', 'attempt 2 trace-hooks', 'result 2 200 false']);
+    expect(events).toEqual([
+      'attempt 1 trace-hooks',
+      'result 1 416 true',
+      'attempt 2 trace-hooks',
+      'result 2 200 false',
+    ]);
     expect(lines.filter((line) => line.startsWith('error ') && line.includes('broken telemetry'))).toHaveLength(2);
   });
 });

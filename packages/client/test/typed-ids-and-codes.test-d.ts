@@ -3,14 +3,22 @@
 // other number.
 import { constraints, type KnownErrorCode } from '@nim-api/types';
 import { describe, expectTypeOf, it } from 'vitest';
-import { conversationId, createNimClient, type ConversationId, type NimApiError, type NimApiErrorCode } from '../src/index.js';
+import {
+  conversationId,
+  createNimClient,
+  type ConversationId,
+  type NimApiError,
+  type NimApiErrorCode,
+} from '../src/index.js';
 
 const nim = createNimClient({ appKey: 'k', appSecret: 's' });
 const groups = nim.conversationGroups;
 
 describe('conversation ids', () => {
   it('are owner|type|target with type 1, 2 or 3', () => {
-    expectTypeOf<ConversationId>().toEqualTypeOf<`${string}|1|${string}` | `${string}|2|${string}` | `${string}|3|${string}`>();
+    expectTypeOf<ConversationId>().toEqualTypeOf<
+      `${string}|1|${string}` | `${string}|2|${string}` | `${string}|3|${string}`
+    >();
     expectTypeOf<'alice|1|bob'>().toExtend<ConversationId>();
     expectTypeOf<'alice|3|7001'>().toExtend<ConversationId>();
     expectTypeOf<'bob'>().not.toExtend<ConversationId>();

@@ -19,7 +19,13 @@ function clientOn(faults: FaultRule[], options: { maxRetries?: number; timeoutMs
 
 describe('@nim-api/client on sandbox.dispatcher', () => {
   it('reports a reset as NimConnectionError and a hang as NimTimeoutError after the deadline', async () => {
-    const { nim } = clientOn([{ operation: 'listConversationGroups', kind: 'reset' }, { operation: 'getConversationGroup', kind: 'hang' }], { maxRetries: 0, timeoutMs: 100 });
+    const { nim } = clientOn(
+      [
+        { operation: 'listConversationGroups', kind: 'reset' },
+        { operation: 'getConversationGroup', kind: 'hang' },
+      ],
+      { maxRetries: 0, timeoutMs: 100 },
+    );
     const reset = await nim.conversationGroups.list({ account_id: 'alice' }).catch((e: unknown) => e);
     expect(isNimError(reset, 'NimConnectionError')).toBe(true);
     const started = Date.now();
@@ -43,14 +49,21 @@ describe('@nim-api/client on sandbox.dispatcher', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const started = Date.now();
-    const aborted = await nim.conversationGroups.list({ account_id: 'alice' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const aborted = await nim.conversationGroups
+      .list({ account_id: 'alice' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(isNimError(aborted, 'NimAbortError')).toBe(true);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('keeps int64 group ids exact both ways', async () => {
     const sandbox = createSandbox({ accounts: ['alice'], firstGroupId: 9007199254740993n });
-    const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, dispatcher: sandbox.dispatcher, discovery: false });
+    const nim = createNimClient({
+      appKey: sandbox.appKey,
+      appSecret: sandbox.appSecret,
+      dispatcher: sandbox.dispatcher,
+      discovery: false,
+    });
     const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Big' });
     expect(conversation_group.group_id).toBe('9007199254740993');
     expect((await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' })).name).toBe('Big');

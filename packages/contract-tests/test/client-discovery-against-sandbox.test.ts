@@ -18,16 +18,24 @@ it('discovers the endpoint the sandbox allocates, probes its health path, and se
   const lbsServer = await lbs.listen();
   servers.push(lbsServer);
 
-  const nim = createNimClient({ ...credentials, baseUrl: lbsServer.url, discovery: { urls: [`${lbsServer.url}/srv-sdk/allocate`] }, maxRetries: 0 });
+  const nim = createNimClient({
+    ...credentials,
+    baseUrl: lbsServer.url,
+    discovery: { urls: [`${lbsServer.url}/srv-sdk/allocate`] },
+    maxRetries: 0,
+  });
   try {
     await nim.conversationGroups.list({ account_id: 'alice' }); // starts discovery; answered by the static baseUrl
     const deadline = Date.now() + 15_000;
-    while (nim.endpoints().source !== 'discovered' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (nim.endpoints().source !== 'discovered' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     expect(nim.endpoints().source).toBe('discovered');
     expect(nim.endpoints().endpoints.map((e) => e.url)).toContain(targetServer.url);
 
     await nim.conversationGroups.create({ account_id: 'alice', name: 'Discovered' });
-    expect(target.requests.map((r) => r.operation)).toEqual(expect.arrayContaining(['health', 'createConversationGroup']));
+    expect(target.requests.map((r) => r.operation)).toEqual(
+      expect.arrayContaining(['health', 'createConversationGroup']),
+    );
     expect(lbs.requests.filter((r) => r.operation === 'allocate')).not.toHaveLength(0);
     expect(lbs.requests.some((r) => r.operation === 'createConversationGroup')).toBe(false);
     expect(target.snapshot().accounts.alice?.groups.map((g) => g.name)).toEqual(['Discovered']);

@@ -9,7 +9,9 @@ import { asClientValue, spec, specOperations } from './spec.js';
 /** The spec's operationIds, as the client's generated types know them. */
 export type OperationId = NimAttemptState['operationId'];
 /** The operations of the resources whose methods are hand-written: each needs its entry below (tsc says which). */
-type HandWrittenOperationId = { [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends 'conversationGroups' ? Id : never }[OperationId];
+type HandWrittenOperationId = {
+  [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends 'conversationGroups' ? Id : never;
+}[OperationId];
 
 export const account = 'alice';
 /** The spec's example group id (2^53 − 1: the largest Prism's int64 check accepts). */
@@ -32,7 +34,10 @@ export interface MethodCase {
 export interface OperationContract {
   readonly methods: readonly MethodCase[];
   /** The same operation through `nim.raw` (openapi-fetch: `{ data, error, response }`, envelope not unwrapped). */
-  readonly raw: (nim: NimClient, headers: Record<string, string>) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  readonly raw: (
+    nim: NimClient,
+    headers: Record<string, string>,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
 const groupPath = '/im/v2/conversation_groups/{group_id}' as const;
@@ -44,7 +49,12 @@ export const contracts = {
         method: 'create',
         run: (nim, options) =>
           nim.conversationGroups.create(
-            { account_id: account, name: 'Work', server_extension: '{"color":"blue"}', conversation_ids: [...conversations] },
+            {
+              account_id: account,
+              name: 'Work',
+              server_extension: '{"color":"blue"}',
+              conversation_ids: [...conversations],
+            },
             options,
           ),
         expected: (examples) => examples.success,
@@ -61,26 +71,39 @@ export const contracts = {
         expected: (examples) => examples.success,
       },
     ],
-    raw: (nim, headers) => nim.raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: account } }, headers }),
+    raw: (nim, headers) =>
+      nim.raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: account } }, headers }),
   },
   updateConversationGroup: {
     methods: [
       {
         method: 'update',
         run: (nim, options) =>
-          nim.conversationGroups.update(groupId, { account_id: account, name: 'Work (2026)', server_extension: '{"color":"blue"}' }, options),
+          nim.conversationGroups.update(
+            groupId,
+            { account_id: account, name: 'Work (2026)', server_extension: '{"color":"blue"}' },
+            options,
+          ),
         expected: (examples) => examples.success,
       },
       {
         method: 'addConversations',
         run: (nim, options) =>
-          nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids: ['alice|1|dave', 'alice|2|6002'] }, options),
+          nim.conversationGroups.addConversations(
+            groupId,
+            { account_id: account, conversation_ids: ['alice|1|dave', 'alice|2|6002'] },
+            options,
+          ),
         expected: (examples) => examples.success,
       },
       {
         method: 'removeConversations',
         run: (nim, options) =>
-          nim.conversationGroups.removeConversations(groupId, { account_id: account, conversation_ids: ['alice|1|dave'] }, options),
+          nim.conversationGroups.removeConversations(
+            groupId,
+            { account_id: account, conversation_ids: ['alice|1|dave'] },
+            options,
+          ),
         expected: (examples) => examples.success,
       },
     ],
@@ -118,7 +141,8 @@ export const contracts = {
       {
         method: 'batchGet',
         // All three id forms the client takes: a decimal string, a bigint and a safe-integer number.
-        run: (nim, options) => nim.conversationGroups.batchGet({ account_id: account, group_ids: [groupId, 1002n, 1001] }, options),
+        run: (nim, options) =>
+          nim.conversationGroups.batchGet({ account_id: account, group_ids: [groupId, 1002n, 1001] }, options),
         expected: (examples) => examples.success,
       },
     ],
@@ -132,12 +156,14 @@ export const contracts = {
     methods: [
       {
         method: 'listConversations',
-        run: (nim, options) => nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 2 }, options),
+        run: (nim, options) =>
+          nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 2 }, options),
         expected: (examples) => examples.success,
       },
       {
         method: 'iterateConversations',
-        run: (nim, options) => collect(nim.conversationGroups.iterateConversations(groupId, { account_id: account, limit: 2 }, options)),
+        run: (nim, options) =>
+          collect(nim.conversationGroups.iterateConversations(groupId, { account_id: account, limit: 2 }, options)),
         expected: (examples) => [...examples.success.items, ...examples.lastPage.items],
       },
     ],
@@ -152,7 +178,14 @@ export const contracts = {
 
 type Json = Record<string, any>;
 const resolveRef = (node: any): any =>
-  typeof node?.$ref === 'string' ? resolveRef(node.$ref.slice(2).split('/').reduce((at: any, key: string) => at?.[key], spec)) : node;
+  typeof node?.$ref === 'string'
+    ? resolveRef(
+        node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((at: any, key: string) => at?.[key], spec),
+      )
+    : node;
 
 /**
  * The contract of an operation of the generated layer that the table above leaves out (a plain operation needs no
@@ -166,9 +199,12 @@ export function derivedContract(operationId: OperationId): OperationContract {
   const item = spec.paths[path] as Json;
   const operation = item[method.toLowerCase()] as Json;
   const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map(resolveRef) as Json[];
-  const exampleOf = (param: Json) => asClientValue(param.example ?? resolveRef(param.schema)?.examples?.[0], param.name);
+  const exampleOf = (param: Json) =>
+    asClientValue(param.example ?? resolveRef(param.schema)?.examples?.[0], param.name);
   const pathValues = params.filter((p) => p.in === 'path').map(exampleOf);
-  const query = Object.fromEntries(params.filter((p) => p.in === 'query' && p.name !== row.pagination?.tokenIn).map((p) => [p.name, exampleOf(p)]));
+  const query = Object.fromEntries(
+    params.filter((p) => p.in === 'query' && p.name !== row.pagination?.tokenIn).map((p) => [p.name, exampleOf(p)]),
+  );
   const bodyExamples = resolveRef(operation.requestBody)?.content?.['application/json']?.examples ?? {};
   const firstBody = Object.values(bodyExamples)[0];
   const body = firstBody === undefined ? undefined : (asClientValue(resolveRef(firstBody).value) as Json);
@@ -193,7 +229,11 @@ export function derivedContract(operationId: OperationId): OperationContract {
     });
   }
   const raw = (nim: NimClient, headers: Record<string, string>) => {
-    const request = nim.raw.request as unknown as (m: string, p: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const request = nim.raw.request as unknown as (
+      m: string,
+      p: string,
+      init: object,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const pathParams = Object.fromEntries(params.filter((p) => p.in === 'path').map((p) => [p.name, exampleOf(p)]));
     return request(method.toLowerCase(), path, { params: { path: pathParams, query }, body, headers });
   };

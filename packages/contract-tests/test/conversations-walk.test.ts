@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 function clientAndSandbox() {
   const sandbox = createSandbox({ accounts: ['alice'], firstGroupId: 9007199254740993n });
-  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, dispatcher: sandbox.dispatcher, discovery: false });
+  const nim = createNimClient({
+    appKey: sandbox.appKey,
+    appSecret: sandbox.appSecret,
+    dispatcher: sandbox.dispatcher,
+    discovery: false,
+  });
   return { sandbox, nim };
 }
 
@@ -18,7 +23,8 @@ describe('nim.conversations against the sandbox', () => {
     const created = await nim.conversations.create({ conversation_id: bob });
     expect(created.conversation_id).toBe(bob);
     expect(created.group_ids).toEqual([]);
-    const work = (await nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: [bob] })).conversation_group;
+    const work = (await nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: [bob] }))
+      .conversation_group;
     const vip = (await nim.conversationGroups.create({ account_id: 'alice', name: 'VIP' })).conversation_group;
     await nim.conversationGroups.addConversations(vip.group_id, { account_id: 'alice', conversation_ids: [bob] });
     // Both ids above 2^53, exact through the client's int64 parse (group_ids from the generated int64 fields).
@@ -38,7 +44,8 @@ describe('nim.conversations against the sandbox', () => {
     expect(first.items[0]!.stick_top).toBe(true);
     expect(first.has_more).toBe(true);
     const all = [];
-    for await (const conversation of nim.conversations.iterate({ account_id: 'alice', limit: 1 })) all.push(conversation.conversation_id);
+    for await (const conversation of nim.conversations.iterate({ account_id: 'alice', limit: 1 }))
+      all.push(conversation.conversation_id);
     expect(all).toHaveLength(3);
     expect(new Set(all).size).toBe(3);
 

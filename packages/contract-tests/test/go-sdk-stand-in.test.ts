@@ -50,11 +50,16 @@ describe('the stand-in builds what the Go SDK source shows', () => {
     ]);
     // Optional query fields are left out as the SDK leaves them out.
     expect(wireTarget(goConversations.listConversations('alice'))).toBe('/im/v2.1/conversations?account_id=alice');
-    expect(wireTarget(goConversations.deleteConversation('alice|1|bob', false))).toBe('/im/v2/conversations/alice%7C1%7Cbob');
+    expect(wireTarget(goConversations.deleteConversation('alice|1|bob', false))).toBe(
+      '/im/v2/conversations/alice%7C1%7Cbob',
+    );
   });
 
   it('each call lands on its own operation of the spec, and together they are exactly its conversation operations', () => {
-    const landed = oneOfEach.map(([call, request]) => [call, operationFor(request.method, wireTarget(request).split('?')[0]!)?.operationId]);
+    const landed = oneOfEach.map(([call, request]) => [
+      call,
+      operationFor(request.method, wireTarget(request).split('?')[0]!)?.operationId,
+    ]);
     expect(landed).toEqual(oneOfEach.map(([call]) => [call, call]));
     expect(conversationOperations.map((o) => o.operationId).sort()).toEqual(oneOfEach.map(([call]) => call).sort());
     for (const operation of conversationOperations) expect(operation.sdk?.method, operation.operationId).toBeDefined();
@@ -62,7 +67,8 @@ describe('the stand-in builds what the Go SDK source shows', () => {
 });
 
 describe('against the Prism mock of the spec', () => {
-  const send = (request: GoRequest, example = 'success') => goSend(prismUrl, mockCredentials, request, { Prefer: `example=${example}` });
+  const send = (request: GoRequest, example = 'success') =>
+    goSend(prismUrl, mockCredentials, request, { Prefer: `example=${example}` });
 
   it.each(oneOfEach)('%s: accepted, and the answer carries every field the SDK reads', async (call, request) => {
     const reply = await send(request, call === 'listConversations' ? 'lastPage' : 'success');
@@ -78,20 +84,35 @@ describe('against the Prism mock of the spec', () => {
       expect(reply.status, `${request.method} ${wireTarget(request)} → ${reply.text}`).not.toBe(200);
     };
     // The older form of batch get on the vendor's API explorer: GET with a query, under v2.
-    await refused({ ...goConversations.batchGetConversations(['alice|1|bob']), method: 'GET', uri: '/im/v2/conversations/actions/conversation_ids', body: undefined, query: [['conversation_ids', 'alice|1|bob']] });
+    await refused({
+      ...goConversations.batchGetConversations(['alice|1|bob']),
+      method: 'GET',
+      uri: '/im/v2/conversations/actions/conversation_ids',
+      body: undefined,
+      query: [['conversation_ids', 'alice|1|bob']],
+    });
     // A nil TopType (sent as null), a conversation type 9, a list without account_id, a missing prefix.
     await refused(goConversations.stickTopConversation('alice|1|bob', null));
     await refused(goConversations.getConversation('alice|9|bob'));
     await refused({ ...goConversations.listConversations('alice'), query: [] });
-    await refused({ ...goConversations.getConversation('alice|1|bob'), uri: '/im/v2/conversations/{conversation_id}/x' });
+    await refused({
+      ...goConversations.getConversation('alice|1|bob'),
+      uri: '/im/v2/conversations/{conversation_id}/x',
+    });
   });
 
   it('reads the SDK does not get: a missing field or a wrong type is a problem', () => {
-    expect(goDecodeProblems(goReads.getConversation, { conversation_id: 'alice|1|bob' })).toContain('data.group_ids is missing');
-    expect(goDecodeProblems(goReads.getConversation, { ...Object.fromEntries(Object.keys(goReads.getConversation).map((k) => [k, ''])) })).toContain(
-      'data.stick_top is not a bool',
+    expect(goDecodeProblems(goReads.getConversation, { conversation_id: 'alice|1|bob' })).toContain(
+      'data.group_ids is missing',
     );
-    expect(goDecodeProblems(goReads.listConversations, { has_more: false, next_token: '', items: [{}] })).toContain('data.items[0].conversation_id is missing');
+    expect(
+      goDecodeProblems(goReads.getConversation, {
+        ...Object.fromEntries(Object.keys(goReads.getConversation).map((k) => [k, ''])),
+      }),
+    ).toContain('data.stick_top is not a bool');
+    expect(goDecodeProblems(goReads.listConversations, { has_more: false, next_token: '', items: [{}] })).toContain(
+      'data.items[0].conversation_id is missing',
+    );
   });
 });
 
@@ -142,7 +163,12 @@ describe.each([
     return reply.envelope!.data;
   };
   // The group calls of the walk (not the stand-in's business: plain signed requests of the spec's group paths).
-  const group = (method: 'POST' | 'PATCH' | 'GET', uri: string, body?: unknown, query: [string, string][] = []): GoRequest => ({
+  const group = (
+    method: 'POST' | 'PATCH' | 'GET',
+    uri: string,
+    body?: unknown,
+    query: [string, string][] = [],
+  ): GoRequest => ({
     call: 'group',
     method,
     uri,
@@ -155,14 +181,26 @@ describe.each([
   it('the stateful walk: two groups, stick top, pages, delete leaves the groups', async () => {
     const id = 'alice|1|bob';
     const created = await ok('createConversation', goConversations.createConversation(id));
-    expect(created).toMatchObject({ conversation_id: id, sender_id: 'alice', receiver_id: 'bob', type: 1, stick_top: false, group_ids: [] });
+    expect(created).toMatchObject({
+      conversation_id: id,
+      sender_id: 'alice',
+      receiver_id: 'bob',
+      type: 1,
+      stick_top: false,
+      group_ids: [],
+    });
 
     // Two groups hold it: the conversation's group_ids show both, as exact int64 integers.
     const groupIds: string[] = [];
     for (const name of ['Work', 'Family']) {
       const reply = await send(group('POST', '/im/v2/conversation_groups', { account_id: 'alice', name }));
       groupIds.push(groupIdOf(reply));
-      await send(group('PATCH', `/im/v2/conversation_groups/${groupIds.at(-1)}`, { account_id: 'alice', conversations: { type: 1, conversation_ids: [id] } }));
+      await send(
+        group('PATCH', `/im/v2/conversation_groups/${groupIds.at(-1)}`, {
+          account_id: 'alice',
+          conversations: { type: 1, conversation_ids: [id] },
+        }),
+      );
     }
     expect(groupIds).toEqual([firstGroupId, firstGroupId + 1n].map(String));
     const got = await send(goConversations.getConversation(id));
@@ -197,14 +235,24 @@ describe.each([
     const updated = await ok('updateConversation', goConversations.updateConversation(id, '{"note":"vip"}'));
     expect(Number(updated.update_time)).toBeGreaterThan(Number(stuck.update_time));
     const batch = await ok('batchGetConversations', goConversations.batchGetConversations([id, 'alice|1|nobody']));
-    expect(batch.success_list.map((c: any) => [c.conversation_id, c.server_extension, c.group_ids.map(String)])).toEqual([[id, '{"note":"vip"}', groupIds]]);
-    expect(batch.failed_list).toEqual([{ conversation_id: 'alice|1|nobody', error_code: 110404, error_msg: 'conversation not found' }]);
+    expect(
+      batch.success_list.map((c: any) => [c.conversation_id, c.server_extension, c.group_ids.map(String)]),
+    ).toEqual([[id, '{"note":"vip"}', groupIds]]);
+    expect(batch.failed_list).toEqual([
+      { conversation_id: 'alice|1|nobody', error_code: 110404, error_msg: 'conversation not found' },
+    ]);
 
     // Delete: the conversation goes and leaves both groups (the sandbox's default choice).
     await ok('deleteConversation', goConversations.deleteConversation(id, true));
-    expect((await send(goConversations.getConversation(id))).envelope).toEqual({ code: 110404, msg: 'conversation not found', data: {} });
+    expect((await send(goConversations.getConversation(id))).envelope).toEqual({
+      code: 110404,
+      msg: 'conversation not found',
+      data: {},
+    });
     for (const groupId of groupIds) {
-      const page = await send(group('GET', `/im/v2/conversation_groups/${groupId}/conversations`, undefined, [['account_id', 'alice']]));
+      const page = await send(
+        group('GET', `/im/v2/conversation_groups/${groupId}/conversations`, undefined, [['account_id', 'alice']]),
+      );
       expect(page.envelope!.data.items).toEqual([]);
     }
     const deleted = await ok('batchDeleteConversations', goConversations.batchDeleteConversations([...others, id]));
@@ -217,16 +265,22 @@ describe.each([
 
   it('every conversation operation was called', () => {
     const seen = new Set(replies.map((reply) => operationFor(reply.method, reply.target.split('?')[0]!)?.operationId));
-    for (const operation of conversationOperations) expect(seen.has(operation.operationId), operation.operationId).toBe(true);
+    for (const operation of conversationOperations)
+      expect(seen.has(operation.operationId), operation.operationId).toBe(true);
     const logged = new Set<string | undefined>(sandbox.requests.map((r) => r.operation));
-    for (const operation of conversationOperations) expect(logged.has(operation.operationId), operation.operationId).toBe(true);
+    for (const operation of conversationOperations)
+      expect(logged.has(operation.operationId), operation.operationId).toBe(true);
   });
 });
 
 describe('int64 group ids', () => {
-  it('parseWithExactInt64 keeps 2^53 + 1 exact where JSON.parse (and a float64 reading like the Go SDK\'s) rounds it', () => {
+  it("parseWithExactInt64 keeps 2^53 + 1 exact where JSON.parse (and a float64 reading like the Go SDK's) rounds it", () => {
     const text = '{"data":{"group_ids":[1,9007199254740993],"s":"9007199254740993","t":1764115200000}}';
-    expect(parseWithExactInt64(text).data).toEqual({ group_ids: [1, '9007199254740993'], s: '9007199254740993', t: 1764115200000 });
+    expect(parseWithExactInt64(text).data).toEqual({
+      group_ids: [1, '9007199254740993'],
+      s: '9007199254740993',
+      t: 1764115200000,
+    });
     expect(JSON.parse(text).data.group_ids[1]).toBe(9007199254740992);
   });
 });

@@ -112,7 +112,10 @@ export const goConversations = {
     method: 'DELETE',
     uri: '/im/v2/conversations/actions/conversation_ids',
     pathParams: {},
-    query: [['conversation_ids', conversationIds.join(',')], ...(clearMessage === true ? ([['clear_message', 'true']] as const) : [])],
+    query: [
+      ['conversation_ids', conversationIds.join(',')],
+      ...(clearMessage === true ? ([['clear_message', 'true']] as const) : []),
+    ],
     body: undefined,
   }),
   getConversation: (conversationId: string): GoRequest => ({
@@ -137,7 +140,11 @@ export const goConversations = {
     uri: '/im/v2.1/conversations',
     pathParams: {},
     // page_token only when not empty, limit only when above 0.
-    query: [['account_id', accountId], ...(pageToken !== '' ? ([['page_token', pageToken]] as const) : []), ...(limit > 0 ? ([['limit', String(limit)]] as const) : [])],
+    query: [
+      ['account_id', accountId],
+      ...(pageToken !== '' ? ([['page_token', pageToken]] as const) : []),
+      ...(limit > 0 ? ([['limit', String(limit)]] as const) : []),
+    ],
     body: undefined,
   }),
   stickTopConversation: (conversationId: string, topType: number | null): GoRequest => ({
@@ -196,7 +203,11 @@ export const goReads: Readonly<Record<keyof typeof goConversations, Readonly<Rec
   },
 };
 
-const failedItem: Readonly<Record<string, GoType>> = { conversation_id: 'string', error_code: 'int', error_msg: 'string' };
+const failedItem: Readonly<Record<string, GoType>> = {
+  conversation_id: 'string',
+  error_code: 'int',
+  error_msg: 'string',
+};
 
 /**
  * Problems decoding `data` into a struct the way `encoding/json` would (a wrong JSON type is an unmarshal error),
@@ -206,7 +217,7 @@ const failedItem: Readonly<Record<string, GoType>> = { conversation_id: 'string'
 export function goDecodeProblems(reads: Readonly<Record<string, GoType>>, data: unknown, at = 'data'): string[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [`${at} is not an object`];
   const problems: string[] = [];
-  const isInteger = (v: unknown) => typeof v === 'string' ? /^-?\d+$/.test(v) : Number.isInteger(v);
+  const isInteger = (v: unknown) => (typeof v === 'string' ? /^-?\d+$/.test(v) : Number.isInteger(v));
   for (const [field, type] of Object.entries(reads)) {
     const where = `${at}.${field}`;
     if (!(field in data)) {
@@ -248,7 +259,9 @@ export function goDecodeProblems(reads: Readonly<Record<string, GoType>>, data: 
 /** JSON.parse with every integer beyond 2^53 kept as its exact decimal text (the reading `group_ids` needs). */
 export function parseWithExactInt64(text: string): any {
   // Integers outside a string, of 16 digits or more, are quoted before parsing; shorter ones are exact anyway.
-  return JSON.parse(text.replace(/("(?:[^"\\]|\\.)*")|(-?\d{16,})(?=[,\]}\s])/g, (match, str, big) => (str ? str : `"${big}"`)));
+  return JSON.parse(
+    text.replace(/("(?:[^"\\]|\\.)*")|(-?\d{16,})(?=[,\]}\s])/g, (match, str, big) => (str ? str : `"${big}"`)),
+  );
 }
 
 /** The signing credentials. */
@@ -271,21 +284,32 @@ export interface GoReply {
  * Sends a request the way the Go SDK's HTTP client does: signed headers, a dash-less UUID nonce and trace id, its
  * User-Agent, and a JSON body only when there is one.
  */
-export async function goSend(base: string, credentials: GoCredentials, request: GoRequest, extraHeaders: Record<string, string> = {}): Promise<GoReply> {
+export async function goSend(
+  base: string,
+  credentials: GoCredentials,
+  request: GoRequest,
+  extraHeaders: Record<string, string> = {},
+): Promise<GoReply> {
   const curTime = String(Math.floor(Date.now() / 1000));
   const nonce = randomUUID().replaceAll('-', '');
   const headers: Record<string, string> = {
     AppKey: credentials.appKey,
     CurTime: curTime,
     Nonce: nonce,
-    CheckSum: createHash('sha1').update(credentials.appSecret + nonce + curTime).digest('hex'),
+    CheckSum: createHash('sha1')
+      .update(credentials.appSecret + nonce + curTime)
+      .digest('hex'),
     'X-custom-traceid': randomUUID().replaceAll('-', ''),
     'User-Agent': 'yunxin-server-sdk-golang/v1.0.0',
     ...extraHeaders,
   };
   if (request.body !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
   const target = wireTarget(request);
-  const response = await fetch(base.replace(/\/+$/, '') + target, { method: request.method, headers, body: request.body });
+  const response = await fetch(base.replace(/\/+$/, '') + target, {
+    method: request.method,
+    headers,
+    body: request.body,
+  });
   const text = await response.text();
   let envelope: GoReply['envelope'];
   try {
@@ -293,5 +317,12 @@ export async function goSend(base: string, credentials: GoCredentials, request: 
   } catch {
     envelope = undefined;
   }
-  return { status: response.status, text, envelope, violations: response.headers.get('sl-violations'), method: request.method, target };
+  return {
+    status: response.status,
+    text,
+    envelope,
+    violations: response.headers.get('sl-violations'),
+    method: request.method,
+    target,
+  };
 }

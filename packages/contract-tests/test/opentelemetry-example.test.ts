@@ -14,9 +14,13 @@ it('examples/opentelemetry.ts prints the span tree, the metrics and the Promethe
   const [, traceId, sameId] = /X-custom-traceid ([0-9a-f]{32}) = the trace id ([0-9a-f]{32})/.exec(stdout) ?? [];
   expect(traceId).toBeDefined();
   expect(traceId).toBe(sameId);
-  expect(stdout).toMatch(/^GET \/groups\/work \[INTERNAL\]\s*\n {2}createConversationGroup \[CLIENT\] .*nim\.code=200.*\n {4}POST \[CLIENT\]/m);
+  expect(stdout).toMatch(
+    /^GET \/groups\/work \[INTERNAL\]\s*\n {2}createConversationGroup \[CLIENT\] .*nim\.code=200.*\n {4}POST \[CLIENT\]/m,
+  );
   expect(stdout).toMatch(/^ {2}deleteConversationGroup \[CLIENT\] .*\n {4}DELETE \[CLIENT\]/m);
-  expect(stdout).toMatch(/^ {2}getConversationGroup \[CLIENT\] ERROR .*nim\.code=116404.*error\.type=NimNotFoundError.*\n {4}GET \[CLIENT\]/m);
+  expect(stdout).toMatch(
+    /^ {2}getConversationGroup \[CLIENT\] ERROR .*nim\.code=116404.*error\.type=NimNotFoundError.*\n {4}GET \[CLIENT\]/m,
+  );
   expect(stdout).toMatch(/^http\.client\.request\.duration \(s\): 3 series$/m);
   expect(stdout).toMatch(/^# TYPE nim_client_attempts_total counter$/m);
 }, 60_000);

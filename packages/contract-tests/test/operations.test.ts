@@ -25,7 +25,9 @@ const classesByName: Record<(typeof errorClasses)[keyof typeof errorClasses], ty
   NimNotFoundError,
   NimLimitExceededError,
 };
-const errorClassByCode = new Map<number, typeof NimApiError>(Object.entries(errorClasses).map(([code, name]) => [Number(code), classesByName[name]]));
+const errorClassByCode = new Map<number, typeof NimApiError>(
+  Object.entries(errorClasses).map(([code, name]) => [Number(code), classesByName[name]]),
+);
 
 let traceCounter = 0;
 const nextTraceId = () => `contract${Date.now().toString(16)}${(traceCounter += 1).toString(16).padStart(4, '0')}`;
@@ -50,7 +52,10 @@ describe.each(specOperations.map((operation) => operation.operationId))('%s', (o
     expect(contract!.raw).toBeTypeOf('function');
     expect(sdk, `${operationId} lacks x-nim-sdk in the spec`).toBeDefined();
     expect(clientResources.has(sdk!.resource), `the client offers no nim.${sdk!.resource}`).toBe(true);
-    expect(methods.length, `add the nim.${sdk!.resource} methods of ${operationId} to test/contracts.ts`).toBeGreaterThan(0);
+    expect(
+      methods.length,
+      `add the nim.${sdk!.resource} methods of ${operationId} to test/contracts.ts`,
+    ).toBeGreaterThan(0);
     expect(examples.success, `the spec has no "success" example for ${operationId}`).toBeDefined();
   });
 
@@ -106,7 +111,9 @@ describe.each(specOperations.map((operation) => operation.operationId))('%s', (o
 it('retries a 416 (rate limited) with the same trace id and a fresh signature, then throws NimRateLimitError', async () => {
   const { nim, exchanges } = harness(prismUrl, example('rateLimited'), { maxRetries: 2, retryDelayMs: () => 0 });
   const traceId = nextTraceId();
-  const error = await nim.conversationGroups.list({ account_id: 'alice' }, { traceId }).catch((thrown: unknown) => thrown);
+  const error = await nim.conversationGroups
+    .list({ account_id: 'alice' }, { traceId })
+    .catch((thrown: unknown) => thrown);
 
   expect(error).toBeInstanceOf(NimRateLimitError);
   expect(error).toMatchObject({ code: 416, msg: 'too frequently', traceId, attempts: 3 });

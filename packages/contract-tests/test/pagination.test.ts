@@ -25,10 +25,15 @@ it('iterateConversations yields every item of every page, in order, then stops',
 });
 
 it('listConversations hands back next_token for a manual walk', async () => {
-  const { nim } = harness(prismUrl, (url) => (url.searchParams.get('page_token') === 'page-2' ? 'example=lastPage' : undefined));
+  const { nim } = harness(prismUrl, (url) =>
+    url.searchParams.get('page_token') === 'page-2' ? 'example=lastPage' : undefined,
+  );
   const first = await nim.conversationGroups.listConversations(groupId, { account_id: account });
   expect(first).toMatchObject({ has_more: true, next_token: 'page-2' });
-  const second = await nim.conversationGroups.listConversations(groupId, { account_id: account, page_token: first.next_token });
+  const second = await nim.conversationGroups.listConversations(groupId, {
+    account_id: account,
+    page_token: first.next_token,
+  });
   expect(second.has_more).toBe(false);
   expect(second.items.map((item) => item.conversation_id)).toEqual(['alice|3|7001']);
 });

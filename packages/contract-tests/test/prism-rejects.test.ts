@@ -15,7 +15,9 @@ async function send(method: string, path: string, headers: Record<string, string
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const problem = response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, any>) : {};
+  const problem = response.headers.get('content-type')?.includes('json')
+    ? (JSON.parse(text) as Record<string, any>)
+    : {};
   return { status: response.status, problem, text };
 }
 
@@ -61,8 +63,18 @@ describe('requests the spec forbids → 422', () => {
       body: { account_id: 'alice', conversations: { type: 1, conversation_ids: ids(101) } },
       location: ['body', 'conversations', 'conversation_ids'],
     },
-    { title: 'a non-integer group id (letters)', method: 'GET', path: '/im/v2/conversation_groups/abc?account_id=alice', location: ['path', 'group_id'] },
-    { title: 'a non-integer group id (a fraction)', method: 'DELETE', path: '/im/v2/conversation_groups/10.5?account_id=alice', location: ['path', 'group_id'] },
+    {
+      title: 'a non-integer group id (letters)',
+      method: 'GET',
+      path: '/im/v2/conversation_groups/abc?account_id=alice',
+      location: ['path', 'group_id'],
+    },
+    {
+      title: 'a non-integer group id (a fraction)',
+      method: 'DELETE',
+      path: '/im/v2/conversation_groups/10.5?account_id=alice',
+      location: ['path', 'group_id'],
+    },
     {
       title: 'a non-integer group id in group_ids',
       method: 'GET',
@@ -72,19 +84,32 @@ describe('requests the spec forbids → 422', () => {
   ];
 
   it.each(cases)('$title', async ({ method, path, body, location }) => {
-    const { status, problem, text } = await send(method, path, body === undefined ? signing : { ...signing, ...json }, body);
+    const { status, problem, text } = await send(
+      method,
+      path,
+      body === undefined ? signing : { ...signing, ...json },
+      body,
+    );
     expect(status, text).toBe(422);
     expect(problem.type).toMatch(/UNPROCESSABLE_ENTITY/);
     const locations = (problem.validation as { location: string[] }[]).map((issue) => issue.location.join('.'));
-    expect(locations.some((where) => where.startsWith(location.join('.'))), locations.join(', ')).toBe(true);
+    expect(
+      locations.some((where) => where.startsWith(location.join('.'))),
+      locations.join(', '),
+    ).toBe(true);
   });
 
   it('100 conversation ids are accepted (the limit itself)', async () => {
-    const { status, text } = await send('POST', '/im/v2/conversation_groups', { ...signing, ...json }, {
-      account_id: 'alice',
-      name: 'Work',
-      conversation_ids: ids(100),
-    });
+    const { status, text } = await send(
+      'POST',
+      '/im/v2/conversation_groups',
+      { ...signing, ...json },
+      {
+        account_id: 'alice',
+        name: 'Work',
+        conversation_ids: ids(100),
+      },
+    );
     expect(status, text).toBe(200);
   });
 });

@@ -33,17 +33,27 @@ beforeAll(async () => {
     request.on('end', () => {
       const url = new URL(request.url ?? '/', 'http://upstream.invalid');
       const operation = operationFor(request.method ?? 'GET', url.pathname);
-      upstreamRequests.push({ operationId: operation?.operationId, method: request.method ?? '', url, headers: request.headers, body });
+      upstreamRequests.push({
+        operationId: operation?.operationId,
+        method: request.method ?? '',
+        url,
+        headers: request.headers,
+        body,
+      });
       if (!operation) {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('no such operation in the spec');
         return;
       }
-      const name = url.searchParams.get('page_token') === 'page-2' && operation.examples.lastPage ? 'lastPage' : 'success';
+      const name =
+        url.searchParams.get('page_token') === 'page-2' && operation.examples.lastPage ? 'lastPage' : 'success';
       const payload = nextUpstreamBody ?? asWireJson(operation.examples[name]!);
       nextUpstreamBody = undefined;
       const traceId = request.headers['x-custom-traceid'];
       response
-        .writeHead(200, { 'content-type': 'application/json', ...(typeof traceId === 'string' ? { 'X-custom-traceid': traceId } : {}) })
+        .writeHead(200, {
+          'content-type': 'application/json',
+          ...(typeof traceId === 'string' ? { 'X-custom-traceid': traceId } : {}),
+        })
         .end(payload);
     });
   });
@@ -115,7 +125,10 @@ describe('edge inputs, through the validating proxy', () => {
     const { nim, exchanges } = harness(proxy.url, undefined);
     await nim.conversationGroups.create({ account_id: 'a.b_c@d-e', name: 'W' });
     await nim.conversationGroups.update('1', { account_id: account, server_extension: '' });
-    await nim.conversationGroups.removeConversations(groupId, { account_id: account, conversation_ids: ['alice|3|7001'] });
+    await nim.conversationGroups.removeConversations(groupId, {
+      account_id: account,
+      conversation_ids: ['alice|3|7001'],
+    });
     await nim.conversationGroups.batchGet({ account_id: account, group_ids: ['1'] });
     await nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 1, page_token: 'page-2' });
     await nim.conversationGroups.listConversations(groupId, { account_id: account, limit: 100 });
@@ -128,10 +141,19 @@ describe('edge inputs, through the validating proxy', () => {
 
 describe('other responses the spec allows, through the validating proxy', () => {
   const group = { group_id: 9007199254740991, name: 'Work', create_time: 1764115200000, update_time: 1764115200000 };
-  const variants: { title: string; body: unknown; call: (nim: ReturnType<typeof harness>['nim']) => Promise<unknown>; expected: unknown }[] = [
+  const variants: {
+    title: string;
+    body: unknown;
+    call: (nim: ReturnType<typeof harness>['nim']) => Promise<unknown>;
+    expected: unknown;
+  }[] = [
     {
       title: 'batchGet: the Java spelling (fail_list with code/msg) is folded into failed_list',
-      body: { code: 200, msg: 'success', data: { success_list: [group], fail_list: [{ group_id: 1002, code: 116404, msg: 'not found' }] } },
+      body: {
+        code: 200,
+        msg: 'success',
+        data: { success_list: [group], fail_list: [{ group_id: 1002, code: 116404, msg: 'not found' }] },
+      },
       call: (nim) => nim.conversationGroups.batchGet({ account_id: account, group_ids: [groupId, '1002'] }),
       expected: {
         success_list: [{ ...group, group_id: groupId }],
@@ -152,7 +174,11 @@ describe('other responses the spec allows, through the validating proxy', () => 
     },
     {
       title: 'listConversations: extra conversation fields pass through, next_token may be absent on the last page',
-      body: { code: 200, msg: 'success', data: { has_more: false, items: [{ conversation_id: 'alice|1|bob', unread: 3 }] } },
+      body: {
+        code: 200,
+        msg: 'success',
+        data: { has_more: false, items: [{ conversation_id: 'alice|1|bob', unread: 3 }] },
+      },
       call: (nim) => nim.conversationGroups.listConversations(groupId, { account_id: account }),
       expected: { has_more: false, items: [{ conversation_id: 'alice|1|bob', unread: 3 }] },
     },
@@ -181,7 +207,11 @@ describe('the proxy does catch violations (controls)', () => {
 
   it('an invalid upstream response fails the call and carries sl-violations', async () => {
     const { nim, exchanges } = harness(proxy.url, undefined);
-    nextUpstreamBody = JSON.stringify({ code: 200, msg: 'success', data: { conversation_groups: [{ group_id: 'not-a-number' }] } });
+    nextUpstreamBody = JSON.stringify({
+      code: 200,
+      msg: 'success',
+      data: { conversation_groups: [{ group_id: 'not-a-number' }] },
+    });
     const error = await nim.conversationGroups.list({ account_id: account }).catch((thrown: unknown) => thrown);
 
     expect(error).toBeInstanceOf(NimHttpError);

@@ -7,12 +7,33 @@ import { expect, inject, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const methods = ['conversations.create', 'conversations.get', 'create', 'update', 'addConversations', 'listConversations', 'iterateConversations', 'removeConversations', 'get', 'batchGet', 'list', 'delete'];
+const methods = [
+  'conversations.create',
+  'conversations.get',
+  'create',
+  'update',
+  'addConversations',
+  'listConversations',
+  'iterateConversations',
+  'removeConversations',
+  'get',
+  'batchGet',
+  'list',
+  'delete',
+];
 
 const run = (env: Record<string, string>) =>
   promisify(execFile)(tsx, ['examples/quickstart.ts'], {
     cwd: root,
-    env: { ...process.env, NIM_BASE_URL: '', NIM_MOCK: '', NIM_APP_KEY: '', NIM_APP_SECRET: '', NIM_ACCOUNT_ID: '', ...env },
+    env: {
+      ...process.env,
+      NIM_BASE_URL: '',
+      NIM_MOCK: '',
+      NIM_APP_KEY: '',
+      NIM_APP_SECRET: '',
+      NIM_ACCOUNT_ID: '',
+      ...env,
+    },
     timeout: 60_000,
   });
 

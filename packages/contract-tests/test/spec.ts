@@ -71,7 +71,13 @@ export const specOperations: readonly SpecOperation[] = Object.entries(spec.path
             asClientValue(resolve(example).value) as unknown as Envelope,
           ]),
         );
-        return { operationId: String(operation.operationId), method: method.toUpperCase(), path, examples, sdk: operation['x-nim-sdk'] };
+        return {
+          operationId: String(operation.operationId),
+          method: method.toUpperCase(),
+          path,
+          examples,
+          sdk: operation['x-nim-sdk'],
+        };
       }),
 );
 

@@ -23,7 +23,11 @@ interface AgreementCase {
   readonly raw: (nim: NimClient) => Promise<{ response: Response }>;
 }
 
-const create = (body: { account_id: string; name: string; conversation_ids?: ConversationId[] }): Pick<AgreementCase, 'call' | 'raw'> => ({
+const create = (body: {
+  account_id: string;
+  name: string;
+  conversation_ids?: ConversationId[];
+}): Pick<AgreementCase, 'call' | 'raw'> => ({
   call: (nim) => nim.conversationGroups.create(body),
   raw: (nim) => nim.raw.POST('/im/v2/conversation_groups', { body }),
 });
@@ -33,25 +37,41 @@ const get = (group_id: string, account_id = account): Pick<AgreementCase, 'call'
 });
 const page = (query: { limit?: number; page_token?: string }): Pick<AgreementCase, 'call' | 'raw'> => ({
   call: (nim) => nim.conversationGroups.listConversations(groupId, { account_id: account, ...query }),
-  raw: (nim) => nim.raw.GET(pagePath, { params: { path: { group_id: groupId }, query: { account_id: account, ...query } } }),
+  raw: (nim) =>
+    nim.raw.GET(pagePath, { params: { path: { group_id: groupId }, query: { account_id: account, ...query } } }),
 });
 const add = (conversation_ids: ConversationId[]): Pick<AgreementCase, 'call' | 'raw'> => ({
   call: (nim) => nim.conversationGroups.addConversations(groupId, { account_id: account, conversation_ids }),
   raw: (nim) =>
-    nim.raw.PATCH(groupPath, { params: { path: { group_id: groupId } }, body: { account_id: account, conversations: { type: 1, conversation_ids } } }),
+    nim.raw.PATCH(groupPath, {
+      params: { path: { group_id: groupId } },
+      body: { account_id: account, conversations: { type: 1, conversation_ids } },
+    }),
 });
 
 const cases: AgreementCase[] = [
   { title: 'create with only account_id and name', spec: 'accepts', ...create({ account_id: account, name: 'W' }) },
-  { title: 'create with 100 conversation ids', spec: 'accepts', ...create({ account_id: account, name: 'W', conversation_ids: ids(100) }) },
+  {
+    title: 'create with 100 conversation ids',
+    spec: 'accepts',
+    ...create({ account_id: account, name: 'W', conversation_ids: ids(100) }),
+  },
   {
     title: 'create with conversation_ids: [] (optional, no minItems in the spec)',
     spec: 'accepts',
     ...create({ account_id: account, name: 'W', conversation_ids: [] }),
   },
-  { title: 'create with 101 conversation ids', spec: 'refuses', ...create({ account_id: account, name: 'W', conversation_ids: ids(101) }) },
+  {
+    title: 'create with 101 conversation ids',
+    spec: 'refuses',
+    ...create({ account_id: account, name: 'W', conversation_ids: ids(101) }),
+  },
   { title: 'create with an empty name', spec: 'refuses', ...create({ account_id: account, name: '' }) },
-  { title: 'create with conversation type 4', spec: 'refuses', ...create({ account_id: account, name: 'W', conversation_ids: ['alice|4|bob' as ConversationId] }) },
+  {
+    title: 'create with conversation type 4',
+    spec: 'refuses',
+    ...create({ account_id: account, name: 'W', conversation_ids: ['alice|4|bob' as ConversationId] }),
+  },
   {
     title: "create with another account's conversation",
     spec: 'accepts',
@@ -86,7 +106,10 @@ const cases: AgreementCase[] = [
     title: 'batchGet with no ids',
     spec: 'refuses',
     call: (nim) => nim.conversationGroups.batchGet({ account_id: account, group_ids: [] }),
-    raw: (nim) => nim.raw.GET('/im/v2/conversation_groups/actions/group_ids', { params: { query: { account_id: account, group_ids: [] } } }),
+    raw: (nim) =>
+      nim.raw.GET('/im/v2/conversation_groups/actions/group_ids', {
+        params: { query: { account_id: account, group_ids: [] } },
+      }),
   },
 ];
 

@@ -33,13 +33,18 @@ const shellQuote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
  */
 export function renderCurl(spec, path, method, operation, pathItemParameters = []) {
   const resolve = (node) => {
-    while (node?.$ref) node = node.$ref.slice(2).split('/').reduce((at, key) => at?.[key], spec);
+    while (node?.$ref)
+      node = node.$ref
+        .slice(2)
+        .split('/')
+        .reduce((at, key) => at?.[key], spec);
     return node;
   };
   const params = [...pathItemParameters, ...(operation.parameters ?? [])].map(resolve);
   const exampleOf = (param) => {
     const value = param.example ?? resolve(param.schema)?.examples?.[0];
-    if (value === undefined) throw new Error(`${operation.operationId}: parameter ${param.name} has no example for its curl sample`);
+    if (value === undefined)
+      throw new Error(`${operation.operationId}: parameter ${param.name} has no example for its curl sample`);
     return Array.isArray(value) ? value.join(',') : String(value);
   };
   const tokenIn = operation['x-nim-pagination']?.tokenIn;
@@ -48,7 +53,9 @@ export function renderCurl(spec, path, method, operation, pathItemParameters = [
     .filter((p) => p.in === 'query' && p.name !== tokenIn)
     .map((p) => {
       const value = exampleOf(p);
-      return /^[A-Za-z0-9_.,-]*$/.test(value) ? `-d ${p.name}=${value}` : `--data-urlencode ${shellQuote(`${p.name}=${value}`)}`;
+      return /^[A-Za-z0-9_.,-]*$/.test(value)
+        ? `-d ${p.name}=${value}`
+        : `--data-urlencode ${shellQuote(`${p.name}=${value}`)}`;
     });
   const upper = method.toUpperCase();
   const flags = [upper === 'GET' ? '' : `-X ${upper}`, query.length ? '-G' : ''].filter(Boolean).join(' ');
@@ -88,7 +95,8 @@ export function renderCurl(spec, path, method, operation, pathItemParameters = [
   if (row) lines.push(`  ${row} \\`);
   const body = resolve(operation.requestBody)?.content?.['application/json'];
   const example = body && (body.example ?? resolve(Object.values(body.examples ?? {})[0])?.value);
-  if (body && example === undefined) throw new Error(`${operation.operationId}: the request body has no example for its curl sample`);
+  if (body && example === undefined)
+    throw new Error(`${operation.operationId}: the request body has no example for its curl sample`);
   lines.push(...headers.map((line, index) => (index < headers.length - 1 || body ? `${line} \\` : line)));
   if (body) {
     lines.push("  -H 'Content-Type: application/json;charset=utf-8' \\");

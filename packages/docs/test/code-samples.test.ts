@@ -24,10 +24,10 @@ describe('the code samples of the spec', () => {
   it('give every operation of the spec one TypeScript sample (kept in the spec) and one curl sample (rendered from it)', () => {
     expect(operations.length).toBeGreaterThan(0);
     for (const op of operations) {
-      expect(op.codeSamples.map((s) => `${s.lang}/${s.label}`), `${op.operationId}: add its TypeScript sample to x-codeSamples`).toEqual([
-        'TypeScript/TypeScript',
-        'Shell/curl',
-      ]);
+      expect(
+        op.codeSamples.map((s) => `${s.lang}/${s.label}`),
+        `${op.operationId}: add its TypeScript sample to x-codeSamples`,
+      ).toEqual(['TypeScript/TypeScript', 'Shell/curl']);
     }
   });
 
@@ -77,11 +77,18 @@ describe('the TypeScript samples', () => {
     expect(files).toContain(builtClient);
   });
 
-  it.each(operations.map((op) => [op.operationId, op] as const))('%s type-checks against the built client', (id, op) => {
-    expect(readFileSync(builtClient, 'utf8'), `the built client declares no nim.${op.sdkResource}`).toMatch(new RegExp(`readonly ${op.sdkResource}: `));
-    expect(sampleOf(op, 'TypeScript'), `${id}'s sample uses nim.${op.sdkResource}`).toMatch(new RegExp(`\\.${op.sdkResource}\\b`));
-    expect(problems(fileOf(id))).toEqual([]);
-  });
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    '%s type-checks against the built client',
+    (id, op) => {
+      expect(readFileSync(builtClient, 'utf8'), `the built client declares no nim.${op.sdkResource}`).toMatch(
+        new RegExp(`readonly ${op.sdkResource}: `),
+      );
+      expect(sampleOf(op, 'TypeScript'), `${id}'s sample uses nim.${op.sdkResource}`).toMatch(
+        new RegExp(`\\.${op.sdkResource}\\b`),
+      );
+      expect(problems(fileOf(id))).toEqual([]);
+    },
+  );
 
   it('fail the check when a method is renamed', () => {
     const found = problems(fileOf(renamed));
@@ -168,14 +175,21 @@ describe('the curl samples', () => {
       expect(appkey).toBe(appKey);
       expect(nonce).toMatch(/^[0-9a-f]{1,128}$/);
       expect(Math.abs(Number(curtime) - started)).toBeLessThanOrEqual(60);
-      expect(checksum).toBe(createHash('sha1').update(appSecret + nonce + curtime).digest('hex'));
+      expect(checksum).toBe(
+        createHash('sha1')
+          .update(appSecret + nonce + curtime)
+          .digest('hex'),
+      );
       expect(request!.headers['x-custom-traceid']).toMatch(/^[0-9a-f]{32}$/);
 
       for (const param of op.parameters.filter((p) => p.in === 'query' && p.required)) {
         expect(request!.url.searchParams.get(param.name), `query ${param.name}`).toBeTruthy();
       }
       for (const name of request!.url.searchParams.keys()) {
-        expect(op.parameters.some((p) => p.in === 'query' && p.name === name), `query ${name} is in the spec`).toBe(true);
+        expect(
+          op.parameters.some((p) => p.in === 'query' && p.name === name),
+          `query ${name} is in the spec`,
+        ).toBe(true);
       }
 
       if (op.requestBody) {
@@ -183,7 +197,8 @@ describe('the curl samples', () => {
         const body = JSON.parse(request!.body);
         const schema = deref(op.requestBody.content['application/json'].schema);
         for (const name of schema.required ?? []) expect(body, `body.${name}`).toHaveProperty(name);
-        for (const name of Object.keys(body)) expect(schema.properties, `body.${name} is in the spec`).toHaveProperty(name);
+        for (const name of Object.keys(body))
+          expect(schema.properties, `body.${name} is in the spec`).toHaveProperty(name);
       } else {
         expect(request!.body).toBe('');
       }

@@ -42,7 +42,10 @@ const normalize = (text: string) =>
     .trim();
 
 beforeAll(async () => {
-  expect(existsSync(chromiumPath), `${chromiumPath} is missing: bash scripts/bootstrap.sh installs Debian's chromium`).toBe(true);
+  expect(
+    existsSync(chromiumPath),
+    `${chromiumPath} is missing: bash scripts/bootstrap.sh installs Debian's chromium`,
+  ).toBe(true);
   expect(existsSync(join(siteDir, 'index.html')), 'the site is built by the global setup (turbo run docs)').toBe(true);
   server = await startStaticServer();
   userDataDir = await mkdtemp(join(tmpdir(), 'nim-docs-chromium-'));
@@ -105,7 +108,14 @@ describe('the docs site in chromium', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).first().innerText(), { timeout: 10_000 })
       .toContain(spec.info.title);
-    for (const heading of ['Signing', 'Responses: HTTP 200 with a code', 'Errors and partial failures', 'Conversation ids', 'Limits', 'Hosts']) {
+    for (const heading of [
+      'Signing',
+      'Responses: HTTP 200 with a code',
+      'Errors and partial failures',
+      'Conversation ids',
+      'Limits',
+      'Hosts',
+    ]) {
       await expect.poll(() => headingNamed(heading).count(), { timeout: 5_000, message: heading }).toBe(1);
     }
     for (const file of ['openapi.yaml', 'openapi.json']) {
@@ -113,8 +123,8 @@ describe('the docs site in chromium', () => {
     }
     // The links lead to the bundle, with every operation.
     const bundled = await (await fetch(new URL('openapi.json', server!.url))).json();
-    const ids = Object.values(bundled.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) =>
-      Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
+    const ids = Object.values(bundled.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (item) => Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
     );
     expect(ids.sort()).toEqual(operations.map((op) => op.operationId).sort());
     const yaml = await (await fetch(new URL('openapi.yaml', server!.url))).text();
@@ -130,8 +140,10 @@ describe('the docs site in chromium', () => {
     };
     await expect.poll(hosts, { timeout: 10_000 }).toContain('https only.');
     const shown = await hosts();
-    for (const { host } of spec['x-nim-discovery'].endpointHosts as Array<{ host: string }>) expect(shown).toContain(host);
-    for (const words of ['127.0.0.0/8', 'allowHttp: true', 'never probed, never called']) expect(shown).toContain(words);
+    for (const { host } of spec['x-nim-discovery'].endpointHosts as Array<{ host: string }>)
+      expect(shown).toContain(host);
+    for (const words of ['127.0.0.0/8', 'allowHttp: true', 'never probed, never called'])
+      expect(shown).toContain(words);
   });
 
   it('saves a full-page screenshot of the front page', async () => {
@@ -153,8 +165,12 @@ describe('the docs site in chromium', () => {
 
   it('shows the guide "Conversations and their groups" of the Conversations tag', async () => {
     await page.getByTestId('menu-item-label').getByText('Conversations', { exact: true }).click();
-    await expect.poll(() => page.getByText('Conversations and their groups', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText('Which groups is this conversation in?', { exact: true }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Conversations and their groups', { exact: true }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText('Which groups is this conversation in?', { exact: true }).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
   });
 
   it('renders all fifteen operations with their TypeScript samples', async () => {
@@ -203,7 +219,9 @@ describe('the docs site in chromium', () => {
     const link = page.locator('a[href="sdk/index.html"]').first();
     await link.click();
     await page.waitForURL(/\/sdk\/index\.html$/, { timeout: 10_000 });
-    await expect.poll(() => page.locator('h1').first().innerText(), { timeout: 10_000 }).toContain('nim-api SDK reference');
+    await expect
+      .poll(() => page.locator('h1').first().innerText(), { timeout: 10_000 })
+      .toContain('nim-api SDK reference');
     // Back to the HTTP API from the SDK pages' header.
     expect(await page.locator('a.tsd-nav-link', { hasText: 'HTTP API' }).getAttribute('href')).toBe('../index.html');
   });
@@ -213,12 +231,17 @@ describe('the docs site in chromium', () => {
     // The sidebar is filled in by TypeDoc's script.
     const nav = page.locator('#tsd-nav-container');
     for (const name of ['@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']) {
-      await expect.poll(() => nav.getByText(name, { exact: true }).count(), { timeout: 10_000, message: name }).toBeGreaterThan(0);
+      await expect
+        .poll(() => nav.getByText(name, { exact: true }).count(), { timeout: 10_000, message: name })
+        .toBeGreaterThan(0);
     }
     // One page each, generated from the TSDoc: the client's options with unit and default, its errors, the sandbox
     // and the Redis limiter.
     const pages: [string, string[]][] = [
-      ['interfaces/_nim-api_client.NimClientOptions.html', ['timeoutMs', 'maxRetries', 'rateLimit', 'hooks', 'transport', 'discovery', '10000']],
+      [
+        'interfaces/_nim-api_client.NimClientOptions.html',
+        ['timeoutMs', 'maxRetries', 'rateLimit', 'hooks', 'transport', 'discovery', '10000'],
+      ],
       ['interfaces/_nim-api_client.NimClient.html', ['conversationGroups', 'metrics', 'endpoints', 'raw', 'close']],
       ['classes/_nim-api_client.NimApiError.html', ['code', 'NimApiErrorCode', 'traceId']],
       ['functions/_nim-api_sandbox.createSandbox.html', ['createSandbox']],
@@ -232,7 +255,9 @@ describe('the docs site in chromium', () => {
       const text = await page.locator('.col-content').innerText();
       for (const name of names) expect(text, `${path} shows ${name}`).toContain(name);
     }
-    await page.goto(new URL('sdk/interfaces/_nim-api_client.NimClientOptions.html', server!.url).href, { waitUntil: 'load' });
+    await page.goto(new URL('sdk/interfaces/_nim-api_client.NimClientOptions.html', server!.url).href, {
+      waitUntil: 'load',
+    });
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: sdkScreenshot, fullPage: true });
     console.log(`docs screenshot of the SDK reference: ${sdkScreenshot}`);
@@ -249,7 +274,10 @@ describe('the docs site in chromium', () => {
       const results = page.locator('#tsd-search-results li');
       // The results follow the input after a short debounce: wait for this name's.
       await expect
-        .poll(async () => (await results.allInnerTexts()).some((text) => text.includes(name)), { timeout: 10_000, message: name })
+        .poll(async () => (await results.allInnerTexts()).some((text) => text.includes(name)), {
+          timeout: 10_000,
+          message: name,
+        })
         .toBe(true);
       await page.keyboard.press('Escape');
     }

@@ -35,7 +35,9 @@ const layout = {
 };
 
 const quietEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key) && !/^PNPM_/i.test(key))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm|pnpm)_/i.test(key) && !/^PNPM_/i.test(key)),
+  ),
   NPM_CONFIG_UPDATE_NOTIFIER: 'false',
   NPM_CONFIG_FUND: 'false',
   NPM_CONFIG_AUDIT: 'false',
@@ -110,7 +112,9 @@ export async function installRuntimes(sets = Object.keys(layout)) {
   return Object.fromEntries(
     results.map((result, i) => [
       sets[i],
-      result.status === 'fulfilled' ? result.value : { set: sets[i], error: String(result.reason?.message ?? result.reason) },
+      result.status === 'fulfilled'
+        ? result.value
+        : { set: sets[i], error: String(result.reason?.message ?? result.reason) },
     ]),
   );
 }

@@ -216,9 +216,19 @@ const processDeclaration = `declare const process: { env: Record<string, string 
  * registry dependencies: openapi-fetch, undici) as it would from the registry.
  */
 export function consumerFiles(tarballs: { types: string; client: string; sandbox: string }): Record<string, string> {
-  const packed = { '@nim-api/types': `file:${tarballs.types}`, '@nim-api/client': `file:${tarballs.client}`, '@nim-api/sandbox': `file:${tarballs.sandbox}` };
+  const packed = {
+    '@nim-api/types': `file:${tarballs.types}`,
+    '@nim-api/client': `file:${tarballs.client}`,
+    '@nim-api/sandbox': `file:${tarballs.sandbox}`,
+  };
   return {
-    'package.json': json({ name: 'nim-api-ecosystem-consumer', private: true, type: 'module', dependencies: packed, overrides: packed }),
+    'package.json': json({
+      name: 'nim-api-ecosystem-consumer',
+      private: true,
+      type: 'module',
+      dependencies: packed,
+      overrides: packed,
+    }),
     '.npmrc': 'fund=false\naudit=false\nupdate-notifier=false\n',
     'src/checks.ts': checksSource,
     'src/node-esm.ts': nodeEsmEntry,
@@ -227,7 +237,14 @@ export function consumerFiles(tarballs: { types: string; client: string; sandbox
     'src/browser.ts': browserEntry,
     'src/env.d.ts': processDeclaration,
     'tsconfig.json': json({
-      compilerOptions: { ...compilerOptions, module: 'NodeNext', moduleResolution: 'NodeNext', verbatimModuleSyntax: true, rootDir: 'src', outDir: 'dist' },
+      compilerOptions: {
+        ...compilerOptions,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        verbatimModuleSyntax: true,
+        rootDir: 'src',
+        outDir: 'dist',
+      },
       include: ['src'],
     }),
     // node-ts-cjs: the same checks compiled to CommonJS (a package.json of type commonjs above the output).
@@ -236,7 +253,13 @@ export function consumerFiles(tarballs: { types: string; client: string; sandbox
     'cjs/src/index.ts': cjsEntry,
     'cjs/src/env.d.ts': processDeclaration,
     'cjs/tsconfig.json': json({
-      compilerOptions: { ...compilerOptions, module: 'NodeNext', moduleResolution: 'NodeNext', rootDir: 'src', outDir: 'dist' },
+      compilerOptions: {
+        ...compilerOptions,
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        rootDir: 'src',
+        outDir: 'dist',
+      },
       include: ['src'],
     }),
   };

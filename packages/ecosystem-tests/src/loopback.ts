@@ -50,7 +50,11 @@ export async function startLoopback(): Promise<Loopback> {
         if (typeof value === 'string') headers.set(name, value);
       }
       const answer = await sandbox.fetch(
-        new Request(url, { method: request.method, headers, body: body && request.method !== 'GET' ? new Uint8Array(body) : undefined }),
+        new Request(url, {
+          method: request.method,
+          headers,
+          body: body && request.method !== 'GET' ? new Uint8Array(body) : undefined,
+        }),
       );
       response.writeHead(answer.status, Object.fromEntries(answer.headers));
       response.end(Buffer.from(await answer.arrayBuffer()));

@@ -42,7 +42,10 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function pack(dir: string, into: string): Promise<string> {
-  const { stdout } = await runOk('pnpm', ['pack', '--pack-destination', into], { cwd: join(workspaceRoot, dir), timeoutMs: 60_000 });
+  const { stdout } = await runOk('pnpm', ['pack', '--pack-destination', into], {
+    cwd: join(workspaceRoot, dir),
+    timeoutMs: 60_000,
+  });
   const tarball = stdout.trim().split('\n').pop()!.trim();
   if (!tarball.endsWith('.tgz')) throw new Error(`pnpm pack in ${dir} printed no tarball:\n${stdout}`);
   return tarball.startsWith('/') ? tarball : join(into, tarball);
@@ -59,7 +62,9 @@ export default async function setup(project: TestProject) {
     phase('pnpm pack ×3', async () => {
       const into = join(tmp, 'tarballs');
       await mkdir(into, { recursive: true });
-      const [types, client, sandbox] = await Promise.all(['packages/types', 'packages/client', 'packages/sandbox'].map((dir) => pack(dir, into)));
+      const [types, client, sandbox] = await Promise.all(
+        ['packages/types', 'packages/client', 'packages/sandbox'].map((dir) => pack(dir, into)),
+      );
       return { types: types!, client: client!, sandbox: sandbox! };
     }),
     startLoopback(),
@@ -70,11 +75,15 @@ export default async function setup(project: TestProject) {
       await mkdir(dirname(join(consumer, path)), { recursive: true });
       await writeFile(join(consumer, path), text);
     }
-    await runOk('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--prefer-offline'], {
-      cwd: consumer,
-      env: cleanEnv(),
-      timeoutMs: 120_000,
-    });
+    await runOk(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--prefer-offline'],
+      {
+        cwd: consumer,
+        env: cleanEnv(),
+        timeoutMs: 120_000,
+      },
+    );
   });
 
   const config = { baseUrl: loopback.url, appKey: loopback.appKey, appSecret: loopback.appSecret };
@@ -82,7 +91,12 @@ export default async function setup(project: TestProject) {
   const bundleErrors: Record<string, string> = {};
   try {
     await phase('tsc (ESM, CJS) + esbuild (workerd, edge, browser)', async () => {
-      const bundle = async (name: string, conditions: string[], format: 'esm' | 'iife', platform: 'neutral' | 'browser') => {
+      const bundle = async (
+        name: string,
+        conditions: string[],
+        format: 'esm' | 'iife',
+        platform: 'neutral' | 'browser',
+      ) => {
         try {
           await build({
             absWorkingDir: consumer,
@@ -99,14 +113,16 @@ export default async function setup(project: TestProject) {
             logLevel: 'silent',
           });
         } catch (error) {
-          const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } }> }).errors;
+          const errors = (error as { errors?: Array<{ text: string; location?: { file: string; line: number } }> })
+            .errors;
           bundleErrors[name] = errors?.length
             ? errors.map((e) => `${e.text}${e.location ? ` (${e.location.file}:${e.location.line})` : ''}`).join('; ')
             : String(error);
         }
       };
       // tsc emits even when the types are wrong (the runtimes still run); what it said goes to the type-check test.
-      const tsc = (project: string) => run(process.execPath, [tscPath, '-p', project], { cwd: consumer, timeoutMs: 120_000 });
+      const tsc = (project: string) =>
+        run(process.execPath, [tscPath, '-p', project], { cwd: consumer, timeoutMs: 120_000 });
       const [esm, cjs] = await Promise.all([
         tsc('tsconfig.json'),
         tsc('cjs/tsconfig.json'),
@@ -119,7 +135,9 @@ export default async function setup(project: TestProject) {
     loopback.files.set('/', { type: 'text/html; charset=utf-8', body: browserPage });
     loopback.files.set('/browser.js', {
       type: 'text/javascript',
-      body: await readFile(join(consumer, 'bundles/browser.js'), 'utf8').catch(() => `window.nimResults = { load: 'FAIL no bundle' };`),
+      body: await readFile(join(consumer, 'bundles/browser.js'), 'utf8').catch(
+        () => `window.nimResults = { load: 'FAIL no bundle' };`,
+      ),
     });
   } catch (error) {
     await loopback.close();

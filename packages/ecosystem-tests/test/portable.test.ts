@@ -39,7 +39,17 @@ export async function main() {
 }
 `;
 
-const nodeOnly = new Set(['Buffer', 'process', 'global', 'require', 'module', 'exports', 'setImmediate', 'clearImmediate', 'navigator']);
+const nodeOnly = new Set([
+  'Buffer',
+  'process',
+  'global',
+  'require',
+  'module',
+  'exports',
+  'setImmediate',
+  'clearImmediate',
+  'navigator',
+]);
 
 describe.each([
   ['workerd', ['workerd', 'worker', 'browser']],
@@ -70,7 +80,9 @@ describe.each([
     // What the runtime reports about itself.
     if (runtime === 'workerd') context.navigator = { userAgent: 'Cloudflare-Workers' };
     else context.EdgeRuntime = 'edge-runtime';
-    const exports = runInNewContext(`${code}\nportable;`, context, { contextCodeGeneration: { strings: false, wasm: false } });
+    const exports = runInNewContext(`${code}\nportable;`, context, {
+      contextCodeGeneration: { strings: false, wasm: false },
+    });
     const result = await exports.main();
     expect(result).toEqual({
       topLevel: 'function',

@@ -44,7 +44,12 @@ function binary(set: string, key: string): string {
 
 async function version(command: string, args: string[]): Promise<string> {
   const result = await run(command, args, { env: env(), timeoutMs: 20_000 });
-  return result.stdout.trim().split('\n')[0]!.replace(/^v/, '').replace(/^(deno|workerd) /, '').split(' ')[0]!;
+  return result.stdout
+    .trim()
+    .split('\n')[0]!
+    .replace(/^v/, '')
+    .replace(/^(deno|workerd) /, '')
+    .split(' ')[0]!;
 }
 
 /** A bundle esbuild could not make fails every check of its runtime, with esbuild's words. */
@@ -85,8 +90,14 @@ async function inBrowser(): Promise<{ version: string; results: Record<string, s
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${loopback.baseUrl}/`);
-    await page.waitForFunction(() => (window as unknown as { nimResults?: unknown }).nimResults !== undefined, undefined, { timeout: 30_000 }).catch(() => {});
-    const results = (await page.evaluate(() => (window as unknown as { nimResults?: Record<string, string> }).nimResults)) ?? {
+    await page
+      .waitForFunction(() => (window as unknown as { nimResults?: unknown }).nimResults !== undefined, undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => {});
+    const results = (await page.evaluate(
+      () => (window as unknown as { nimResults?: Record<string, string> }).nimResults,
+    )) ?? {
       load: `FAIL no results: ${errors.join('; ').slice(0, 500)}`,
     };
     return { version: browser.version(), results };
@@ -96,17 +107,24 @@ async function inBrowser(): Promise<{ version: string; results: Record<string, s
 }
 
 type Runner = () => Promise<{ version: string; results: Record<string, string> }>;
-const nodeRunner = (set: string, program: string[]): Runner => async () => {
-  const node = binary(set, 'node');
-  return { version: await version(node, ['--version']), results: await jsonOf(node, program) };
-};
+const nodeRunner =
+  (set: string, program: string[]): Runner =>
+  async () => {
+    const node = binary(set, 'node');
+    return { version: await version(node, ['--version']), results: await jsonOf(node, program) };
+  };
 
 const runners: Array<[string, Runner]> = [
-  ['node20-esm (machine)', async () => ({ version: process.versions.node, results: await jsonOf(process.execPath, ['dist/node-esm.js']) })],
-  ...['22', '24', '26'].flatMap((major): Array<[string, Runner]> => [
-    [`node${major}-esm`, nodeRunner(`node${major}`, ['dist/node-esm.js'])],
-    [`node${major}-ts-cjs`, nodeRunner(`node${major}`, ['cjs/dist/index.js'])],
-  ]),
+  [
+    'node20-esm (machine)',
+    async () => ({ version: process.versions.node, results: await jsonOf(process.execPath, ['dist/node-esm.js']) }),
+  ],
+  ...['22', '24', '26'].flatMap(
+    (major): Array<[string, Runner]> => [
+      [`node${major}-esm`, nodeRunner(`node${major}`, ['dist/node-esm.js'])],
+      [`node${major}-ts-cjs`, nodeRunner(`node${major}`, ['cjs/dist/index.js'])],
+    ],
+  ),
   [
     'bun',
     async () => {
@@ -120,7 +138,15 @@ const runners: Array<[string, Runner]> = [
       const deno = binary('deno', 'deno');
       return {
         version: await version(deno, ['--version']),
-        results: await jsonOf(deno, ['run', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-sys', '--no-prompt', 'dist/node-esm.js']),
+        results: await jsonOf(deno, [
+          'run',
+          '--allow-net=127.0.0.1',
+          '--allow-env',
+          '--allow-read',
+          '--allow-sys',
+          '--no-prompt',
+          'dist/node-esm.js',
+        ]),
       };
     },
   ],
@@ -128,45 +154,70 @@ const runners: Array<[string, Runner]> = [
     'workerd (Miniflare)',
     async () => ({
       version: await version(binary('workerd', 'workerd'), ['--version']),
-      results: await jsonOf(binary('node24', 'node'), [join(scripts, 'run-workerd.mjs'), binary('workerd', 'miniflare'), bundled('worker')]),
+      results: await jsonOf(binary('node24', 'node'), [
+        join(scripts, 'run-workerd.mjs'),
+        binary('workerd', 'miniflare'),
+        bundled('worker'),
+      ]),
     }),
   ],
   [
     'edge-runtime',
     async () => ({
       version: `edge-runtime ${(await import(join(binary('edge', 'edgeRuntime'), 'package.json'), { with: { type: 'json' } })).default.version}`,
-      results: await jsonOf(process.execPath, [join(scripts, 'run-edge.mjs'), binary('edge', 'edgeRuntime'), bundled('edge')]),
+      results: await jsonOf(process.execPath, [
+        join(scripts, 'run-edge.mjs'),
+        binary('edge', 'edgeRuntime'),
+        bundled('edge'),
+      ]),
     }),
   ],
   ['browser (esbuild → Chromium)', inBrowser],
 ];
 
 describe('the packed packages in each runtime: signed create/get/list/iterate, typed API error, typed timeout, sandbox in process', () => {
-  it.each(runners)('%s', async (runtime, runner) => {
-    const started = Date.now();
-    let row: Row;
-    try {
-      const { version: v, results } = await runner();
-      row = { runtime, version: v, results, ms: Date.now() - started };
-    } catch (error) {
-      row = { runtime, version: '?', results: { load: `FAIL ${String(error).slice(0, 500)}` }, ms: Date.now() - started };
-    }
-    rows.push(row);
-    const failed = Object.entries(row.results).filter(([, value]) => !value.startsWith('ok'));
-    console.log(`▶ ecosystem ${runtime} ${row.version}: ${failed.length ? `${failed.length} failed` : 'all ok'} (${(row.ms / 1000).toFixed(1)} s)`);
-    expect(Object.keys(row.results).sort(), JSON.stringify(row.results)).toEqual([...checkNames].sort());
-    expect(Object.fromEntries(failed), runtime).toEqual({});
-    expect(row.ms).toBeLessThan(perRuntimeMs);
-  }, perRuntimeMs + 10_000);
+  it.each(runners)(
+    '%s',
+    async (runtime, runner) => {
+      const started = Date.now();
+      let row: Row;
+      try {
+        const { version: v, results } = await runner();
+        row = { runtime, version: v, results, ms: Date.now() - started };
+      } catch (error) {
+        row = {
+          runtime,
+          version: '?',
+          results: { load: `FAIL ${String(error).slice(0, 500)}` },
+          ms: Date.now() - started,
+        };
+      }
+      rows.push(row);
+      const failed = Object.entries(row.results).filter(([, value]) => !value.startsWith('ok'));
+      console.log(
+        `▶ ecosystem ${runtime} ${row.version}: ${failed.length ? `${failed.length} failed` : 'all ok'} (${(row.ms / 1000).toFixed(1)} s)`,
+      );
+      expect(Object.keys(row.results).sort(), JSON.stringify(row.results)).toEqual([...checkNames].sort());
+      expect(Object.fromEntries(failed), runtime).toEqual({});
+      expect(row.ms).toBeLessThan(perRuntimeMs);
+    },
+    perRuntimeMs + 10_000,
+  );
 });
 
 afterAll(async () => {
-  const cell = (value: string | undefined) => (value === undefined ? '—' : value.startsWith('ok') ? `✅ ${value.slice(3)}` : `❌ ${value}`).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const cell = (value: string | undefined) =>
+    (value === undefined ? '—' : value.startsWith('ok') ? `✅ ${value.slice(3)}` : `❌ ${value}`)
+      .replace(/\|/g, '\\|')
+      .replace(/\n/g, ' ');
   const columns = [...checkNames];
   const lines = [
     `| runtime | version | ${columns.join(' | ')} | s |`,
     `|---|---|${columns.map(() => '---').join('|')}|---|`,
-    ...rows.map((row) => `| ${row.runtime} | ${row.version} | ${columns.map((c) => cell(row.results[c] ?? row.results.load)).join(' | ')} | ${(row.ms / 1000).toFixed(1)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.runtime} | ${row.version} | ${columns.map((c) => cell(row.results[c] ?? row.results.load)).join(' | ')} | ${(row.ms / 1000).toFixed(1)} |`,
+    ),
   ];
   const table = `${lines.join('\n')}\n\nsetup: ${phases.join(', ')}\n`;
   console.log(`\n${table}`);

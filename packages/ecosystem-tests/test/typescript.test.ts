@@ -22,8 +22,14 @@ describe('a consumer type-check with the oldest supported TypeScript and with Ty
     const version = (await run(process.execPath, [tsc, '--version'], { cwd: consumer })).stdout.trim();
     for (const project of ['tsconfig.json', 'cjs/tsconfig.json']) {
       const started = Date.now();
-      const result = await run(process.execPath, [tsc, '-p', join(consumer, project), '--noEmit', '--skipLibCheck', 'false'], { cwd: consumer, timeoutMs: 50_000 });
-      console.log(`▶ ecosystem tsc ${version} ${project}: exit ${result.code} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      const result = await run(
+        process.execPath,
+        [tsc, '-p', join(consumer, project), '--noEmit', '--skipLibCheck', 'false'],
+        { cwd: consumer, timeoutMs: 50_000 },
+      );
+      console.log(
+        `▶ ecosystem tsc ${version} ${project}: exit ${result.code} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       expect(result.output, `${version} on ${project}`).toBe('');
       expect(result.code).toBe(0);
     }

@@ -13,7 +13,8 @@ import os from 'node:os';
 import { masterKilledMidRun, type FailoverRun } from '../test/support/load-scenarios.js';
 import { startRedisCluster, startRedisSentinel } from '../test/support/redis-topologies.js';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const runs = Number(arg('runs', '3'));
 const only = arg('only', 'cluster,sentinel').split(',');
 const size = {
@@ -39,7 +40,12 @@ const figures = (run: FailoverRun) => ({
 });
 
 const results: Record<string, unknown> = {
-  machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((v) => round(v, 2)), date: new Date().toISOString() },
+  machine: {
+    cpus: os.cpus().length,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((v) => round(v, 2)),
+    date: new Date().toISOString(),
+  },
   size,
   runs,
 };
@@ -51,7 +57,8 @@ for (const kind of only) {
   const list: ReturnType<typeof figures>[] = [];
   for (let i = 1; i <= runs; i += 1) {
     // A fresh deployment per run: the killed master stays dead.
-    const deployment = kind === 'cluster' ? { cluster: await startRedisCluster() } : { sentinel: await startRedisSentinel() };
+    const deployment =
+      kind === 'cluster' ? { cluster: await startRedisCluster() } : { sentinel: await startRedisSentinel() };
     try {
       const run = figures(await masterKilledMidRun(size, deployment));
       list.push(run);
@@ -66,7 +73,11 @@ for (const kind of only) {
     runsWith416: list.filter((run) => run.answered416 > 0).length,
     answered416: list.map((run) => run.answered416),
     failedCalls: list.reduce((sum, run) => sum + run.failed, 0),
-    fallbackSecondsPerWorker: { min: Math.min(...all), mean: round(all.reduce((a, b) => a + b, 0) / all.length, 2), max: Math.max(...all) },
+    fallbackSecondsPerWorker: {
+      min: Math.min(...all),
+      mean: round(all.reduce((a, b) => a + b, 0) / all.length, 2),
+      max: Math.max(...all),
+    },
     acceptedPerSecond: list.map((run) => run.acceptedPerSecond),
     maxInAnySecond: Math.max(...list.map((run) => run.maxInAnySecond)),
     failoverSeconds: list.map((run) => run.failoverSeconds),

@@ -24,9 +24,16 @@ async function connect() {
     const reconnectStrategy = () => 50;
     let client;
     if (topology?.kind === 'cluster') {
-      client = createCluster({ rootNodes: topology.ports.map((port) => ({ socket: { host, port } })), defaults: { socket: { reconnectStrategy, connectTimeout: 500 } } });
+      client = createCluster({
+        rootNodes: topology.ports.map((port) => ({ socket: { host, port } })),
+        defaults: { socket: { reconnectStrategy, connectTimeout: 500 } },
+      });
     } else if (topology?.kind === 'sentinel') {
-      client = createSentinel({ name: topology.name, sentinelRootNodes: topology.sentinelPorts.map((port) => ({ host, port })), nodeClientOptions: { socket: { reconnectStrategy } } });
+      client = createSentinel({
+        name: topology.name,
+        sentinelRootNodes: topology.sentinelPorts.map((port) => ({ host, port })),
+        nodeClientOptions: { socket: { reconnectStrategy } },
+      });
     } else {
       client = createClient({ socket: { host, port: config.redisPort, reconnectStrategy } });
     }
@@ -36,14 +43,17 @@ async function connect() {
   }
   let client;
   if (topology?.kind === 'cluster') {
-    client = new Cluster(topology.ports.map((port) => ({ host, port })), {
-      clusterRetryStrategy: () => 50,
-      retryDelayOnFailover: 50,
-      retryDelayOnClusterDown: 50,
-      retryDelayOnTryAgain: 50,
-      slotsRefreshTimeout: 500,
-      redisOptions: { connectTimeout: 500 },
-    });
+    client = new Cluster(
+      topology.ports.map((port) => ({ host, port })),
+      {
+        clusterRetryStrategy: () => 50,
+        retryDelayOnFailover: 50,
+        retryDelayOnClusterDown: 50,
+        retryDelayOnTryAgain: 50,
+        slotsRefreshTimeout: 500,
+        redisOptions: { connectTimeout: 500 },
+      },
+    );
   } else if (topology?.kind === 'sentinel') {
     client = new Redis({
       sentinels: topology.sentinelPorts.map((port) => ({ host, port })),
@@ -76,16 +86,30 @@ if (config.limiter === 'redis') {
     logger,
   });
 }
-const nim = createNimClient({ appKey: config.appKey, appSecret: 'load-secret', baseUrl: config.serverUrl, rateLimit: limiter });
+const nim = createNimClient({
+  appKey: config.appKey,
+  appSecret: 'load-secret',
+  baseUrl: config.serverUrl,
+  rateLimit: limiter,
+});
 
 const go = new Promise((resolve) => process.once('message', resolve));
 // Warm: modules loaded, Redis connected, the limiter's script loaded (a permit of another operation), and the very
 // call of the load run 20 times on another AppKey (its own quota) through a client without limiter. Cold first
 // calls are slower than the later ones, which bunches calls up in the first second.
 if (redis) await redis.ping?.().catch(() => undefined);
-await nim.conversationGroups.list({ account_id: 'alice' }, { traceId: `w${config.worker}-warm` }).catch(() => undefined);
-const warm = createNimClient({ appKey: `warm-up-${config.worker}`, appSecret: 'load-secret', baseUrl: config.serverUrl });
-for (let i = 0; i < 20; i += 1) await warm.conversationGroups.get('1001', { account_id: 'alice' }, { traceId: `w${config.worker}-warm${i}` }).catch(() => undefined);
+await nim.conversationGroups
+  .list({ account_id: 'alice' }, { traceId: `w${config.worker}-warm` })
+  .catch(() => undefined);
+const warm = createNimClient({
+  appKey: `warm-up-${config.worker}`,
+  appSecret: 'load-secret',
+  baseUrl: config.serverUrl,
+});
+for (let i = 0; i < 20; i += 1)
+  await warm.conversationGroups
+    .get('1001', { account_id: 'alice' }, { traceId: `w${config.worker}-warm${i}` })
+    .catch(() => undefined);
 send({ type: 'ready' });
 await go;
 let next = 0;

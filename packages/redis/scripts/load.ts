@@ -14,8 +14,13 @@ import { injected416, redisKilledMidRun, withoutLimiter, withRedisLimiter } from
 import type { LoadResult } from '../test/support/load-run.js';
 import { startRedisServer } from '../test/support/redis-server.js';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const size = { workers: Number(arg('workers', '8')), callsPerWorker: Number(arg('calls', '300')), perSecond: Number(arg('per-second', '97')) };
+const arg = (name: string, fallback: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const size = {
+  workers: Number(arg('workers', '8')),
+  callsPerWorker: Number(arg('calls', '300')),
+  perSecond: Number(arg('per-second', '97')),
+};
 const downMs = Number(arg('down-ms', '2000'));
 const only = arg('only', 'without,with,fault,inject').split(',');
 
@@ -32,17 +37,26 @@ const counts = (r: LoadResult) => ({
 });
 const print = (title: string, figures: Record<string, unknown>) => {
   console.log(`\n▶ ${title}`);
-  for (const [key, value] of Object.entries(figures)) if (key !== 'limiterStats' && key !== 'logs') console.log(`  ${key}: ${JSON.stringify(value)}`);
+  for (const [key, value] of Object.entries(figures))
+    if (key !== 'limiterStats' && key !== 'logs') console.log(`  ${key}: ${JSON.stringify(value)}`);
 };
 
 const results: Record<string, unknown> = {
-  machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100), date: new Date().toISOString() },
+  machine: {
+    cpus: os.cpus().length,
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    date: new Date().toISOString(),
+  },
   size,
 };
 const redis = await startRedisServer();
 try {
-  console.log(`load: ${size.workers} workers × ${size.callsPerWorker} calls, limiter ${size.perSecond}/s, server 100/s (sliding 1 s window, 1 s block)`);
-  if (only.includes('without')) print('without a limiter', (results.without = counts(await withoutLimiter(size))) as never);
+  console.log(
+    `load: ${size.workers} workers × ${size.callsPerWorker} calls, limiter ${size.perSecond}/s, server 100/s (sliding 1 s window, 1 s block)`,
+  );
+  if (only.includes('without'))
+    print('without a limiter', (results.without = counts(await withoutLimiter(size))) as never);
   if (only.includes('with')) {
     const r = counts(await withRedisLimiter(size, redis));
     results.with = { ...r, rateVs100: `${((r.ratePerSecond / 100 - 1) * 100).toFixed(1)} %` };
@@ -63,7 +77,10 @@ try {
   }
   if (only.includes('inject')) {
     const { result, ...rest } = await injected416(size, redis);
-    results.inject = { ...counts(result), ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Math.round(v * 10) / 10])) };
+    results.inject = {
+      ...counts(result),
+      ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+    };
     print('one 416 injected', results.inject as never);
   }
 } finally {

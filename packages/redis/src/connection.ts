@@ -35,7 +35,10 @@ const read = (read: () => unknown) => {
 export function scriptRunner(redis: RedisConnection): ScriptRunner {
   if (isNodeRedis(redis)) {
     // node-redis takes string arguments only; its replies to the scripts are arrays of integers, as ioredis'.
-    const options = (keys: readonly string[], args: ReadonlyArray<string | number>) => ({ keys: [...keys], arguments: args.map(String) });
+    const options = (keys: readonly string[], args: ReadonlyArray<string | number>) => ({
+      keys: [...keys],
+      arguments: args.map(String),
+    });
     return {
       kind: 'node-redis',
       down() {

@@ -14,4 +14,10 @@
  * @packageDocumentation
  */
 export { createRedisRateLimiter, type RedisRateLimiter, type RedisRateLimiterStats } from './limiter.js';
-export type { IoRedisConnection, NodeRedisConnection, RedisConnection, RedisLimiterLogger, RedisRateLimiterOptions } from './options.js';
+export type {
+  IoRedisConnection,
+  NodeRedisConnection,
+  RedisConnection,
+  RedisLimiterLogger,
+  RedisRateLimiterOptions,
+} from './options.js';

@@ -1,9 +1,4 @@
-import {
-  NimRateLimitError,
-  NimValidationError,
-  type NimRateLimiter,
-  type NimRateLimitReport,
-} from '@nim-api/client';
+import { NimRateLimitError, NimValidationError, type NimRateLimiter, type NimRateLimitReport } from '@nim-api/client';
 import { resolveOptions, type RedisRateLimiterOptions } from './options.js';
 import { createPermitQueue, pause } from './permit-queue.js';
 import { createRedisHealth } from './redis-health.js';
@@ -60,9 +55,12 @@ const resetWarnEveryMs = 60_000;
 
 const badOperationId = (operationId: unknown) =>
   typeof operationId !== 'string' || operationId === '' || operationId.length > maxOperationIdLength
-    ? new NimValidationError([{ path: 'operationId', message: `must be a non-empty string of at most ${maxOperationIdLength} characters` }], {
-        operationId: 'redisRateLimiter',
-      })
+    ? new NimValidationError(
+        [{ path: 'operationId', message: `must be a non-empty string of at most ${maxOperationIdLength} characters` }],
+        {
+          operationId: 'redisRateLimiter',
+        },
+      )
     : undefined;
 
 /**
@@ -154,7 +152,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   };
   const localBlockMs = (operationId: string) => (blockedUntil.get(operationId) ?? 0) - performance.now();
   const noteBlock = (operationId: string, ms: number) =>
-    blockedUntil.set(operationId, Math.max(blockedUntil.get(operationId) ?? 0, performance.now() + Math.min(ms, maxBlockMs)));
+    blockedUntil.set(
+      operationId,
+      Math.max(blockedUntil.get(operationId) ?? 0, performance.now() + Math.min(ms, maxBlockMs)),
+    );
   // A 416 seen while this permit waited for its slot: the slot is dropped, the block waited out.
   const unlessBlocked = (operationId: string) => {
     const blockedMs = localBlockMs(operationId);
@@ -162,7 +163,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
   };
   const spaced = (state: OperationState) => health.rejoining() || performance.now() < state.sharedRejoinUntil;
   const noteReply = (operationId: string, state: OperationState, reply: { rejoinMs: number; reset: boolean }) => {
-    if (reply.rejoinMs > 0) state.sharedRejoinUntil = Math.max(state.sharedRejoinUntil, performance.now() + reply.rejoinMs);
+    if (reply.rejoinMs > 0)
+      state.sharedRejoinUntil = Math.max(state.sharedRejoinUntil, performance.now() + reply.rejoinMs);
     if (!reply.reset) return;
     counts.resets += 1;
     if (performance.now() - lastResetWarn < resetWarnEveryMs) return;
@@ -170,7 +172,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     try {
       config.logger.warn(
         `nim rate limiter: Redis held the schedule of ${operationId.slice(0, 80)} more than maxWaitMs (${config.maxWaitMs} ms) ahead ` +
-          '(a replica promoted with its clock behind the old master\'s?); it was reset, no wait exceeds maxWaitMs',
+          "(a replica promoted with its clock behind the old master's?); it was reset, no wait exceeds maxWaitMs",
       );
     } catch {
       // a logger that throws changes nothing
@@ -191,7 +193,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
     return second === 'late' ? undefined : second;
   }
 
-  async function acquireOnce(operationId: string, stop: AbortSignal): Promise<{ blockedMs: number } | undefined | 'late'> {
+  async function acquireOnce(
+    operationId: string,
+    stop: AbortSignal,
+  ): Promise<{ blockedMs: number } | undefined | 'late'> {
     const blockedMs = localBlockMs(operationId);
     if (blockedMs > 0) return { blockedMs };
     const state = stateOf(operationId);
@@ -234,7 +239,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
    * A permit at least `spacingMs` after this process' previous one: on the fallback (after every slot Redis may
    * still have granted), or during a rejoin (and then also a Redis slot, a late one dropped once).
    */
-  async function spacedPermit(operationId: string, state: OperationState, stop: AbortSignal): Promise<{ blockedMs: number } | undefined> {
+  async function spacedPermit(
+    operationId: string,
+    state: OperationState,
+    stop: AbortSignal,
+  ): Promise<{ blockedMs: number } | undefined> {
     if (stop.aborted) return undefined;
     const viaRedis = health.useRedis();
     if (!viaRedis) {
@@ -247,7 +256,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       }
     }
     // A timer may fire a little early (whole ms): wait again until the spacing is really over.
-    while (performance.now() < state.lastGrant + spacingMs && !stop.aborted) await pause(state.lastGrant + spacingMs - performance.now(), stop);
+    while (performance.now() < state.lastGrant + spacingMs && !stop.aborted)
+      await pause(state.lastGrant + spacingMs - performance.now(), stop);
     if (stop.aborted) return undefined;
     if (viaRedis) {
       for (let attempt = 1; attempt <= 2; attempt += 1) {
@@ -313,7 +323,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       if (invalid) return Promise.reject(invalid);
       let queue = queues.get(operationId);
       if (!queue) {
-        queue = createPermitQueue((stop) => acquire(operationId, stop), (ms) => onBlocked(operationId, ms), reservationsPerProcess);
+        queue = createPermitQueue(
+          (stop) => acquire(operationId, stop),
+          (ms) => onBlocked(operationId, ms),
+          reservationsPerProcess,
+        );
         queues.set(operationId, queue);
       }
       return queue.take(signal);
@@ -323,7 +337,10 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisR
       const invalid = badOperationId(operationId);
       if (invalid) throw invalid;
       const asked = (report as Partial<NimRateLimitReport> | undefined)?.retryAfterMs;
-      const ms = Math.min(typeof asked === 'number' && asked >= 0 && Number.isFinite(asked) ? asked : config.blockMs, maxBlockMs);
+      const ms = Math.min(
+        typeof asked === 'number' && asked >= 0 && Number.isFinite(asked) ? asked : config.blockMs,
+        maxBlockMs,
+      );
       counts.reports += 1;
       if (ms <= 0) return;
       noteBlock(operationId, ms);

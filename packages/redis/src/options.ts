@@ -174,8 +174,20 @@ const maxMs = 3_600_000;
 const minPerSecond = 0.001;
 const maxPerSecond = 1_000_000;
 const optionNames: ReadonlySet<string> = new Set([
-  'redis', 'appKey', 'perSecond', 'expectedProcesses', 'burst', 'keyPrefix', 'blockMs', 'onBlocked', 'redisTimeoutMs',
-  'probeIntervalMs', 'rejoinMs', 'maxLateMs', 'maxWaitMs', 'logger',
+  'redis',
+  'appKey',
+  'perSecond',
+  'expectedProcesses',
+  'burst',
+  'keyPrefix',
+  'blockMs',
+  'onBlocked',
+  'redisTimeoutMs',
+  'probeIntervalMs',
+  'rejoinMs',
+  'maxLateMs',
+  'maxWaitMs',
+  'logger',
 ]);
 
 // With the u flag a surrogate matches only when it is not half of a pair.
@@ -183,7 +195,8 @@ const loneSurrogate = /\p{Surrogate}/u;
 const isFunction = (value: unknown) => typeof value === 'function';
 const isPerSecond = (value: unknown): value is number =>
   typeof value === 'number' && value >= minPerSecond && value <= maxPerSecond;
-const isMs = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= maxMs;
+const isMs = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 1 && (value as number) <= maxMs;
 const quote = (value: unknown) => {
   try {
     const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -201,9 +214,12 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   } catch (error) {
     if (error instanceof NimValidationError) throw error;
     // A getter or a Proxy trap of the caller's object threw: still a validation error, never a raw one.
-    throw new NimValidationError([...issues, { path: 'options', message: 'could not be read (a getter or Proxy threw)' }], {
-      operationId: 'createRedisRateLimiter',
-    });
+    throw new NimValidationError(
+      [...issues, { path: 'options', message: 'could not be read (a getter or Proxy threw)' }],
+      {
+        operationId: 'createRedisRateLimiter',
+      },
+    );
   }
 }
 
@@ -213,7 +229,8 @@ function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOp
   if (!isObject) issues.push({ path: 'options', message: 'must be an object' });
   // A misspelt option (blockMS, perSeconds) would silently keep its default: refused instead.
   for (const name of Object.keys(given)) {
-    if (!optionNames.has(name)) issues.push({ path: quote(name), message: 'is not an option of createRedisRateLimiter' });
+    if (!optionNames.has(name))
+      issues.push({ path: quote(name), message: 'is not an option of createRedisRateLimiter' });
   }
   const read = <T>(name: string, check: (value: unknown) => boolean, message: string, fallback?: T): T => {
     const value = given[name];
@@ -232,32 +249,98 @@ function readOptions(options: unknown, issues: NimValidationIssue[]): ResolvedOp
     'must be an ioredis connection (with evalsha and eval) or a node-redis one (with evalSha and eval)',
   );
   // Lone surrogates would reach Redis as U+FFFD, so two such AppKeys would share one key.
-  const keyPart = (value: unknown) => typeof value === 'string' && value.length <= maxKeyPartLength && !loneSurrogate.test(value);
-  const appKey = read<string>('appKey', (value) => keyPart(value) && value !== '', `must be a non-empty, well-formed string of at most ${maxKeyPartLength} characters`);
-  const perSecond = read<number>('perSecond', isPerSecond, `must be a number of permits per second from ${minPerSecond} to ${maxPerSecond}`);
-  const expectedProcesses = read<number>('expectedProcesses', (value) => Number.isSafeInteger(value) && (value as number) >= 1, 'must be an integer ≥ 1');
-  if (isPerSecond(perSecond) && Number.isSafeInteger(expectedProcesses) && expectedProcesses >= 1 && perSecond / expectedProcesses < minPerSecond) {
-    issues.push({ path: 'expectedProcesses', message: `leaves each process a fallback share below ${minPerSecond} permits per second (perSecond / expectedProcesses)` });
+  const keyPart = (value: unknown) =>
+    typeof value === 'string' && value.length <= maxKeyPartLength && !loneSurrogate.test(value);
+  const appKey = read<string>(
+    'appKey',
+    (value) => keyPart(value) && value !== '',
+    `must be a non-empty, well-formed string of at most ${maxKeyPartLength} characters`,
+  );
+  const perSecond = read<number>(
+    'perSecond',
+    isPerSecond,
+    `must be a number of permits per second from ${minPerSecond} to ${maxPerSecond}`,
+  );
+  const expectedProcesses = read<number>(
+    'expectedProcesses',
+    (value) => Number.isSafeInteger(value) && (value as number) >= 1,
+    'must be an integer ≥ 1',
+  );
+  if (
+    isPerSecond(perSecond) &&
+    Number.isSafeInteger(expectedProcesses) &&
+    expectedProcesses >= 1 &&
+    perSecond / expectedProcesses < minPerSecond
+  ) {
+    issues.push({
+      path: 'expectedProcesses',
+      message: `leaves each process a fallback share below ${minPerSecond} permits per second (perSecond / expectedProcesses)`,
+    });
   }
-  const burst = read<number>('burst', (value) => Number.isSafeInteger(value) && (value as number) >= 1, 'must be an integer ≥ 1', 1);
-  const keyPrefix = read<string>('keyPrefix', (value) => keyPart(value) && !/[{}]/.test(value as string), `must be a well-formed string of at most ${maxKeyPartLength} characters without { or }`, 'nim:rl:');
+  const burst = read<number>(
+    'burst',
+    (value) => Number.isSafeInteger(value) && (value as number) >= 1,
+    'must be an integer ≥ 1',
+    1,
+  );
+  const keyPrefix = read<string>(
+    'keyPrefix',
+    (value) => keyPart(value) && !/[{}]/.test(value as string),
+    `must be a well-formed string of at most ${maxKeyPartLength} characters without { or }`,
+    'nim:rl:',
+  );
   const msMessage = `must be an integer number of milliseconds from 1 to ${maxMs}`;
   const blockMs = read<number>('blockMs', isMs, msMessage, 1000);
-  const onBlocked = read<'wait' | 'fail'>('onBlocked', (value) => value === 'wait' || value === 'fail', "must be 'wait' or 'fail'", 'wait');
+  const onBlocked = read<'wait' | 'fail'>(
+    'onBlocked',
+    (value) => value === 'wait' || value === 'fail',
+    "must be 'wait' or 'fail'",
+    'wait',
+  );
   const redisTimeoutMs = read<number>('redisTimeoutMs', isMs, msMessage, 50);
   const probeIntervalMs = read<number>('probeIntervalMs', isMs, msMessage, 500);
-  const rejoinMs = read<number>('rejoinMs', (value) => value === 0 || isMs(value), `must be 0 or an integer number of milliseconds up to ${maxMs}`, 2000);
+  const rejoinMs = read<number>(
+    'rejoinMs',
+    (value) => value === 0 || isMs(value),
+    `must be 0 or an integer number of milliseconds up to ${maxMs}`,
+    2000,
+  );
   const maxLateMs = read<number>('maxLateMs', isMs, msMessage, 5);
-  const reservationsMs = isPerSecond(perSecond) && Number.isSafeInteger(expectedProcesses) && Number.isSafeInteger(burst)
-    ? (2 * expectedProcesses + burst - 1) * (1000 / perSecond)
-    : 0;
-  const maxWaitMs = read<number>('maxWaitMs', isMs, msMessage, Math.min(maxMs, Math.max(1000, Math.ceil(2 * reservationsMs))));
+  const reservationsMs =
+    isPerSecond(perSecond) && Number.isSafeInteger(expectedProcesses) && Number.isSafeInteger(burst)
+      ? (2 * expectedProcesses + burst - 1) * (1000 / perSecond)
+      : 0;
+  const maxWaitMs = read<number>(
+    'maxWaitMs',
+    isMs,
+    msMessage,
+    Math.min(maxMs, Math.max(1000, Math.ceil(2 * reservationsMs))),
+  );
   const logger = read<RedisLimiterLogger>(
     'logger',
-    (value) => typeof value === 'object' && value !== null && isFunction((value as RedisLimiterLogger).warn) && isFunction((value as RedisLimiterLogger).info),
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      isFunction((value as RedisLimiterLogger).warn) &&
+      isFunction((value as RedisLimiterLogger).info),
     'must be an object with warn(line) and info(line)',
     console,
   );
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createRedisRateLimiter' });
-  return { redis, appKey, perSecond, expectedProcesses, burst, keyPrefix, blockMs, onBlocked, redisTimeoutMs, probeIntervalMs, rejoinMs, maxLateMs, maxWaitMs, logger };
+  return {
+    redis,
+    appKey,
+    perSecond,
+    expectedProcesses,
+    burst,
+    keyPrefix,
+    blockMs,
+    onBlocked,
+    redisTimeoutMs,
+    probeIntervalMs,
+    rejoinMs,
+    maxLateMs,
+    maxWaitMs,
+    logger,
+  };
 }

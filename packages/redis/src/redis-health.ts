@@ -89,7 +89,11 @@ export function createRedisHealth(config: {
       mode = 'fallback';
       fallbacks += 1;
       since = lastProbeAt = performance.now();
-      safely(() => logger.warn(`nim rate limiter: Redis unavailable (${describe(reason)}); using the in-process fallback, ${fallbackShare}, until it is back`));
+      safely(() =>
+        logger.warn(
+          `nim rate limiter: Redis unavailable (${describe(reason)}); using the in-process fallback, ${fallbackShare}, until it is back`,
+        ),
+      );
     },
     rejoining: () => performance.now() < rejoinUntil,
     rejoinLeftMs: () => Math.max(0, rejoinUntil - performance.now()),

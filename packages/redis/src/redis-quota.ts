@@ -60,7 +60,8 @@ function parsePermit(reply: unknown): PermitReply {
 
 // `:` separates the two parts and `{}` delimit the hash tag: escaped, so AppKey "a:b" with operation "c" and AppKey
 // "a" with operation "b:c" never share a key (`%` too, so the escape cannot be forged).
-const escapeKeyPart = (text: string) => text.replace(/[%:{}]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+const escapeKeyPart = (text: string) =>
+  text.replace(/[%:{}]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * The shared schedule's slot interval, in whole µs (rounded up): `(1000 + maxLateMs) / perSecond` ms. A permit is

@@ -82,7 +82,12 @@ const shas = new Map([permitScript, blockScript, rejoinScript].map((script) => [
  * Runs a script by its SHA-1 (EVALSHA), sending the source (EVAL, which also caches it) only when Redis does not
  * know it yet, e.g. after a restart. The caller's connection gets no command defined on it.
  */
-export async function runScript(redis: ScriptRunner, script: string, keys: readonly string[], args: ReadonlyArray<string | number>) {
+export async function runScript(
+  redis: ScriptRunner,
+  script: string,
+  keys: readonly string[],
+  args: ReadonlyArray<string | number>,
+) {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await runOnce(redis, script, keys, args);
@@ -94,7 +99,12 @@ export async function runScript(redis: ScriptRunner, script: string, keys: reado
   }
 }
 
-async function runOnce(redis: ScriptRunner, script: string, keys: readonly string[], args: ReadonlyArray<string | number>) {
+async function runOnce(
+  redis: ScriptRunner,
+  script: string,
+  keys: readonly string[],
+  args: ReadonlyArray<string | number>,
+) {
   try {
     return await redis.evalsha(shas.get(script)!, keys, args);
   } catch (error) {

@@ -28,7 +28,13 @@ describe('the documented ACL', () => {
     try {
       await connectRedis(port).script('FLUSH');
       for (const redis of [ioredis, nodeRedis]) {
-        const limiter = createRedisRateLimiter({ redis, appKey: 'acl-app', perSecond: 100, expectedProcesses: 2, logger: recordingLogger() });
+        const limiter = createRedisRateLimiter({
+          redis,
+          appKey: 'acl-app',
+          perSecond: 100,
+          expectedProcesses: 2,
+          logger: recordingLogger(),
+        });
         await limiter.take('op');
         await limiter.take('op');
         await limiter.reportRateLimited('op', { retryAfterMs: 1 } as never);

@@ -12,7 +12,15 @@ describe('a schedule too far ahead', () => {
     const redis = connectRedis(port);
     const keyPrefix = uniquePrefix();
     const logger = recordingLogger();
-    const limiter = createRedisRateLimiter({ redis, appKey: 'skew-app', keyPrefix, perSecond: 50, expectedProcesses: 4, maxWaitMs: 1000, logger });
+    const limiter = createRedisRateLimiter({
+      redis,
+      appKey: 'skew-app',
+      keyPrefix,
+      perSecond: 50,
+      expectedProcesses: 4,
+      maxWaitMs: 1000,
+      logger,
+    });
     // The TAT the old master wrote, 12 s ahead of the new master's clock.
     const [seconds, micros] = await redis.time();
     const now = Number(seconds) * 1e6 + Number(micros);
@@ -24,15 +32,30 @@ describe('a schedule too far ahead', () => {
     expect(elapsed).toBeLessThan(1000);
     expect(limiter.stats()).toMatchObject({ resets: 1, mode: 'redis', fallbacks: 0 });
     expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatch(/^warn nim rate limiter: Redis held the schedule of getConversationGroup more than maxWaitMs \(1000 ms\) ahead/);
+    expect(logger.lines[0]).toMatch(
+      /^warn nim rate limiter: Redis held the schedule of getConversationGroup more than maxWaitMs \(1000 ms\) ahead/,
+    );
   });
 
-  it('within maxWaitMs is waited out, not reset (the processes\' own reservations)', async () => {
+  it("within maxWaitMs is waited out, not reset (the processes' own reservations)", async () => {
     const redis = connectRedis(port);
     const keyPrefix = uniquePrefix();
-    const limiter = createRedisRateLimiter({ redis, appKey: 'skew-app', keyPrefix, perSecond: 50, expectedProcesses: 4, maxWaitMs: 1000, logger: recordingLogger() });
+    const limiter = createRedisRateLimiter({
+      redis,
+      appKey: 'skew-app',
+      keyPrefix,
+      perSecond: 50,
+      expectedProcesses: 4,
+      maxWaitMs: 1000,
+      logger: recordingLogger(),
+    });
     const [seconds, micros] = await redis.time();
-    await redis.set(`${keyPrefix}{skew-app:op}:tat`, String(Number(seconds) * 1e6 + Number(micros) + 400_000), 'PX', 60_000);
+    await redis.set(
+      `${keyPrefix}{skew-app:op}:tat`,
+      String(Number(seconds) * 1e6 + Number(micros) + 400_000),
+      'PX',
+      60_000,
+    );
     const started = performance.now();
     await limiter.take('op');
     expect(performance.now() - started).toBeGreaterThanOrEqual(380);
@@ -45,11 +68,19 @@ describe('a failed Cluster (status stays ready, commands hang)', () => {
     let calls = 0;
     const hanging: IoRedisConnection = {
       status: 'ready',
-      evalsha: () => (calls += 1, new Promise<never>(() => undefined)),
-      eval: () => (calls += 1, new Promise<never>(() => undefined)),
+      evalsha: () => ((calls += 1), new Promise<never>(() => undefined)),
+      eval: () => ((calls += 1), new Promise<never>(() => undefined)),
     };
     const logger = recordingLogger();
-    const limiter = createRedisRateLimiter({ redis: hanging, appKey: 'cluster-app', perSecond: 100, expectedProcesses: 1, redisTimeoutMs: 50, probeIntervalMs: 100, logger });
+    const limiter = createRedisRateLimiter({
+      redis: hanging,
+      appKey: 'cluster-app',
+      perSecond: 100,
+      expectedProcesses: 1,
+      redisTimeoutMs: 50,
+      probeIntervalMs: 100,
+      logger,
+    });
     const started = performance.now();
     for (let i = 0; i < 40; i += 1) await limiter.take('op');
     const elapsed = performance.now() - started;

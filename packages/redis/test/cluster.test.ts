@@ -18,27 +18,39 @@ afterAll(async () => {
 });
 
 const connect = () => {
-  const client = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })), {
-    retryDelayOnFailover: 50,
-    retryDelayOnClusterDown: 50,
-    redisOptions: { connectTimeout: 500 },
-  });
+  const client = new Cluster(
+    cluster.ports.map((port) => ({ host: '127.0.0.1', port })),
+    {
+      retryDelayOnFailover: 50,
+      retryDelayOnClusterDown: 50,
+      redisOptions: { connectTimeout: 500 },
+    },
+  );
   client.on('error', () => undefined);
   open.push(client);
   return client;
 };
 
 describe('a Redis Cluster', { timeout: 60_000 }, () => {
-  it('keeps an operation on Redis while another slot\'s master fails over, and falls back only for its own', async () => {
+  it("keeps an operation on Redis while another slot's master fails over, and falls back only for its own", async () => {
     const keyPrefix = uniquePrefix();
     const appKey = 'cluster-app';
     const logger = recordingLogger();
-    const limiter = createRedisRateLimiter({ redis: connect(), appKey, keyPrefix, perSecond: 50, expectedProcesses: 1, probeIntervalMs: 200, logger });
+    const limiter = createRedisRateLimiter({
+      redis: connect(),
+      appKey,
+      keyPrefix,
+      perSecond: 50,
+      expectedProcesses: 1,
+      probeIntervalMs: 200,
+      logger,
+    });
     const key = `${keyPrefix}{${appKey}:op}:tat`;
     await limiter.take('op');
     const own = await cluster.masterOf(key);
     const other = [];
-    for (const node of cluster.nodes) if (node !== own && (await redisCli(node.port, 'ROLE')).startsWith('master')) other.push(node);
+    for (const node of cluster.nodes)
+      if (node !== own && (await redisCli(node.port, 'ROLE')).startsWith('master')) other.push(node);
     expect(other.length).toBe(2);
 
     // Another master dies: for 3 s (past its failover), this operation's permits keep coming from Redis.
@@ -54,7 +66,9 @@ describe('a Redis Cluster', { timeout: 60_000 }, () => {
     await until(async () => (await limiter.take('op'), limiter.stats().recoveries === 1), 20_000, 'back on Redis');
     const backAfterMs = performance.now() - killedAt;
     const newMaster = await cluster.waitForNewMaster(key, own.port);
-    console.log(`cluster: the keys' master ${own.port} killed; ${newMaster} took over; the limiter was back on Redis after ${backAfterMs.toFixed(0)} ms`);
+    console.log(
+      `cluster: the keys' master ${own.port} killed; ${newMaster} took over; the limiter was back on Redis after ${backAfterMs.toFixed(0)} ms`,
+    );
     expect(limiter.stats().fallbacks).toBe(1);
     expect(logger.lines.map((line) => line.split(' ')[0])).toEqual(['warn', 'info']);
   });

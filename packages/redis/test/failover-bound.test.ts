@@ -38,8 +38,10 @@ function failingOver(before: Redis, after: Redis, reportsDown: boolean) {
     get status() {
       return phase === 'down' && reportsDown && noticed ? 'reconnecting' : 'ready';
     },
-    evalsha: (...args) => (phase === 'down' ? new Promise<never>(() => undefined) : target().evalsha(...(args as [string, number]))),
-    eval: (...args) => (phase === 'down' ? new Promise<never>(() => undefined) : target().eval(...(args as [string, number]))),
+    evalsha: (...args) =>
+      phase === 'down' ? new Promise<never>(() => undefined) : target().evalsha(...(args as [string, number])),
+    eval: (...args) =>
+      phase === 'down' ? new Promise<never>(() => undefined) : target().eval(...(args as [string, number])),
   };
   return {
     connection,
@@ -49,7 +51,9 @@ function failingOver(before: Redis, after: Redis, reportsDown: boolean) {
 }
 
 describe('through a failover, the processes together', () => {
-  it(`stay at or under perSecond (${perSecond}/s, ${processes} processes) in every 1 s window of handed-out permits`, { timeout: 120_000 }, async () => {
+  it(`stay at or under perSecond (${perSecond}/s, ${processes} processes) in every 1 s window of handed-out permits`, {
+    timeout: 120_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(
@@ -67,7 +71,11 @@ describe('through a failover, the processes together', () => {
           const grants: number[] = [];
           const stop = new AbortController();
           const members = plan.map((step) => {
-            const switchable = failingOver(connectRedis(oldMaster.port), connectRedis(newMaster.port), step.reportsDown);
+            const switchable = failingOver(
+              connectRedis(oldMaster.port),
+              connectRedis(newMaster.port),
+              step.reportsDown,
+            );
             const limiter = createRedisRateLimiter({
               redis: switchable.connection,
               appKey: 'bound-app',
@@ -107,7 +115,9 @@ describe('through a failover, the processes together', () => {
           const worst = maxInWindow([...grants].sort((a, b) => a - b));
           const fallbacks = members.map(({ limiter }) => limiter.stats().fallbacks);
           if (worst > perSecond) {
-            console.log(`plan ${JSON.stringify(plan)}: ${worst} permits in one second; failure at ${failedAt.toFixed(0)}, grants ${JSON.stringify(grants.map((t) => Math.round(t - failedAt)))}, stats ${JSON.stringify(members.map(({ limiter }) => limiter.stats()))}`);
+            console.log(
+              `plan ${JSON.stringify(plan)}: ${worst} permits in one second; failure at ${failedAt.toFixed(0)}, grants ${JSON.stringify(grants.map((t) => Math.round(t - failedAt)))}, stats ${JSON.stringify(members.map(({ limiter }) => limiter.stats()))}`,
+            );
           }
           expect(worst).toBeLessThanOrEqual(perSecond);
           // The failure was seen (every process went onto its fallback) and the permits went on.

@@ -5,7 +5,12 @@
 // Sentinel set. scripts/failover.ts runs it N times and prints the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { masterKilledMidRun, type FailoverRun } from './support/load-scenarios.js';
-import { startRedisCluster, startRedisSentinel, type RedisCluster, type RedisSentinelSet } from './support/redis-topologies.js';
+import {
+  startRedisCluster,
+  startRedisSentinel,
+  type RedisCluster,
+  type RedisSentinelSet,
+} from './support/redis-topologies.js';
 
 const size = { workers: 4, callsPerWorker: 100, perSecond: 47, serverPerSecond: 50 };
 

@@ -35,10 +35,14 @@ const op = 'getConversationGroup';
 
 /** Takes permits one after another until `condition` holds. */
 async function takeUntil(limiter: ReturnType<typeof limiterOn>['limiter'], condition: () => boolean, what: string) {
-  await until(async () => {
-    await limiter.take(op);
-    return condition();
-  }, 15_000, what);
+  await until(
+    async () => {
+      await limiter.take(op);
+      return condition();
+    },
+    15_000,
+    what,
+  );
 }
 
 describe('when Redis is unreachable', () => {
@@ -55,12 +59,17 @@ describe('when Redis is unreachable', () => {
     expect(all).toBeGreaterThanOrEqual(900 - 30);
     expect(limiter.stats()).toMatchObject({ mode: 'fallback', fallbackPermits: 10, redisPermits: 0, fallbacks: 1 });
     expect(logger.lines).toHaveLength(1);
-    expect(logger.lines[0]).toMatch(/^warn nim rate limiter: Redis unavailable \(.+\); using the in-process fallback, 10\/s per process and operation/);
+    expect(logger.lines[0]).toMatch(
+      /^warn nim rate limiter: Redis unavailable \(.+\); using the in-process fallback, 10\/s per process and operation/,
+    );
   });
 
   it('records a 416 block locally and still waits it out', async () => {
     const { limiter } = limiterOn(await freePort(), { blockMs: 300 });
-    await limiter.reportRateLimited(op, { error: new NimRateLimitError({ code: 416, msg: 'limited', httpStatus: 200, operationId: op }), retryAfterMs: undefined });
+    await limiter.reportRateLimited(op, {
+      error: new NimRateLimitError({ code: 416, msg: 'limited', httpStatus: 200, operationId: op }),
+      retryAfterMs: undefined,
+    });
     const started = Date.now();
     await limiter.take(op);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
@@ -83,14 +92,18 @@ describe('when Redis hangs (SIGSTOP) and comes back', () => {
       expect(Date.now() - started).toBeLessThan(1_000); // a hung Redis would hold it forever
       for (let i = 0; i < 5; i += 1) await limiter.take(op);
       expect(limiter.stats()).toMatchObject({ mode: 'fallback', fallbacks: 1 });
-      expect(logger.lines).toEqual([expect.stringMatching(/^warn nim rate limiter: Redis unavailable \(no answer within 50 ms\)/)]);
+      expect(logger.lines).toEqual([
+        expect.stringMatching(/^warn nim rate limiter: Redis unavailable \(no answer within 50 ms\)/),
+      ]);
     } finally {
       redis.resume();
     }
     await takeUntil(limiter, () => limiter.stats().mode === 'redis', 'recovery after SIGCONT');
     expect(limiter.stats()).toMatchObject({ fallbacks: 1, recoveries: 1 });
     expect(logger.lines).toHaveLength(2);
-    expect(logger.lines[1]).toMatch(/^info nim rate limiter: Redis is back after \d+ ms; the shared quota applies again$/);
+    expect(logger.lines[1]).toMatch(
+      /^info nim rate limiter: Redis is back after \d+ ms; the shared quota applies again$/,
+    );
   });
 });
 
@@ -162,10 +175,19 @@ describe('a logger that throws', () => {
     const { limiter } = limiterOn(await freePort(), {
       perSecond: 40,
       expectedProcesses: 4,
-      logger: { warn: () => { throw new Error('log sink closed'); }, info: () => { throw new Error('log sink closed'); } },
+      logger: {
+        warn: () => {
+          throw new Error('log sink closed');
+        },
+        info: () => {
+          throw new Error('log sink closed');
+        },
+      },
     });
     const started = performance.now();
-    const granted = await Promise.all(Array.from({ length: 6 }, () => limiter.take(op).then(() => performance.now() - started)));
+    const granted = await Promise.all(
+      Array.from({ length: 6 }, () => limiter.take(op).then(() => performance.now() - started)),
+    );
     // 10/s on the fallback: six permits span at least five intervals of 100 ms (all at once before the fix).
     expect(Math.max(...granted)).toBeGreaterThanOrEqual(500 - 30);
     expect(limiter.stats()).toMatchObject({ mode: 'fallback', fallbackPermits: 6 });
@@ -179,7 +201,10 @@ describe('a step of the wall clock', () => {
     const realNow = Date.now.bind(Date);
     const stepped = vi.spyOn(Date, 'now').mockImplementation(() => realNow() - 60_000); // NTP steps back a minute
     try {
-      await limiter.reportRateLimited(op, { error: new NimRateLimitError({ code: 416, msg: 'limited', httpStatus: 200, operationId: op }), retryAfterMs: undefined });
+      await limiter.reportRateLimited(op, {
+        error: new NimRateLimitError({ code: 416, msg: 'limited', httpStatus: 200, operationId: op }),
+        retryAfterMs: undefined,
+      });
       const started = performance.now();
       await limiter.take(op);
       await limiter.take(op);

@@ -3,9 +3,18 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Redis as Redis5 } from 'ioredis5';
 import type { createClient, createCluster, createSentinel } from 'redis';
 import type { createClient as createClient4, createCluster as createCluster4 } from 'redis-client-v4';
-import type { createClient as createClient5, createCluster as createCluster5, createSentinel as createSentinel5 } from 'redis-client-v5';
+import type {
+  createClient as createClient5,
+  createCluster as createCluster5,
+  createSentinel as createSentinel5,
+} from 'redis-client-v5';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createRedisRateLimiter, type RedisConnection, type RedisRateLimiter, type RedisRateLimiterOptions } from '../src/index.js';
+import {
+  createRedisRateLimiter,
+  type RedisConnection,
+  type RedisRateLimiter,
+  type RedisRateLimiterOptions,
+} from '../src/index.js';
 
 describe('types', () => {
   it('takes the Redis connection of ioredis 6 and of ioredis 5', () => {
@@ -41,8 +50,14 @@ describe('types', () => {
     expectTypeOf<RedisRateLimiterOptions>().toHaveProperty('expectedProcesses').toEqualTypeOf<number>();
     // @ts-expect-error -- expectedProcesses is required
     const missing: RedisRateLimiterOptions = { redis: {} as Redis, appKey: 'k', perSecond: 1 };
-    // @ts-expect-error -- onBlocked is 'wait' | 'fail'
-    const wrong: RedisRateLimiterOptions = { redis: {} as Redis, appKey: 'k', perSecond: 1, expectedProcesses: 1, onBlocked: 'retry' };
+    const wrong: RedisRateLimiterOptions = {
+      redis: {} as Redis,
+      appKey: 'k',
+      perSecond: 1,
+      expectedProcesses: 1,
+      // @ts-expect-error -- onBlocked is 'wait' | 'fail'
+      onBlocked: 'retry',
+    };
     void missing;
     void wrong;
   });

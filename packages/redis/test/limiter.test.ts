@@ -11,12 +11,25 @@ const appKey = 'limiter-test-app';
 function limiter(options: Partial<RedisRateLimiterOptions> & { keyPrefix: string }) {
   const logger = recordingLogger();
   // A loaded test machine wakes timers late; permits dropped as late would change the counts these tests check.
-  const made = createRedisRateLimiter({ redis: connectRedis(port), appKey, perSecond: 20, expectedProcesses: 1, maxLateMs: 3_600_000, logger, ...options });
+  const made = createRedisRateLimiter({
+    redis: connectRedis(port),
+    appKey,
+    perSecond: 20,
+    expectedProcesses: 1,
+    maxLateMs: 3_600_000,
+    logger,
+    ...options,
+  });
   return Object.assign(made, { logger });
 }
 
 const report416 = (retryAfterMs?: number): NimRateLimitReport => ({
-  error: new NimRateLimitError({ code: 416, msg: 'rate limited', httpStatus: 200, operationId: 'getConversationGroup' }),
+  error: new NimRateLimitError({
+    code: 416,
+    msg: 'rate limited',
+    httpStatus: 200,
+    operationId: 'getConversationGroup',
+  }),
   retryAfterMs,
 });
 
@@ -26,7 +39,11 @@ describe('createRedisRateLimiter', () => {
     const limiters = [limiter({ keyPrefix }), limiter({ keyPrefix }), limiter({ keyPrefix })];
     const started = Date.now();
     const granted: number[] = [];
-    await Promise.all(limiters.flatMap((l) => Array.from({ length: 10 }, () => l.take('getConversationGroup').then(() => void granted.push(Date.now())))));
+    await Promise.all(
+      limiters.flatMap((l) =>
+        Array.from({ length: 10 }, () => l.take('getConversationGroup').then(() => void granted.push(Date.now()))),
+      ),
+    );
     // 30 permits at 20/s with a burst of 1 cannot take less than 29 intervals of 50 ms (each alone: 9 intervals).
     expect(Math.max(...granted) - started).toBeGreaterThanOrEqual(29 * 50 - 30);
     expect(limiters.map((l) => l.stats().redisPermits)).toEqual([10, 10, 10]);
@@ -55,7 +72,12 @@ describe('createRedisRateLimiter', () => {
     expect(Date.now() - started).toBeLessThan(900);
     const keys = await connectRedis(port).keys(`${keyPrefix}*`);
     expect(keys.sort()).toEqual(
-      [`${keyPrefix}{a%3Ab:c}:tat`, `${keyPrefix}{a:b%3Ac}:tat`, `${keyPrefix}{a%7D%7Bb:c}:tat`, `${keyPrefix}{a:%253Ab%253Ac}:tat`].sort(),
+      [
+        `${keyPrefix}{a%3Ab:c}:tat`,
+        `${keyPrefix}{a:b%3Ac}:tat`,
+        `${keyPrefix}{a%7D%7Bb:c}:tat`,
+        `${keyPrefix}{a:%253Ab%253Ac}:tat`,
+      ].sort(),
     );
   });
 
@@ -153,7 +175,13 @@ describe('createRedisRateLimiter', () => {
       fetch: async () => {
         sentAt.push(Date.now());
         const code = sentAt.length === 1 ? 416 : 200;
-        return new Response(JSON.stringify({ code, msg: code === 200 ? 'success' : 'rate limited', data: code === 200 ? { conversation_groups: [] } : {} }));
+        return new Response(
+          JSON.stringify({
+            code,
+            msg: code === 200 ? 'success' : 'rate limited',
+            data: code === 200 ? { conversation_groups: [] } : {},
+          }),
+        );
       },
     });
     await nim.conversationGroups.list({ account_id: 'alice' });
@@ -167,7 +195,15 @@ describe('createRedisRateLimiter', () => {
     const redis = new Redis5({ port, host: '127.0.0.1' });
     try {
       const keyPrefix = uniquePrefix();
-      const l = createRedisRateLimiter({ redis, appKey, perSecond: 50, expectedProcesses: 1, keyPrefix, blockMs: 200, logger: recordingLogger() });
+      const l = createRedisRateLimiter({
+        redis,
+        appKey,
+        perSecond: 50,
+        expectedProcesses: 1,
+        keyPrefix,
+        blockMs: 200,
+        logger: recordingLogger(),
+      });
       await l.take('getConversationGroup');
       await l.reportRateLimited('getConversationGroup', report416());
       expect(await redis.pttl(`${keyPrefix}{${appKey}:getConversationGroup}:block`)).toBeGreaterThan(0);

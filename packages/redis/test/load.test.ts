@@ -20,13 +20,17 @@ afterAll(async () => {
 describe('8 processes on one AppKey against a quota of 100 calls/s', { timeout: 120_000 }, () => {
   it('without a shared limiter, earn 416s', async () => {
     const result = await withoutLimiter(size);
-    console.log(`load without limiter: ${result.answered416} × 416, failed ${JSON.stringify(result.failed)}, ${result.ok}/${result.calls} ok`);
+    console.log(
+      `load without limiter: ${result.answered416} × 416, failed ${JSON.stringify(result.failed)}, ${result.ok}/${result.calls} ok`,
+    );
     expect(result.answered416).toBeGreaterThan(0);
   });
 
   it('with the Redis limiter, get no 416 at all, and the rate the limiter allows (within 5 %)', async () => {
     const result = await withRedisLimiter(size, redis);
-    console.log(`load with limiter: ${result.answered416} × 416, ${result.ratePerSecond.toFixed(1)}/s, max ${result.maxInAnySecond} in a second`);
+    console.log(
+      `load with limiter: ${result.answered416} × 416, ${result.ratePerSecond.toFixed(1)}/s, max ${result.maxInAnySecond} in a second`,
+    );
     expect(result.failed).toEqual({});
     expect(result.ok).toBe(result.calls);
     expect(result.answered416).toBe(0);
@@ -53,7 +57,9 @@ describe('8 processes on one AppKey against a quota of 100 calls/s', { timeout: 
       expect(levels.filter((level) => level === 'warn').length).toBe(levels.filter((level) => level === 'info').length);
       expect(levels.at(-1)).toBe('info');
     }
-    expect(result.logs.some((line) => line.level === 'warn' && line.at >= run.killedAt - 50 && line.at <= run.restartedAt)).toBe(true);
+    expect(
+      result.logs.some((line) => line.level === 'warn' && line.at >= run.killedAt - 50 && line.at <= run.restartedAt),
+    ).toBe(true);
     expect(result.logs.some((line) => line.level === 'info' && line.at >= run.restartedAt)).toBe(true);
   });
 

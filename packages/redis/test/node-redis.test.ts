@@ -1,14 +1,23 @@
 // node-redis (v4, v5, v6) as the limiter's connection, against real servers: a single server (createClient), the
 // Cluster (createCluster) and a Sentinel set (createSentinel, v5 and v6). The same scripts as with ioredis, passed
 // as { keys, arguments }; EVAL after NOSCRIPT; the fallback when the server dies (isReady), and back.
-import { createClient as createClient6, createCluster as createCluster6, createSentinel as createSentinel6 } from 'redis';
+import {
+  createClient as createClient6,
+  createCluster as createCluster6,
+  createSentinel as createSentinel6,
+} from 'redis';
 import { createClient as createClient4, createCluster as createCluster4 } from 'redis-client-v4';
 import { createClient as createClient5, createSentinel as createSentinel5 } from 'redis-client-v5';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRedisRateLimiter, type RedisConnection } from '../src/index.js';
 import { recordingLogger, uniquePrefix, until } from './support/connections.js';
 import { startRedisServer } from './support/redis-server.js';
-import { startRedisCluster, startRedisSentinel, type RedisCluster, type RedisSentinelSet } from './support/redis-topologies.js';
+import {
+  startRedisCluster,
+  startRedisSentinel,
+  type RedisCluster,
+  type RedisSentinelSet,
+} from './support/redis-topologies.js';
 
 const host = '127.0.0.1';
 const reconnectStrategy = () => 50;
@@ -27,7 +36,8 @@ async function connected<T extends Closable>(client: T): Promise<T> {
 }
 // After each test: before the Cluster and the Sentinels stop, so no client is left asking for them.
 afterEach(async () => {
-  for (const client of open.splice(0)) await Promise.resolve(client.destroy ? client.destroy() : client.disconnect?.()).catch(() => undefined);
+  for (const client of open.splice(0))
+    await Promise.resolve(client.destroy ? client.destroy() : client.disconnect?.()).catch(() => undefined);
 });
 
 /** `count` permits through two limiters (two processes) on two connections: spaced one interval apart overall. */
@@ -46,10 +56,13 @@ async function sharedPermits(connections: [RedisConnection, RedisConnection], co
       redisTimeoutMs: 2_000,
       maxLateMs: 1_000,
       logger,
-    }));
+    }),
+  );
   const times: number[] = [];
   await Promise.all(
-    Array.from({ length: count }, (_, i) => limiters[i % 2]!.take('getConversationGroup').then(() => times.push(performance.now()))),
+    Array.from({ length: count }, (_, i) =>
+      limiters[i % 2]!.take('getConversationGroup').then(() => times.push(performance.now())),
+    ),
   );
   times.sort((a, b) => a - b);
   const gaps = times.slice(1).map((time, i) => time - times[i]!);
@@ -83,12 +96,22 @@ describe('node-redis createClient (a single server)', () => {
     });
   }
 
-  it('v6: falls back at once when the server dies (isReady false), and returns when it is back', { timeout: 30_000 }, async () => {
+  it('v6: falls back at once when the server dies (isReady false), and returns when it is back', {
+    timeout: 30_000,
+  }, async () => {
     const server = await startRedisServer();
     try {
       const redis = await connected(createClient6({ socket: { host, port: server.port, reconnectStrategy } }));
       const logger = recordingLogger();
-      const limiter = createRedisRateLimiter({ redis, appKey: 'node-redis-app', keyPrefix: uniquePrefix(), perSecond: 100, expectedProcesses: 2, probeIntervalMs: 100, logger });
+      const limiter = createRedisRateLimiter({
+        redis,
+        appKey: 'node-redis-app',
+        keyPrefix: uniquePrefix(),
+        perSecond: 100,
+        expectedProcesses: 2,
+        probeIntervalMs: 100,
+        logger,
+      });
       await limiter.take('op');
       await server.kill();
       await until(() => !redis.isReady, 5_000, 'isReady false');

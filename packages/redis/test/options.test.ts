@@ -5,7 +5,12 @@ import { createRedisRateLimiter } from '../src/index.js';
 import { connectRedis } from './support/connections.js';
 
 const port = inject('redisPort');
-const valid = () => ({ redis: connectRedis(port, { lazyConnect: true }), appKey: 'app', perSecond: 95, expectedProcesses: 4 });
+const valid = () => ({
+  redis: connectRedis(port, { lazyConnect: true }),
+  appKey: 'app',
+  perSecond: 95,
+  expectedProcesses: 4,
+});
 
 // Each option with values it accepts; anything else must be refused.
 // The property runs read their seed from FC_SEED (fast-check prints it with any counterexample).
@@ -16,11 +21,14 @@ const accepted: Record<string, (value: unknown) => boolean> = {
   perSecond: (v) => typeof v === 'number' && v >= 0.004 && v <= 1e6,
   expectedProcesses: (v) => Number.isSafeInteger(v) && (v as number) >= 1 && 95 / (v as number) >= 0.001,
   burst: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1),
-  keyPrefix: (v) => v === undefined || (typeof v === 'string' && v.length <= 256 && !/[{}]/.test(v) && !/\p{Surrogate}/u.test(v)),
+  keyPrefix: (v) =>
+    v === undefined || (typeof v === 'string' && v.length <= 256 && !/[{}]/.test(v) && !/\p{Surrogate}/u.test(v)),
   blockMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   onBlocked: (v) => v === undefined || v === 'wait' || v === 'fail',
-  redisTimeoutMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
-  probeIntervalMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
+  redisTimeoutMs: (v) =>
+    v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
+  probeIntervalMs: (v) =>
+    v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   maxLateMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   maxWaitMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 3_600_000),
   rejoinMs: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 3_600_000),
@@ -49,7 +57,17 @@ function catchError(make: () => unknown): NimValidationError {
 describe('createRedisRateLimiter options', () => {
   it('accepts the required four and fills in every default', () => {
     const limiter = createRedisRateLimiter(valid());
-    expect(limiter.stats()).toEqual({ mode: 'redis', resets: 0, redisPermits: 0, fallbackPermits: 0, late: 0, blocked: 0, reports: 0, fallbacks: 0, recoveries: 0 });
+    expect(limiter.stats()).toEqual({
+      mode: 'redis',
+      resets: 0,
+      redisPermits: 0,
+      fallbackPermits: 0,
+      late: 0,
+      blocked: 0,
+      reports: 0,
+      fallbacks: 0,
+      recoveries: 0,
+    });
   });
 
   it('refuses any hostile value of any option with one NimValidationError naming it, and accepts the rest', () => {
@@ -66,7 +84,9 @@ describe('createRedisRateLimiter options', () => {
           expect(thrown).toBeInstanceOf(NimValidationError);
           // A rate allowed on its own but too small to share among 4 processes is the share's problem.
           const shareOnly = name === 'perSecond' && typeof value === 'number' && value >= 0.001 && value < 0.004;
-          expect((thrown as NimValidationError).issues.map((issue) => issue.path)).toEqual([shareOnly ? 'expectedProcesses' : name]);
+          expect((thrown as NimValidationError).issues.map((issue) => issue.path)).toEqual([
+            shareOnly ? 'expectedProcesses' : name,
+          ]);
         }
       }),
       { seed, numRuns: 1_000 },
@@ -74,7 +94,15 @@ describe('createRedisRateLimiter options', () => {
   });
 
   it('refuses a missing or foreign redis, a missing option object and a logger without warn/info', () => {
-    for (const options of [undefined, null, 42, {}, { ...valid(), redis: {} }, { ...valid(), redis: { evalsha: () => 0 } }, { ...valid(), logger: { warn() {} } }]) {
+    for (const options of [
+      undefined,
+      null,
+      42,
+      {},
+      { ...valid(), redis: {} },
+      { ...valid(), redis: { evalsha: () => 0 } },
+      { ...valid(), logger: { warn() {} } },
+    ]) {
       expect(() => createRedisRateLimiter(options as never)).toThrow(NimValidationError);
     }
   });
@@ -86,9 +114,22 @@ describe('createRedisRateLimiter options', () => {
   });
 
   it('turns a throwing getter or Proxy trap into a NimValidationError, not a raw error', () => {
-    const getter = Object.defineProperty({ ...valid() }, 'perSecond', { enumerable: true, get() { throw new Error('boom'); } });
-    const proxy = new Proxy(valid(), { ownKeys() { throw new Error('trap'); } });
-    const traps = new Proxy(valid(), { get() { throw new TypeError('trap'); } });
+    const getter = Object.defineProperty({ ...valid() }, 'perSecond', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const proxy = new Proxy(valid(), {
+      ownKeys() {
+        throw new Error('trap');
+      },
+    });
+    const traps = new Proxy(valid(), {
+      get() {
+        throw new TypeError('trap');
+      },
+    });
     for (const options of [getter, proxy, traps]) {
       const error = catchError(() => createRedisRateLimiter(options as never));
       expect(error).toBeInstanceOf(NimValidationError);
@@ -105,7 +146,15 @@ describe('createRedisRateLimiter options', () => {
   it('quotes a refused value cut short, and survives values that cannot be printed', () => {
     const error = (() => {
       try {
-        createRedisRateLimiter({ ...valid(), appKey: 'k'.repeat(500), perSecond: { toString() { throw new Error('no'); } } } as never);
+        createRedisRateLimiter({
+          ...valid(),
+          appKey: 'k'.repeat(500),
+          perSecond: {
+            toString() {
+              throw new Error('no');
+            },
+          },
+        } as never);
       } catch (e) {
         return e as NimValidationError;
       }

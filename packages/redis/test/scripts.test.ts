@@ -8,8 +8,18 @@ const port = inject('redisPort');
 // The permit script's ARGV: interval and tolerance (µs), then no bound on how far ahead (as far as these tests go),
 // no rejoin announced, reset depth 0.
 const permitArgs = (intervalUs: number, toleranceUs: number) => [intervalUs, toleranceUs, 1e12, 0, 0];
-const runScript = (redis: RedisConnection, script: string, keys: readonly string[], args: ReadonlyArray<string | number>) =>
-  runOn(scriptRunner(redis), script, script === permitScript ? [...keys, `${keys[0]}:rejoin`] : keys, script === permitScript ? permitArgs(Number(args[0]), Number(args[1])) : args);
+const runScript = (
+  redis: RedisConnection,
+  script: string,
+  keys: readonly string[],
+  args: ReadonlyArray<string | number>,
+) =>
+  runOn(
+    scriptRunner(redis),
+    script,
+    script === permitScript ? [...keys, `${keys[0]}:rejoin`] : keys,
+    script === permitScript ? permitArgs(Number(args[0]), Number(args[1])) : args,
+  );
 
 describe('the permit script', () => {
   it('is atomic: 400 concurrent permits from 8 connections get 400 distinct slots, one interval apart', async () => {
@@ -18,7 +28,10 @@ describe('the permit script', () => {
     const keys = [`${prefix}tat`, `${prefix}block`];
     const intervalUs = 1_000_000; // one permit a second: the whole run takes far less than half an interval
     const replies = await Promise.all(
-      Array.from({ length: 400 }, (_, i) => runScript(connections[i % 8]!, permitScript, keys, [intervalUs, 0]) as Promise<[number, number]>),
+      Array.from(
+        { length: 400 },
+        (_, i) => runScript(connections[i % 8]!, permitScript, keys, [intervalUs, 0]) as Promise<[number, number]>,
+      ),
     );
     expect(replies.every(([granted]) => granted === 1)).toBe(true);
     // Slot i is reserved i intervals after the first; a lost update (two permits reading the same TAT) would
@@ -36,7 +49,8 @@ describe('the permit script', () => {
     const keys = [`${prefix}tat`, `${prefix}block`];
     const intervalUs = 1_000_000;
     const waits: number[] = [];
-    for (let i = 0; i < 6; i += 1) waits.push(((await runScript(redis, permitScript, keys, [intervalUs, 3 * intervalUs])) as number[])[1]!);
+    for (let i = 0; i < 6; i += 1)
+      waits.push(((await runScript(redis, permitScript, keys, [intervalUs, 3 * intervalUs])) as number[])[1]!);
     expect(waits.map((w) => Math.round(w / intervalUs))).toEqual([0, 0, 0, 0, 1, 2]);
   });
 

@@ -101,7 +101,8 @@ export async function startVerdaccio(dir: string, { timeoutMs = 30_000 } = {}): 
       body: JSON.stringify({ name, password }),
     });
     const body = (await response.json()) as { token?: string; error?: string };
-    if (!response.ok || !body.token) throw new Error(`cannot create user ${name}: ${response.status} ${JSON.stringify(body)}`);
+    if (!response.ok || !body.token)
+      throw new Error(`cannot create user ${name}: ${response.status} ${JSON.stringify(body)}`);
     return body.token;
   };
 

@@ -18,7 +18,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/new-operation/', import.meta.url));
 
 /** The parts of the repository the walk touches, copied as they are (inside the repository, so packages resolve). */
-const copied = ['openapi', 'packages/types/src', 'packages/client/src', 'packages/sandbox/src', '.changeset', 'packages/client/README.md'];
+const copied = [
+  'openapi',
+  'packages/types/src',
+  'packages/client/src',
+  'packages/sandbox/src',
+  '.changeset',
+  'packages/client/README.md',
+];
 
 let tmp: string;
 const at = (path: string) => join(tmp, path);
@@ -42,7 +49,10 @@ async function bundle(entry: string, outfile: string) {
     platform: 'node',
     target: 'es2022',
     logLevel: 'error',
-    alias: { '@nim-api/types': at('packages/types/src/index.ts'), '@nim-api/sandbox': at('packages/sandbox/src/index.ts') },
+    alias: {
+      '@nim-api/types': at('packages/types/src/index.ts'),
+      '@nim-api/sandbox': at('packages/sandbox/src/index.ts'),
+    },
     nodePaths: [join(root, 'packages/client/node_modules'), join(root, 'packages/sandbox/node_modules')],
   });
 }
@@ -78,7 +88,10 @@ beforeAll(async () => {
     const { renderReadmeMethods } = await import('./packages/types/scripts/render-readme-methods.mjs');
     await writeFile(out + '/packages/client/README.md', await renderReadmeMethods());
   `;
-  await run('node', ['--input-type=module', '-e', generate], { cwd: root, env: { ...process.env, NIM_SPEC_PATH: at('openapi/conversation-groups.yaml') } });
+  await run('node', ['--input-type=module', '-e', generate], {
+    cwd: root,
+    env: { ...process.env, NIM_SPEC_PATH: at('openapi/conversation-groups.yaml') },
+  });
 }, 120_000);
 
 afterAll(() => {
@@ -90,21 +103,37 @@ describe('adding a plain read operation (docs/adding-an-operation.md)', () => {
     const changed = copied.flatMap((path) =>
       filesUnder(at(path))
         .map((file) => relative(tmp, file))
-        .filter((file) => !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== readFileSync(at(file), 'utf8')),
+        .filter(
+          (file) =>
+            !existsSync(join(root, file)) || readFileSync(join(root, file), 'utf8') !== readFileSync(at(file), 'utf8'),
+        ),
     );
-    const hand = ['.changeset/count-conversations.md', 'openapi/conversation-groups.yaml', 'packages/sandbox/src/handlers/count-conversations.ts'];
+    const hand = [
+      '.changeset/count-conversations.md',
+      'openapi/conversation-groups.yaml',
+      'packages/sandbox/src/handlers/count-conversations.ts',
+    ];
     expect(changed.filter((file) => hand.includes(file)).sort()).toEqual(hand);
     const generated = changed.filter((file) => !hand.includes(file));
     for (const file of generated.filter((name) => name !== 'packages/client/README.md')) {
-      expect(readFileSync(at(file), 'utf8').slice(0, 80), `${file} is generated`).toMatch(/^(\/\*\*\n \*|\/\/ @ts-nocheck --) GENERATED FILE — DO NOT EDIT/);
+      expect(readFileSync(at(file), 'utf8').slice(0, 80), `${file} is generated`).toMatch(
+        /^(\/\*\*\n \*|\/\/ @ts-nocheck --) GENERATED FILE — DO NOT EDIT/,
+      );
     }
     // The README changed only between its generated-methods markers: the new method's row.
-    const inside = (text: string) => text.replace(/<!-- generated methods: start[\s\S]*<!-- generated methods: end -->/, '');
-    expect(inside(readFileSync(at('packages/client/README.md'), 'utf8'))).toBe(inside(readFileSync(join(root, 'packages/client/README.md'), 'utf8')));
-    expect(readFileSync(at('packages/client/README.md'), 'utf8')).toContain('| `conversations.count({ account_id })` | `countConversations` |');
+    const inside = (text: string) =>
+      text.replace(/<!-- generated methods: start[\s\S]*<!-- generated methods: end -->/, '');
+    expect(inside(readFileSync(at('packages/client/README.md'), 'utf8'))).toBe(
+      inside(readFileSync(join(root, 'packages/client/README.md'), 'utf8')),
+    );
+    expect(readFileSync(at('packages/client/README.md'), 'utf8')).toContain(
+      '| `conversations.count({ account_id })` | `countConversations` |',
+    );
     // No client source: the method comes from the operation table.
     expect(generated.filter((file) => file.startsWith('packages/client/src'))).toEqual([]);
-    console.log(`the walk touched ${hand.length} hand-edited files (${hand.join(', ')}) and ${generated.length} generated ones (${generated.join(', ')})`);
+    console.log(
+      `the walk touched ${hand.length} hand-edited files (${hand.join(', ')}) and ${generated.length} generated ones (${generated.join(', ')})`,
+    );
   });
 
   it('makes nim.conversations.count typed (tsc) and callable through the sandbox', async () => {

@@ -12,7 +12,9 @@ describe('@nim-api/client public API report', () => {
     expect(report.fresh).not.toMatch(/^\/\/ Warning:/m);
     // On failure: the public API changed. Run `pnpm api:update`, review and commit etc/client.api.md.
     expect(report.committed, 'etc/client.api.md is missing: run `pnpm api:update`').not.toBe('');
-    expect(report.fresh, 'the public API changed: run `pnpm api:update` and commit etc/client.api.md').toBe(report.committed);
+    expect(report.fresh, 'the public API changed: run `pnpm api:update` and commit etc/client.api.md').toBe(
+      report.committed,
+    );
     expect(report.reportChanged).toBe(false);
   }, 60_000);
 });

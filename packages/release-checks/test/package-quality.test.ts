@@ -58,7 +58,8 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
       import: { types: './dist/portable.d.ts', default: './dist/portable.js' },
       require: { types: './dist/portable.d.cts', default: './dist/portable.cjs' },
     };
-    const expected = pkg === 'client' ? { node: nodeBuild, ...fetchBuild } : pkg === 'sandbox' ? sandboxBuilds : fetchBuild;
+    const expected =
+      pkg === 'client' ? { node: nodeBuild, ...fetchBuild } : pkg === 'sandbox' ? sandboxBuilds : fetchBuild;
     expect(json.exports['.']).toEqual(expected);
     if (pkg === 'client' || pkg === 'sandbox') expect(Object.keys(json.exports['.'])[0]).toBe('node'); // conditions match in order
   });
@@ -77,11 +78,22 @@ describe.each(packages)('@nim-api/%s', (pkg) => {
 
   it('ships only the build, package.json, README.md, LICENSE and CHANGELOG.md', () => {
     const { files } = tarballs[pkg]!;
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']) {
+    for (const required of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'dist/index.js',
+      'dist/index.cjs',
+      'dist/index.d.ts',
+      'dist/index.d.cts',
+    ]) {
       expect(files, required).toContain(required);
     }
     const unexpected = files.filter(
-      (file) => !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file) && !/^dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)$/.test(file),
+      (file) =>
+        !['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file) &&
+        !/^dist\/[^/]+\.(js|cjs|d\.ts|d\.cts)$/.test(file),
     );
     expect(unexpected).toEqual([]);
   });

@@ -8,7 +8,15 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without declarations
 import { startPrism } from '../../../scripts/prism.mjs';
-import { bundlerProject, commonJsProject, consumerNpmrc, esmNodeNextProject, redisProject, sandboxProject, writeProject } from '../src/consumers.js';
+import {
+  bundlerProject,
+  commonJsProject,
+  consumerNpmrc,
+  esmNodeNextProject,
+  redisProject,
+  sandboxProject,
+  writeProject,
+} from '../src/consumers.js';
 import { cleanEnv, run, runOk, tscPath, workspaceRoot } from '../src/run.js';
 import { assertLocalRegistry, startVerdaccio, type Verdaccio } from '../src/verdaccio.js';
 
@@ -20,7 +28,8 @@ const versions = {
   redis: (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).version as string,
 };
 // The ioredis the consumer installs: the version @nim-api/redis is developed and tested with.
-const ioredisVersion = (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).devDependencies.ioredis as string;
+const ioredisVersion = (await readJson(join(workspaceRoot, 'packages/redis/package.json'))).devDependencies
+  .ioredis as string;
 const published = ['@nim-api/client', '@nim-api/redis', '@nim-api/sandbox', '@nim-api/types'];
 const versionOf = (name: string) => versions[name.replace('@nim-api/', '') as keyof typeof versions];
 
@@ -28,7 +37,13 @@ let tmp: string;
 let registry: Verdaccio | undefined;
 let prism: { url: string; stop: () => Promise<void>; log: () => string } | undefined;
 let publishOutput = '';
-const consumers: Record<'esm' | 'cjs' | 'bundler' | 'sandbox' | 'redis', string> = { esm: '', cjs: '', bundler: '', sandbox: '', redis: '' };
+const consumers: Record<'esm' | 'cjs' | 'bundler' | 'sandbox' | 'redis', string> = {
+  esm: '',
+  cjs: '',
+  bundler: '',
+  sandbox: '',
+  redis: '',
+};
 const started = Date.now();
 const phases: string[] = [];
 const phase = (name: string, since: number) => phases.push(`${name} ${((Date.now() - since) / 1000).toFixed(1)} s`);
@@ -65,7 +80,15 @@ beforeAll(async () => {
   since = Date.now();
   const release = await runOk(
     process.execPath,
-    ['scripts/release.mjs', '--skip-version', '--skip-build', '--no-git-tag', '--no-provenance', '--registry', registry.url],
+    [
+      'scripts/release.mjs',
+      '--skip-version',
+      '--skip-build',
+      '--no-git-tag',
+      '--no-provenance',
+      '--registry',
+      registry.url,
+    ],
     {
       env: cleanEnv({ NPM_CONFIG_USERCONFIG: userconfig, NIM_RELEASE_LOCAL_ONLY: '1', CI: 'true' }),
       timeoutMs: 120_000,
@@ -106,7 +129,12 @@ describe('publishing to a local registry with the release command', () => {
   it('publishes exactly the public packages, at the workspace versions, workspace:* resolved', async () => {
     expect(publishOutput).toMatch(/packages published successfully/);
     // Storage holds only what was published: no private package (release-checks, docs, …), nothing else.
-    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual(['client', 'redis', 'sandbox', 'types']);
+    expect((await readdir(join(registry!.storage, '@nim-api'))).sort()).toEqual([
+      'client',
+      'redis',
+      'sandbox',
+      'types',
+    ]);
     for (const name of published) {
       const response = await fetch(new URL(name.replace('/', '%2f'), registry!.url));
       expect(response.status, name).toBe(200);
@@ -131,7 +159,14 @@ describe('publishing to a local registry with the release command', () => {
   it('refuses to publish to a registry that is not on 127.0.0.1', async () => {
     const result = await run(
       process.execPath,
-      ['scripts/release.mjs', '--skip-version', '--skip-build', '--no-git-tag', '--registry', 'https://registry.npmjs.org/'],
+      [
+        'scripts/release.mjs',
+        '--skip-version',
+        '--skip-build',
+        '--no-git-tag',
+        '--registry',
+        'https://registry.npmjs.org/',
+      ],
       { env: cleanEnv({ NIM_RELEASE_LOCAL_ONLY: '1' }) },
     );
     expect(result.code).toBe(1);
@@ -140,7 +175,11 @@ describe('publishing to a local registry with the release command', () => {
   });
 
   it('installs what was published: integrity of the installed tarballs equals the registry', async () => {
-    const locks = [await readJson(join(consumers.esm, 'package-lock.json')), await readJson(join(consumers.sandbox, 'package-lock.json')), await readJson(join(consumers.redis, 'package-lock.json'))];
+    const locks = [
+      await readJson(join(consumers.esm, 'package-lock.json')),
+      await readJson(join(consumers.sandbox, 'package-lock.json')),
+      await readJson(join(consumers.redis, 'package-lock.json')),
+    ];
     for (const name of published) {
       const packument = (await (await fetch(new URL(name.replace('/', '%2f'), registry!.url))).json()) as any;
       const entry = locks.map((lock) => lock.packages[`node_modules/${name}`]).find(Boolean);
@@ -174,7 +213,9 @@ describe.concurrent('consumers of the published packages', () => {
     const tests = await runOk(process.execPath, ['--test', 'dist/groups.test.js'], { cwd: consumers.sandbox });
     expect(tests.stdout).toMatch(/# pass 3/);
     expect(tests.stdout).toMatch(/# fail 0/);
-    const help = await runOk(join(consumers.sandbox, 'node_modules/.bin/nim-sandbox'), ['--help'], { cwd: consumers.sandbox });
+    const help = await runOk(join(consumers.sandbox, 'node_modules/.bin/nim-sandbox'), ['--help'], {
+      cwd: consumers.sandbox,
+    });
     expect(help.stdout).toMatch(/usage: nim-sandbox/);
   });
 

@@ -44,7 +44,8 @@ export function documentedNames(markdown: string): string[] {
 }
 
 /** Whether `name` is declared in the text: as an identifier, not inside a longer one. */
-const declares = (declarations: string, name: string) => new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(declarations);
+const declares = (declarations: string, name: string) =>
+  new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(declarations);
 
 describe.each(packages)('the README of @nim-api/%s', (pkg) => {
   const dir = join(workspaceRoot, 'packages', pkg);
@@ -58,7 +59,9 @@ describe.each(packages)('the README of @nim-api/%s', (pkg) => {
 
   it('documents only names its published .d.ts declares', () => {
     const names = documentedNames(readme);
-    expect(names.length, 'names found in the README tables').toBeGreaterThanOrEqual({ types: 15, client: 40, sandbox: 20, redis: 10 }[pkg]);
+    expect(names.length, 'names found in the README tables').toBeGreaterThanOrEqual(
+      { types: 15, client: 40, sandbox: 20, redis: 10 }[pkg],
+    );
     const text = declarations();
     expect(names.filter((name) => !declares(text, name))).toEqual([]);
   });
@@ -82,7 +85,7 @@ describe('the README check', () => {
       '| `nim.metrics()` | — |',
       '| `update(groupId, { account_id })` | `a\\|b` |',
       '| `noSuchOption` | — |',
-      '| plain text, `\'cn\'` | — |',
+      "| plain text, `'cn'` | — |",
       '',
       '```md',
       '| `insideAFence` | x |',
@@ -92,8 +95,16 @@ describe('the README check', () => {
       '|---|---|',
       '| a bucket (`notAnApiTable`) | 1 µs |',
     ].join('\n');
-    expect(documentedNames(markdown)).toEqual(['timeoutMs', 'appKey', 'appSecret', 'metrics', 'update', 'noSuchOption']);
-    const dts = 'export interface O { timeoutMs?: number; appKey: string; appSecret: string; metrics(): void; update(): void; }';
+    expect(documentedNames(markdown)).toEqual([
+      'timeoutMs',
+      'appKey',
+      'appSecret',
+      'metrics',
+      'update',
+      'noSuchOption',
+    ]);
+    const dts =
+      'export interface O { timeoutMs?: number; appKey: string; appSecret: string; metrics(): void; update(): void; }';
     expect(documentedNames(markdown).filter((name) => !declares(dts, name))).toEqual(['noSuchOption']);
     expect(declares('retryUnsafe?: boolean', 'retry')).toBe(false);
   });

@@ -1,7 +1,14 @@
 // `pnpm release`: refuses to run in CI without an explicit registry, and runs version → build → publish.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs helper without declarations
-import { checkReleaseAllowed, hasOidc, isCi, parseReleaseArgs, releaseEnv, releasePlan } from '../../../scripts/release.mjs';
+import {
+  checkReleaseAllowed,
+  hasOidc,
+  isCi,
+  parseReleaseArgs,
+  releaseEnv,
+  releasePlan,
+} from '../../../scripts/release.mjs';
 import { cleanEnv, run } from '../src/run.js';
 
 const release = (args: string[], env: Record<string, string>) =>
@@ -41,20 +48,33 @@ describe('pnpm release', () => {
   });
 
   it('publishes with --provenance when the CI offers an OIDC token, and tags afterwards', async () => {
-    const github = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example.test/', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' };
+    const github = {
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example.test/',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't',
+    };
     expect(hasOidc(github)).toBe(true);
     expect(hasOidc({ SIGSTORE_ID_TOKEN: 'x' })).toBe(true);
     expect(hasOidc({})).toBe(false);
     const signed = releasePlan(parseReleaseArgs(['--skip-version', '--skip-build'], github));
-    expect(signed.map((step: { command: string; args: string[] }) => [step.command.split('/').at(-1), ...step.args])).toEqual([
+    expect(
+      signed.map((step: { command: string; args: string[] }) => [step.command.split('/').at(-1), ...step.args]),
+    ).toEqual([
       ['pnpm', '-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks'],
       ['changeset', 'tag'],
     ]);
     const untagged = releasePlan(parseReleaseArgs(['--skip-version', '--skip-build', '--no-git-tag'], github));
-    expect(untagged.map((step: { args: string[] }) => step.args)).toEqual([['-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks']]);
+    expect(untagged.map((step: { args: string[] }) => step.args)).toEqual([
+      ['-r', 'publish', '--provenance', '--access', 'public', '--no-git-checks'],
+    ]);
     // Opting out, and no OIDC token: changeset publish without provenance.
-    expect(releasePlan(parseReleaseArgs(['--skip-version', '--skip-build', '--no-provenance'], github)).map((s: { args: string[] }) => s.args)).toEqual([['publish']]);
-    expect(releasePlan(parseReleaseArgs(['--skip-version', '--skip-build'], {})).map((s: { args: string[] }) => s.args)).toEqual([['publish']]);
+    expect(
+      releasePlan(parseReleaseArgs(['--skip-version', '--skip-build', '--no-provenance'], github)).map(
+        (s: { args: string[] }) => s.args,
+      ),
+    ).toEqual([['publish']]);
+    expect(
+      releasePlan(parseReleaseArgs(['--skip-version', '--skip-build'], {})).map((s: { args: string[] }) => s.args),
+    ).toEqual([['publish']]);
     // Asking for it without a token is refused before anything runs (npm could not sign).
     expect(() => parseReleaseArgs(['--provenance'], {})).toThrow(/OIDC/);
     const dry = await release(['--dry-run', '--registry', 'http://127.0.0.1:4873'], { CI: 'true', ...github });

@@ -27,7 +27,12 @@ describe('versions', () => {
     expect(client.version).toBe(types.version);
     expect(sandbox.version).toBe(types.version);
     expect(redis.version).toBe(types.version);
-    expect(await readVersions()).toEqual({ spec: types.version, types: types.version, client: types.version, sandbox: types.version });
+    expect(await readVersions()).toEqual({
+      spec: types.version,
+      types: types.version,
+      client: types.version,
+      sandbox: types.version,
+    });
   });
 
   it('configures changesets: the public packages fixed together, private packages never versioned or tagged', async () => {
@@ -39,19 +44,24 @@ describe('versions', () => {
   });
 
   it('has a pending or consumed release note for every public package', async () => {
-    const files = (await readdir(join(workspaceRoot, '.changeset'))).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    const files = (await readdir(join(workspaceRoot, '.changeset'))).filter(
+      (f) => f.endsWith('.md') && f !== 'README.md',
+    );
     const pending = await Promise.all(files.map((f) => readFile(join(workspaceRoot, '.changeset', f), 'utf8')));
     for (const name of ['@nim-api/types', '@nim-api/client', '@nim-api/sandbox', '@nim-api/redis']) {
       const dir = name.replace('@nim-api/', 'packages/');
       const changelog = await readFile(join(workspaceRoot, dir, 'CHANGELOG.md'), 'utf8').catch(() => '');
-      const mentioned = pending.some((text) => text.split('---')[1]?.includes(`'${name}'`) || text.split('---')[1]?.includes(`"${name}"`));
+      const mentioned = pending.some(
+        (text) => text.split('---')[1]?.includes(`'${name}'`) || text.split('---')[1]?.includes(`"${name}"`),
+      );
       expect(mentioned || changelog.includes('## '), `${name}: no changeset and no CHANGELOG.md`).toBe(true);
     }
   });
 });
 
 describe('setInfoVersion', () => {
-  const spec = 'openapi: 3.1.0\ninfo:\n  title: T # c\n  version: 0.1.0\n  license:\n    name: MIT\n    version: keep\nservers: []\n';
+  const spec =
+    'openapi: 3.1.0\ninfo:\n  title: T # c\n  version: 0.1.0\n  license:\n    name: MIT\n    version: keep\nservers: []\n';
 
   it('changes only the version line of info', () => {
     const out = setInfoVersion(spec, '1.2.3');
@@ -80,7 +90,12 @@ describe('`changeset version` + spec sync (pnpm version-packages) on a copy of t
     await mkdir(join(dir, 'packages/docs'), { recursive: true });
     await writeFile(
       join(dir, 'packages/docs/package.json'),
-      JSON.stringify({ name: '@nim-api/docs-fixture', version: '0.0.0', private: true, dependencies: { '@nim-api/client': 'workspace:*' } }),
+      JSON.stringify({
+        name: '@nim-api/docs-fixture',
+        version: '0.0.0',
+        private: true,
+        dependencies: { '@nim-api/client': 'workspace:*' },
+      }),
     );
     await symlink(join(workspaceRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const before = (await readVersions(dir)).types as string;

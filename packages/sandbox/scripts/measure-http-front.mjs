@@ -11,7 +11,10 @@ import { connect } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, json: { type: 'boolean' }, serve: { type: 'string' } }, strict: true });
+const { values } = parseArgs({
+  options: { dist: { type: 'string' }, json: { type: 'boolean' }, serve: { type: 'string' } },
+  strict: true,
+});
 
 if (values.serve) {
   // The child: serve the sandbox, answer RSS questions over IPC.
@@ -30,11 +33,15 @@ if (values.serve) {
 
 async function measure() {
   const dist = values.dist ?? fileURLToPath(new URL('../dist/index.js', import.meta.url));
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', dist], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve', dist], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const messages = [];
   const waiters = [];
   child.on('message', (message) => (waiters.length ? waiters.shift()(message) : messages.push(message)));
-  const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve)));
+  const next = () =>
+    messages.length ? Promise.resolve(messages.shift()) : new Promise((resolve) => waiters.push(resolve));
   const { url } = await next();
   const port = Number(new URL(url).port);
   const rss = async () => {
@@ -60,9 +67,15 @@ async function measure() {
     });
   const waitClosed = async (states, boundMs) => {
     const deadline = Date.now() + boundMs;
-    while (Date.now() < deadline && states.some((s) => s.closedAfter === undefined)) await new Promise((r) => setTimeout(r, 50));
+    while (Date.now() < deadline && states.some((s) => s.closedAfter === undefined))
+      await new Promise((r) => setTimeout(r, 50));
     const closed = states.filter((s) => s.closedAfter !== undefined).map((s) => s.closedAfter);
-    return { closed: closed.length, of: states.length, maxMs: closed.length ? Math.max(...closed) : undefined, stillOpenAfterMs: closed.length < states.length ? boundMs : undefined };
+    return {
+      closed: closed.length,
+      of: states.length,
+      maxMs: closed.length ? Math.max(...closed) : undefined,
+      stillOpenAfterMs: closed.length < states.length ? boundMs : undefined,
+    };
   };
   const results = { dist, baselineRssMiB: mib(await rss()) };
 
@@ -73,7 +86,8 @@ async function measure() {
   // 2. Slowloris: a header line every 500 ms, never finished.
   const slow = await Promise.all(Array.from({ length: 20 }, open));
   const drip = setInterval(() => {
-    for (const s of slow) if (s.closedAfter === undefined) s.socket.write(`X-Slow-${Math.random().toString(36).slice(2, 6)}: 1\r\n`);
+    for (const s of slow)
+      if (s.closedAfter === undefined) s.socket.write(`X-Slow-${Math.random().toString(36).slice(2, 6)}: 1\r\n`);
   }, 500);
   for (const s of slow) s.socket.write('GET /health/liveness.action HTTP/1.1\r\nHost: x\r\n');
   results.slowHeaders = await waitClosed(slow, 20_000);
@@ -91,7 +105,13 @@ async function measure() {
     realRequest = `failed: ${error.cause?.code ?? error.message}`;
   }
   const openAfterHalfSecond = many.filter((s) => s.closedAfter === undefined).length;
-  results.manyConnections = { opened: many.length, stillOpenAfter500ms: openAfterHalfSecond, realRequest, rssMiB: mib(await rss()), ...(await waitClosed(many, 20_000)) };
+  results.manyConnections = {
+    opened: many.length,
+    stillOpenAfter500ms: openAfterHalfSecond,
+    realRequest,
+    rssMiB: mib(await rss()),
+    ...(await waitClosed(many, 20_000)),
+  };
   for (const s of many) s.socket.destroy();
 
   // 4. 300 unsigned requests with 1 MiB bodies each, all at once.
@@ -99,7 +119,9 @@ async function measure() {
   const bodies = await Promise.all(Array.from({ length: 300 }, open));
   const chunk = Buffer.alloc(1024 * 1024, 0x20);
   for (const s of bodies) {
-    s.socket.write(`POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${chunk.length}\r\n\r\n`);
+    s.socket.write(
+      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${chunk.length}\r\n\r\n`,
+    );
     s.socket.write(chunk);
   }
   let peak = before;
@@ -123,14 +145,19 @@ async function measure() {
   child.kill();
   if (values.json) console.log(JSON.stringify(results, null, 2));
   else {
-    const line = (name, r) => `${name.padEnd(26)} ${r.closed}/${r.of} closed${r.maxMs !== undefined ? `, last after ${r.maxMs} ms` : ''}${r.stillOpenAfterMs ? `, ${r.of - r.closed} still open after ${r.stillOpenAfterMs} ms` : ''}`;
+    const line = (name, r) =>
+      `${name.padEnd(26)} ${r.closed}/${r.of} closed${r.maxMs !== undefined ? `, last after ${r.maxMs} ms` : ''}${r.stillOpenAfterMs ? `, ${r.of - r.closed} still open after ${r.stillOpenAfterMs} ms` : ''}`;
     console.log(`sandbox build: ${results.dist}\nRSS at start: ${results.baselineRssMiB} MiB`);
     console.log(line('50 silent sockets', results.silentSockets));
     console.log(line('20 slow-header sockets', results.slowHeaders));
     const m = results.manyConnections;
-    console.log(`${line('2000 idle connections', m)}; open after 0.5 s: ${m.stillOpenAfter500ms}; a real request meanwhile: ${m.realRequest}; RSS ${m.rssMiB} MiB`);
+    console.log(
+      `${line('2000 idle connections', m)}; open after 0.5 s: ${m.stillOpenAfter500ms}; a real request meanwhile: ${m.realRequest}; RSS ${m.rssMiB} MiB`,
+    );
     const b = results.unsignedBigBodies;
-    console.log(`${line('300 unsigned 1 MiB bodies', b)}; answered 403: ${b.answered403}; RSS ${b.rssBeforeMiB} → peak ${b.rssPeakMiB} → ${b.rssAfterMiB} MiB (+${b.rssGrowthMiB} MiB)`);
+    console.log(
+      `${line('300 unsigned 1 MiB bodies', b)}; answered 403: ${b.answered403}; RSS ${b.rssBeforeMiB} → peak ${b.rssPeakMiB} → ${b.rssAfterMiB} MiB (+${b.rssGrowthMiB} MiB)`,
+    );
   }
   process.exit(0);
 }

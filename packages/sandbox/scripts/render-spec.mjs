@@ -118,20 +118,38 @@ export async function specBundle() {
   const requirement = spec.security?.[0] ?? {};
   const securityHeaders = Object.keys(requirement).map((name) => {
     const scheme = spec.components.securitySchemes[name];
-    if (scheme?.type !== 'apiKey' || scheme.in !== 'header') throw new Error(`security scheme ${name} is not an apiKey header`);
+    if (scheme?.type !== 'apiKey' || scheme.in !== 'header')
+      throw new Error(`security scheme ${name} is not an apiKey header`);
     return scheme.name;
   });
 
-  const limits = Object.fromEntries(Object.entries(spec['x-nim-limits'] ?? {}).map(([name, { value }]) => [name, value]));
-  for (const name of ['groupsPerConversation', 'groupsPerAccount', 'conversationsPerGroup', 'checkSumValiditySeconds', 'callsPerSecondPerApi']) {
+  const limits = Object.fromEntries(
+    Object.entries(spec['x-nim-limits'] ?? {}).map(([name, { value }]) => [name, value]),
+  );
+  for (const name of [
+    'groupsPerConversation',
+    'groupsPerAccount',
+    'conversationsPerGroup',
+    'checkSumValiditySeconds',
+    'callsPerSecondPerApi',
+  ]) {
     if (typeof limits[name] !== 'number') throw new Error(`spec lacks x-nim-limits.${name}`);
   }
 
   // Endpoint discovery (x-nim-discovery): the allocation service's path, the health path and the ttl bounds.
   const discoverySpec = spec['x-nim-discovery'];
-  const allocatePaths = new Set(Object.values(discoverySpec?.allocationUrls ?? {}).flat().map((url) => new URL(url).pathname));
-  if (allocatePaths.size !== 1 || typeof discoverySpec.healthPath !== 'string') throw new Error('spec lacks x-nim-discovery (one allocation path, a health path)');
-  const discovery = { allocatePath: [...allocatePaths][0], healthPath: discoverySpec.healthPath, ttlSeconds: discoverySpec.ttlSeconds };
+  const allocatePaths = new Set(
+    Object.values(discoverySpec?.allocationUrls ?? {})
+      .flat()
+      .map((url) => new URL(url).pathname),
+  );
+  if (allocatePaths.size !== 1 || typeof discoverySpec.healthPath !== 'string')
+    throw new Error('spec lacks x-nim-discovery (one allocation path, a health path)');
+  const discovery = {
+    allocatePath: [...allocatePaths][0],
+    healthPath: discoverySpec.healthPath,
+    ttlSeconds: discoverySpec.ttlSeconds,
+  };
 
   const bundle = {
     version: String(spec.info.version),

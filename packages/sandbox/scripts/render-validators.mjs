@@ -58,8 +58,14 @@ export async function renderValidators() {
   let code = standaloneCode(ajv, exports);
   if (/\brequire\(/.test(code)) {
     // ajv's runtime helpers: ucs2length (string lengths in code points, as JSON Schema counts them).
-    code = code.replace(/const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;?/g, 'const $1 = ucs2length;');
-    if (/\brequire\(/.test(code)) throw new Error(`the standalone validators need a runtime helper not handled here: ${code.match(/require\([^)]*\)/)[0]}`);
+    code = code.replace(
+      /const (\w+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;?/g,
+      'const $1 = ucs2length;',
+    );
+    if (/\brequire\(/.test(code))
+      throw new Error(
+        `the standalone validators need a runtime helper not handled here: ${code.match(/require\([^)]*\)/)[0]}`,
+      );
     code = `${code}\n\n${ucs2lengthSource}`;
   }
   return `${banner}${code}\n`;

@@ -56,7 +56,9 @@ export function readingOptions<T>(what: string, read: () => T): T {
   } catch (error) {
     if (error instanceof NimSandboxOptionsError) throw error;
     const reason = error instanceof Error ? error.message : quote(error);
-    throw new NimSandboxOptionsError([`${what} could not be read (a getter or Proxy threw): ${reason.slice(0, 100)}`], { cause: error });
+    throw new NimSandboxOptionsError([`${what} could not be read (a getter or Proxy threw): ${reason.slice(0, 100)}`], {
+      cause: error,
+    });
   }
 }
 
@@ -81,7 +83,9 @@ export class NimSandboxUnsupportedError extends Error {
   readonly feature: string;
 
   constructor(feature: string, runtime: string, instead: string) {
-    super(`${feature} cannot run on ${runtime}: it needs Node's http module and undici (Node, Bun or Deno). ${instead}`);
+    super(
+      `${feature} cannot run on ${runtime}: it needs Node's http module and undici (Node, Bun or Deno). ${instead}`,
+    );
     this.runtime = runtime;
     this.feature = feature;
   }

@@ -27,7 +27,8 @@ export interface WaitForRequestOptions {
   readonly signal?: AbortSignal;
 }
 
-const test = (match: RequestMatch) => (typeof match === 'function' ? match : (record: SandboxRequestRecord) => record.operation === match);
+const test = (match: RequestMatch) =>
+  typeof match === 'function' ? match : (record: SandboxRequestRecord) => record.operation === match;
 
 /**
  * The records that match, oldest first.
@@ -47,11 +48,19 @@ export function findRequests(log: RequestLog, match: RequestMatch): SandboxReque
  * const record = await waitForRequest(core.log, 'createConversationGroup', { timeoutMs: 1000 });
  * ```
  */
-export function waitForRequest(log: RequestLog, match: RequestMatch, options: WaitForRequestOptions = {}): Promise<SandboxRequestRecord> {
+export function waitForRequest(
+  log: RequestLog,
+  match: RequestMatch,
+  options: WaitForRequestOptions = {},
+): Promise<SandboxRequestRecord> {
   const matches = test(match);
   const { timeoutMs = 5000, signal } = options;
-  if (typeof match !== 'function' && typeof match !== 'string') return Promise.reject(new TypeError('waitForRequest: match must be an operation name or a function'));
-  if (!(typeof timeoutMs === 'number' && timeoutMs >= 0)) return Promise.reject(new TypeError(`waitForRequest: timeoutMs must be a number ≥ 0 or Infinity, got ${String(timeoutMs)}`));
+  if (typeof match !== 'function' && typeof match !== 'string')
+    return Promise.reject(new TypeError('waitForRequest: match must be an operation name or a function'));
+  if (!(typeof timeoutMs === 'number' && timeoutMs >= 0))
+    return Promise.reject(
+      new TypeError(`waitForRequest: timeoutMs must be a number ≥ 0 or Infinity, got ${String(timeoutMs)}`),
+    );
   const found = log.records.find(matches);
   if (found) return Promise.resolve(found);
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -84,7 +93,14 @@ export function waitForRequest(log: RequestLog, match: RequestMatch, options: Wa
       timer = setTimeout(() => {
         finish();
         const what = typeof match === 'string' ? `a ${match} request` : 'a matching request';
-        reject(Object.assign(new Error(`waitForRequest: no ${what.replace(/^a /, '')} within ${timeoutMs} ms (${log.records.length} requests logged)`), { name: 'TimeoutError' }));
+        reject(
+          Object.assign(
+            new Error(
+              `waitForRequest: no ${what.replace(/^a /, '')} within ${timeoutMs} ms (${log.records.length} requests logged)`,
+            ),
+            { name: 'TimeoutError' },
+          ),
+        );
       }, timeoutMs);
     }
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -43,7 +43,17 @@ export interface BusinessCodeFault {
  * const kinds: FaultKind[] = [503, 416, { code: 116435 }, 'reset'];
  * ```
  */
-export type FaultKind = 'latency' | 'hang' | 'reset' | 416 | 500 | 502 | 503 | 504 | 'malformed-json' | BusinessCodeFault;
+export type FaultKind =
+  | 'latency'
+  | 'hang'
+  | 'reset'
+  | 416
+  | 500
+  | 502
+  | 503
+  | 504
+  | 'malformed-json'
+  | BusinessCodeFault;
 
 /**
  * One fault rule. Without `probability` it is scripted: it hits the next `times` matching requests (after letting

@@ -1,7 +1,12 @@
 import { control, controlPrefix } from './front/control.js';
 import { allocate, allocatePath, health, healthPath } from './front/discovery.js';
 import { recordedBody, recordedQuery } from './front/recorded.js';
-import { createRequestLog, recordedBodyMaxBytes, type RequestLog, type SandboxRequestRecord } from './front/request-log.js';
+import {
+  createRequestLog,
+  recordedBodyMaxBytes,
+  type RequestLog,
+  type SandboxRequestRecord,
+} from './front/request-log.js';
 import { type BodyRead, gatewayPage, type IncomingRequest, jsonWithExactIds, type Outcome } from './front/wire.js';
 import { handlers } from './handlers/index.js';
 import type { FaultKind, SandboxOperation } from './options.js';
@@ -115,7 +120,12 @@ function faultOutcome(kind: Exclude<FaultKind, 416 | { readonly code: number }>)
   if (kind === 'reset') return { kind: 'reset' };
   if (kind === 'hang') return { kind: 'hang' };
   if (kind === 'malformed-json') {
-    return { kind: 'response', status: 200, headers: envelopeHeaders, body: '{"code":200,"msg":"success","data":{"conversation_gr' };
+    return {
+      kind: 'response',
+      status: 200,
+      headers: envelopeHeaders,
+      body: '{"code":200,"msg":"success","data":{"conversation_gr',
+    };
   }
   return gatewayPage(kind as number);
 }
@@ -145,11 +155,22 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
   const createdAt = Date.now();
   const start = (): World => {
     const random = createRandom(settings.seed);
-    return { random, app: createAppState(settings, random, createdAt), faults: createFaultPlan(settings.faults, random), rateLimiter: createRateLimiter(settings.rateLimit) };
+    return {
+      random,
+      app: createAppState(settings, random, createdAt),
+      faults: createFaultPlan(settings.faults, random),
+      rateLimiter: createRateLimiter(settings.rateLimit),
+    };
   };
   let current = start();
 
-  const envelope = (trail: Trail, code: number, data: unknown = {}, detail?: string, message = messageOf(code)): Outcome => {
+  const envelope = (
+    trail: Trail,
+    code: number,
+    data: unknown = {},
+    detail?: string,
+    message = messageOf(code),
+  ): Outcome => {
     trail.code = code;
     const msg = detail ? `${message}: ${detail}` : message;
     const headers = trail.traceId ? { ...envelopeHeaders, [traceIdHeader]: trail.traceId } : envelopeHeaders;
@@ -183,7 +204,13 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
       else if (fault.kind === 416 || typeof fault.kind === 'object') {
         const code = fault.kind === 416 ? 416 : fault.kind.code;
         trail.traceId = traceIdOf(request, random);
-        return envelope(trail, code, {}, undefined, typeof fault.kind === 'object' ? (fault.kind.msg ?? messageOf(code)) : messageOf(code));
+        return envelope(
+          trail,
+          code,
+          {},
+          undefined,
+          typeof fault.kind === 'object' ? (fault.kind.msg ?? messageOf(code)) : messageOf(code),
+        );
       } else return faultOutcome(fault.kind);
     }
     if (operationId === 'health') return health();
@@ -212,7 +239,8 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
     let body: unknown;
     if (operation.requestBody) {
       const read: BodyRead = await request.readBody(settings.limits.maxBodyBytes);
-      if ('tooLarge' in read) return envelope(trail, 414, {}, `the body is larger than ${settings.limits.maxBodyBytes} bytes`);
+      if ('tooLarge' in read)
+        return envelope(trail, 414, {}, `the body is larger than ${settings.limits.maxBodyBytes} bytes`);
       if ('notUtf8' in read) return envelope(trail, 414, {}, 'the body is not UTF-8');
       if (read.text.trim() !== '') {
         try {
@@ -224,9 +252,11 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
           trail.body = recordedBody(body, settings.appSecret);
           trail.bodyBytes = read.text.length;
         }
-        if (typeof body === 'object' && body !== null) trail.account = accountField((body as { account_id?: unknown }).account_id);
+        if (typeof body === 'object' && body !== null)
+          trail.account = accountField((body as { account_id?: unknown }).account_id);
         const illFormed = illFormedPath(body);
-        if (illFormed !== undefined) return envelope(trail, 414, {}, `${illFormed} holds a lone surrogate (not Unicode text)`);
+        if (illFormed !== undefined)
+          return envelope(trail, 414, {}, `${illFormed} holds a lone surrogate (not Unicode text)`);
       }
     }
     const checked = validateRequest(operation, {
@@ -258,7 +288,16 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
       // A request runs in the world it arrived in: after a reset() it still gets an answer, but what it changes is
       // the discarded state, and it is left out of the fresh log.
       const world = current;
-      const trail: Trail = { body: undefined, bodyBytes: 0, operation: undefined, account: undefined, traceId: undefined, signature: 'unchecked', code: undefined, fault: undefined };
+      const trail: Trail = {
+        body: undefined,
+        bodyBytes: 0,
+        operation: undefined,
+        account: undefined,
+        traceId: undefined,
+        signature: 'unchecked',
+        code: undefined,
+        fault: undefined,
+      };
       const { url } = request;
       const record = (status: number | undefined): SandboxRequestRecord =>
         Object.freeze({
@@ -277,7 +316,8 @@ export function createCore(settings: SandboxSettings, onRecord?: (record: Sandbo
         });
       try {
         const outcome = await answer(request, url, trail, world);
-        if (world === current) log.add(record(outcome.kind === 'response' ? outcome.status : undefined), trail.bodyBytes);
+        if (world === current)
+          log.add(record(outcome.kind === 'response' ? outcome.status : undefined), trail.bodyBytes);
         return outcome;
       } catch (error) {
         // The caller aborted during a latency fault: logged too, it is part of what happened.

@@ -16,7 +16,8 @@ export function detectRuntime(): string {
     document?: unknown;
   };
   try {
-    if (typeof g.navigator?.userAgent === 'string' && g.navigator.userAgent.startsWith('Cloudflare-Workers')) return 'workerd';
+    if (typeof g.navigator?.userAgent === 'string' && g.navigator.userAgent.startsWith('Cloudflare-Workers'))
+      return 'workerd';
     if (typeof g.EdgeRuntime === 'string') return 'edge-runtime';
     if (g.Deno !== undefined) return 'deno';
     if (g.Bun !== undefined) return 'bun';

@@ -123,7 +123,11 @@ export interface SandboxFronts {
  * const sandbox = createSandboxWith({}, { onRecord: (r) => console.log(r.operation, r.code) }, nodeFronts);
  * ```
  */
-export function createSandboxWith(options: SandboxOptions | undefined, internals: SandboxInternals, fronts: SandboxFronts): Sandbox {
+export function createSandboxWith(
+  options: SandboxOptions | undefined,
+  internals: SandboxInternals,
+  fronts: SandboxFronts,
+): Sandbox {
   const settings = resolveSettings(options);
   const core = createCore(settings, internals.onRecord);
   const sandbox = {
@@ -147,7 +151,8 @@ export function createSandboxWith(options: SandboxOptions | undefined, internals
       return core.injectResolved(resolved);
     },
     findRequests: (match: RequestMatch) => findRequests(core.log, match),
-    waitForRequest: (match: RequestMatch, waitOptions?: WaitForRequestOptions) => waitForRequest(core.log, match, waitOptions),
+    waitForRequest: (match: RequestMatch, waitOptions?: WaitForRequestOptions) =>
+      waitForRequest(core.log, match, waitOptions),
   };
   Object.defineProperty(sandbox, 'appSecret', { value: settings.appSecret, enumerable: false });
   return sandbox as Sandbox;

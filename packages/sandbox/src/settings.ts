@@ -79,13 +79,24 @@ export interface NormalisedSeedConversation {
 
 const int64Max = 2n ** 63n - 1n;
 const optionNames = new Set([
-  'appKey', 'appSecret', 'accounts', 'autoCreateAccounts', 'firstGroupId', 'limits', 'rateLimit', 'faults', 'seed', 'discovery', 'unconfirmed',
+  'appKey',
+  'appSecret',
+  'accounts',
+  'autoCreateAccounts',
+  'firstGroupId',
+  'limits',
+  'rateLimit',
+  'faults',
+  'seed',
+  'discovery',
+  'unconfirmed',
 ]);
 
 type Issues = string[];
 
 /** 32 hex digits from the platform's cryptographic source (Web Crypto: any runtime). */
-const secretHex = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+const secretHex = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -106,10 +117,19 @@ function fieldsOf(issues: Issues, value: unknown, where: string, known: readonly
   return out;
 }
 
-function integer(issues: Issues, value: unknown, where: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  issues: Issues,
+  value: unknown,
+  where: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.push(`${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`);
+    issues.push(
+      `${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`,
+    );
     return fallback;
   }
   return value;
@@ -117,8 +137,15 @@ function integer(issues: Issues, value: unknown, where: string, fallback: number
 
 function credential(issues: Issues, value: unknown, where: string, generated: () => string, secret: boolean): string {
   if (value === undefined) return generated();
-  if (typeof value !== 'string' || value.length === 0 || value.length > 128 || /[\u0000-\u0020\u007f-\uffff]/.test(value)) {
-    issues.push(`${where} must be 1–128 printable ASCII characters without spaces${secret ? '' : `, got ${quote(value)}`}`);
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > 128 ||
+    /[\u0000-\u0020\u007f-\uffff]/.test(value)
+  ) {
+    issues.push(
+      `${where} must be 1–128 printable ASCII characters without spaces${secret ? '' : `, got ${quote(value)}`}`,
+    );
     return generated();
   }
   return value;
@@ -138,13 +165,20 @@ export function groupIdFrom(issues: Issues, value: unknown, where: string): bigi
   else if (typeof value === 'string' && /^[1-9][0-9]{0,18}$/.test(value)) id = BigInt(value);
   else if (typeof value === 'number' && Number.isSafeInteger(value)) id = BigInt(value);
   if (id === undefined || id < 1n || id > int64Max) {
-    issues.push(`${where} must be a positive int64 (a bigint, a decimal string or a safe integer), got ${quote(value)}`);
+    issues.push(
+      `${where} must be a positive int64 (a bigint, a decimal string or a safe integer), got ${quote(value)}`,
+    );
     return undefined;
   }
   return id;
 }
 
-function seedConversations(issues: Issues, value: unknown, where: string, accountId: string): NormalisedSeedConversation[] {
+function seedConversations(
+  issues: Issues,
+  value: unknown,
+  where: string,
+  accountId: string,
+): NormalisedSeedConversation[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
     issues.push(`${where}.conversations must be an array, got ${quote(value)}`);
@@ -158,20 +192,29 @@ function seedConversations(issues: Issues, value: unknown, where: string, accoun
       issues.push(`${at} is a hole`);
       continue;
     }
-    const c = fieldsOf(issues, value[i], at, ['conversation_id', 'server_extension', 'stick_top', 'update_time']) as Record<keyof SeedConversation, unknown>;
+    const c = fieldsOf(issues, value[i], at, [
+      'conversation_id',
+      'server_extension',
+      'stick_top',
+      'update_time',
+    ]) as Record<keyof SeedConversation, unknown>;
     const idProblem = schemaProblem('ConversationId', c.conversation_id);
     if (idProblem) {
       issues.push(`${at}.conversation_id ${idProblem}`);
       continue;
     }
     const id = (c.conversation_id as string).toLowerCase();
-    if (id.slice(0, id.indexOf('|')) !== accountId) issues.push(`${at}.conversation_id ${quote(c.conversation_id)} belongs to another account (its owner is the id's first part)`);
+    if (id.slice(0, id.indexOf('|')) !== accountId)
+      issues.push(
+        `${at}.conversation_id ${quote(c.conversation_id)} belongs to another account (its owner is the id's first part)`,
+      );
     if (seen.has(id)) issues.push(`${at}.conversation_id ${quote(c.conversation_id)} is given twice`);
     seen.add(id);
     const extension = c.server_extension ?? '';
     const extensionProblem = schemaProblem('ConversationExtension', extension);
     if (extensionProblem) issues.push(`${at}.server_extension ${extensionProblem}`);
-    if (c.stick_top !== undefined && typeof c.stick_top !== 'boolean') issues.push(`${at}.stick_top must be a boolean, got ${quote(c.stick_top)}`);
+    if (c.stick_top !== undefined && typeof c.stick_top !== 'boolean')
+      issues.push(`${at}.stick_top must be a boolean, got ${quote(c.stick_top)}`);
     conversations.push({
       conversationId: id,
       serverExtension: String(extension),
@@ -191,11 +234,24 @@ function seedGroups(issues: Issues, fields: SeedAccount, where: string): Normali
   const groups: NormalisedSeedGroup[] = [];
   fields.groups.forEach((raw: unknown, i: number) => {
     const at = `${where}.groups[${i}]`;
-    const g = fieldsOf(issues, raw, at, ['group_id', 'name', 'server_extension', 'create_time', 'update_time', 'conversation_ids']) as Record<keyof SeedGroup, unknown>;
-    const nameProblem = schemaProblem('GroupName', g.name) ?? (typeof g.name === 'string' && !isWellFormed(g.name) ? 'holds a lone surrogate (not Unicode text)' : undefined);
+    const g = fieldsOf(issues, raw, at, [
+      'group_id',
+      'name',
+      'server_extension',
+      'create_time',
+      'update_time',
+      'conversation_ids',
+    ]) as Record<keyof SeedGroup, unknown>;
+    const nameProblem =
+      schemaProblem('GroupName', g.name) ??
+      (typeof g.name === 'string' && !isWellFormed(g.name) ? 'holds a lone surrogate (not Unicode text)' : undefined);
     if (nameProblem) issues.push(`${at}.name ${nameProblem}`);
     const extension = g.server_extension ?? '';
-    const extensionProblem = schemaProblem('ServerExtension', extension) ?? (typeof extension === 'string' && !isWellFormed(extension) ? 'holds a lone surrogate (not Unicode text)' : undefined);
+    const extensionProblem =
+      schemaProblem('ServerExtension', extension) ??
+      (typeof extension === 'string' && !isWellFormed(extension)
+        ? 'holds a lone surrogate (not Unicode text)'
+        : undefined);
     if (extensionProblem) issues.push(`${at}.server_extension ${extensionProblem}`);
     const ids = g.conversation_ids ?? [];
     const conversationIds: string[] = [];
@@ -206,8 +262,10 @@ function seedGroups(issues: Issues, fields: SeedAccount, where: string): Normali
         if (problem) issues.push(`${at}.conversation_ids[${k}] ${problem}`);
         else conversationIds.push((ids[k] as string).toLowerCase());
       }
-    const createTime = g.create_time === undefined ? undefined : integer(issues, g.create_time, `${at}.create_time`, 0, 0);
-    const updateTime = g.update_time === undefined ? undefined : integer(issues, g.update_time, `${at}.update_time`, 0, 0);
+    const createTime =
+      g.create_time === undefined ? undefined : integer(issues, g.create_time, `${at}.create_time`, 0, 0);
+    const updateTime =
+      g.update_time === undefined ? undefined : integer(issues, g.update_time, `${at}.update_time`, 0, 0);
     groups.push({
       groupId: g.group_id === undefined ? undefined : groupIdFrom(issues, g.group_id, `${at}.group_id`),
       name: String(g.name),
@@ -220,7 +278,11 @@ function seedGroups(issues: Issues, fields: SeedAccount, where: string): Normali
   return groups;
 }
 
-function seedAccounts(issues: Issues, value: unknown, conversations: Map<string, NormalisedSeedConversation[]>): Map<string, NormalisedSeedGroup[]> {
+function seedAccounts(
+  issues: Issues,
+  value: unknown,
+  conversations: Map<string, NormalisedSeedConversation[]>,
+): Map<string, NormalisedSeedGroup[]> {
   const accounts = new Map<string, NormalisedSeedGroup[]>();
   if (value === undefined) return accounts;
   const entries: [string, unknown][] = Array.isArray(value)
@@ -228,7 +290,8 @@ function seedAccounts(issues: Issues, value: unknown, conversations: Map<string,
     : isRecord(value)
       ? Object.entries(value)
       : [];
-  if (!Array.isArray(value) && !isRecord(value)) issues.push(`accounts must be an array of ids or an object of accounts, got ${quote(value)}`);
+  if (!Array.isArray(value) && !isRecord(value))
+    issues.push(`accounts must be an array of ids or an object of accounts, got ${quote(value)}`);
   for (const [id, account] of entries) {
     const problem = schemaProblem('AccountId', id);
     if (problem) {
@@ -266,14 +329,35 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   const conversations = new Map<string, NormalisedSeedConversation[]>();
   const accounts = seedAccounts(issues, o.accounts, conversations);
 
-  if (o.autoCreateAccounts !== undefined && typeof o.autoCreateAccounts !== 'boolean') issues.push(`autoCreateAccounts must be a boolean, got ${quote(o.autoCreateAccounts)}`);
+  if (o.autoCreateAccounts !== undefined && typeof o.autoCreateAccounts !== 'boolean')
+    issues.push(`autoCreateAccounts must be a boolean, got ${quote(o.autoCreateAccounts)}`);
   const firstGroupId = o.firstGroupId === undefined ? 1n : (groupIdFrom(issues, o.firstGroupId, 'firstGroupId') ?? 1n);
 
-  const l = fieldsOf(issues, o.limits, 'limits', ['groupsPerAccount', 'conversationsPerGroup', 'groupsPerConversation', 'maxBodyBytes', 'maxAccounts', 'maxGroups', 'maxConversations']);
+  const l = fieldsOf(issues, o.limits, 'limits', [
+    'groupsPerAccount',
+    'conversationsPerGroup',
+    'groupsPerConversation',
+    'maxBodyBytes',
+    'maxAccounts',
+    'maxGroups',
+    'maxConversations',
+  ]);
   const limits = {
     groupsPerAccount: integer(issues, l.groupsPerAccount, 'limits.groupsPerAccount', specLimits.groupsPerAccount, 0),
-    conversationsPerGroup: integer(issues, l.conversationsPerGroup, 'limits.conversationsPerGroup', specLimits.conversationsPerGroup, 0),
-    groupsPerConversation: integer(issues, l.groupsPerConversation, 'limits.groupsPerConversation', specLimits.groupsPerConversation, 0),
+    conversationsPerGroup: integer(
+      issues,
+      l.conversationsPerGroup,
+      'limits.conversationsPerGroup',
+      specLimits.conversationsPerGroup,
+      0,
+    ),
+    groupsPerConversation: integer(
+      issues,
+      l.groupsPerConversation,
+      'limits.groupsPerConversation',
+      specLimits.groupsPerConversation,
+      0,
+    ),
     maxBodyBytes: integer(issues, l.maxBodyBytes, 'limits.maxBodyBytes', 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxAccounts: integer(issues, l.maxAccounts, 'limits.maxAccounts', stateCapDefaults.accounts, 1),
     maxGroups: integer(issues, l.maxGroups, 'limits.maxGroups', stateCapDefaults.groups, 1),
@@ -284,23 +368,35 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   if (o.rateLimit !== undefined && o.rateLimit !== false) {
     const r = fieldsOf(issues, o.rateLimit, 'rateLimit', ['perSecond', 'blockMs']);
     if (r.perSecond === undefined) issues.push('rateLimit.perSecond is required (e.g. 100)');
-    rateLimit = { perSecond: integer(issues, r.perSecond, 'rateLimit.perSecond', 1, 1, 1_000_000), blockMs: integer(issues, r.blockMs, 'rateLimit.blockMs', 1000, 0, 3_600_000) };
+    rateLimit = {
+      perSecond: integer(issues, r.perSecond, 'rateLimit.perSecond', 1, 1, 1_000_000),
+      blockMs: integer(issues, r.blockMs, 'rateLimit.blockMs', 1000, 0, 3_600_000),
+    };
   }
 
   const d = fieldsOf(issues, o.discovery, 'discovery', ['endpoints', 'ttl']);
   let endpoints: string[] | undefined;
   if (d.endpoints !== undefined) {
     const list = d.endpoints;
-    if (!Array.isArray(list) || list.length === 0) issues.push(`discovery.endpoints must be a non-empty array of URLs, got ${quote(list)}`);
+    if (!Array.isArray(list) || list.length === 0)
+      issues.push(`discovery.endpoints must be a non-empty array of URLs, got ${quote(list)}`);
     else
       endpoints = Array.from({ length: list.length }, (_, i) => {
         const url = list[i];
-        if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) issues.push(`discovery.endpoints[${i}] must be an http(s) URL, got ${quote(url)}`);
+        if (typeof url !== 'string' || !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+          issues.push(`discovery.endpoints[${i}] must be an http(s) URL, got ${quote(url)}`);
         return String(url).replace(/\/+$/, '');
       });
   }
 
-  const u = fieldsOf(issues, o.unconfirmed, 'unconfirmed', ['ownerMustMatchAccount', 'batchGetFailures', 'groupDetails', 'defaultPageLimit', 'timestampUnit', 'deleteConversationLeavesGroups']);
+  const u = fieldsOf(issues, o.unconfirmed, 'unconfirmed', [
+    'ownerMustMatchAccount',
+    'batchGetFailures',
+    'groupDetails',
+    'defaultPageLimit',
+    'timestampUnit',
+    'deleteConversationLeavesGroups',
+  ]);
   const flag = (name: string, value: unknown, fallback: boolean) => {
     if (value === undefined) return fallback;
     if (typeof value !== 'boolean') issues.push(`unconfirmed.${name} must be a boolean, got ${quote(value)}`);
@@ -308,7 +404,8 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
   };
   const oneOf = <T extends string>(name: string, value: unknown, allowed: readonly T[]): T => {
     if (value === undefined) return allowed[0]!;
-    if (!allowed.includes(value as T)) issues.push(`unconfirmed.${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${quote(value)}`);
+    if (!allowed.includes(value as T))
+      issues.push(`unconfirmed.${name} must be ${allowed.map((a) => `'${a}'`).join(' or ')}, got ${quote(value)}`);
     return allowed.includes(value as T) ? (value as T) : allowed[0]!;
   };
   const settings: SandboxSettings = {
@@ -322,12 +419,29 @@ function resolveChecked(options: SandboxOptions | undefined): SandboxSettings {
     limits,
     rateLimit,
     faults: resolveFaultRules(issues, o.faults, 'faults'),
-    discovery: { endpoints, ttl: integer(issues, d.ttl, 'discovery.ttl', specDiscovery.ttlSeconds.default, specDiscovery.ttlSeconds.minimum, specDiscovery.ttlSeconds.maximum) },
+    discovery: {
+      endpoints,
+      ttl: integer(
+        issues,
+        d.ttl,
+        'discovery.ttl',
+        specDiscovery.ttlSeconds.default,
+        specDiscovery.ttlSeconds.minimum,
+        specDiscovery.ttlSeconds.maximum,
+      ),
+    },
     unconfirmed: {
       ownerMustMatchAccount: flag('ownerMustMatchAccount', u.ownerMustMatchAccount, true),
       batchGetFailures: oneOf('batchGetFailures', u.batchGetFailures, ['failed_list', 'fail_list'] as const),
       groupDetails: flag('groupDetails', u.groupDetails, false),
-      defaultPageLimit: integer(issues, u.defaultPageLimit, 'unconfirmed.defaultPageLimit', Math.min(20, pageLimitBounds.maximum), pageLimitBounds.minimum, pageLimitBounds.maximum),
+      defaultPageLimit: integer(
+        issues,
+        u.defaultPageLimit,
+        'unconfirmed.defaultPageLimit',
+        Math.min(20, pageLimitBounds.maximum),
+        pageLimitBounds.minimum,
+        pageLimitBounds.maximum,
+      ),
       timestampUnit: oneOf('timestampUnit', u.timestampUnit, ['ms', 's'] as const),
       deleteConversationLeavesGroups: flag('deleteConversationLeavesGroups', u.deleteConversationLeavesGroups, true),
     },

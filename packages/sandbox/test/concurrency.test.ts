@@ -22,7 +22,11 @@ describe('concurrency', () => {
     // Phase 1: every writer creates at once — exactly 50 fit, whatever the order (the cap under contention).
     const owned = await Promise.all(
       Array.from({ length: writers }, async (_, writer) => {
-        const reply = await api.create({ account_id: 'alice', name: `w${writer}`, conversation_ids: pool.filter((_, i) => (i + writer) % 3 === 0) });
+        const reply = await api.create({
+          account_id: 'alice',
+          name: `w${writer}`,
+          conversation_ids: pool.filter((_, i) => (i + writer) % 3 === 0),
+        });
         count(reply.json.code);
         if (reply.json.code !== 200) return undefined;
         created.push(reply.json.data.conversation_group.group_id);
@@ -48,7 +52,10 @@ describe('concurrency', () => {
             mine = undefined;
           } else {
             const type = step % 2 === 0 ? 1 : 2;
-            count((await api.update(mine, { account_id: 'alice', conversations: { type, conversation_ids: some } })).json.code);
+            count(
+              (await api.update(mine, { account_id: 'alice', conversations: { type, conversation_ids: some } })).json
+                .code,
+            );
           }
         }
       }),

@@ -10,7 +10,9 @@ import { ReferenceModel } from './support/reference-model.js';
 const accounts = ['alice', 'bob'] as const;
 const firstGroupId = 9007199254740993n;
 // A small pool, so the 5-groups rule and the caps are met often; some ids of the other account (110302).
-const pool = accounts.flatMap((owner) => [1, 2, 3].flatMap((type) => [`${owner}|${type}|p0`, `${owner}|${type}|p1`, `${owner}|1|p${type + 1}`]));
+const pool = accounts.flatMap((owner) =>
+  [1, 2, 3].flatMap((type) => [`${owner}|${type}|p0`, `${owner}|${type}|p1`, `${owner}|1|p${type + 1}`]),
+);
 
 interface Real {
   readonly sandbox: Sandbox;
@@ -49,18 +51,29 @@ async function checkInvariants(model: ReferenceModel, { sandbox, api }: Real, pa
       expect(BigInt(group.id) >= firstGroupId).toBe(true);
     }
     for (const count of memberships.values()) expect(count).toBeLessThanOrEqual(limits.groupsPerConversation);
-    expect((snapshot.accounts[account]?.groups ?? []).map((g) => [g.group_id, g.conversation_ids])).toEqual(expected.map((g) => [g.id, g.conversations]));
+    expect((snapshot.accounts[account]?.groups ?? []).map((g) => [g.group_id, g.conversation_ids])).toEqual(
+      expected.map((g) => [g.id, g.conversations]),
+    );
   }
   expect(snapshot.nextGroupId).toBe(model.nextId.toString());
 }
 
-const expectOutcome = (data: { success_list: string[]; failed_list: { conversation_id: string; error_code: number }[] }, outcome: { success: string[]; failed: unknown[] }) => {
+const expectOutcome = (
+  data: { success_list: string[]; failed_list: { conversation_id: string; error_code: number }[] },
+  outcome: { success: string[]; failed: unknown[] },
+) => {
   expect(data.success_list).toEqual(outcome.success);
-  expect(data.failed_list.map(({ conversation_id, error_code }) => ({ conversation_id, error_code }))).toEqual(outcome.failed);
+  expect(data.failed_list.map(({ conversation_id, error_code }) => ({ conversation_id, error_code }))).toEqual(
+    outcome.failed,
+  );
 };
 
 class Create implements fc.AsyncCommand<ReferenceModel, Real> {
-  constructor(readonly account: string, readonly name: string, readonly ids: string[]) {}
+  constructor(
+    readonly account: string,
+    readonly name: string,
+    readonly ids: string[],
+  ) {}
   check = () => true;
   async run(model: ReferenceModel, real: Real) {
     const expected = model.create(this.account, this.name, this.ids);
@@ -76,12 +89,20 @@ class Create implements fc.AsyncCommand<ReferenceModel, Real> {
 }
 
 class Change implements fc.AsyncCommand<ReferenceModel, Real> {
-  constructor(readonly account: string, readonly index: number, readonly type: 1 | 2, readonly ids: string[]) {}
+  constructor(
+    readonly account: string,
+    readonly index: number,
+    readonly type: 1 | 2,
+    readonly ids: string[],
+  ) {}
   check = () => true;
   async run(model: ReferenceModel, real: Real) {
     const id = pickGroup(model, this.index);
     const expected = model.change(this.account, id, this.type, this.ids);
-    const reply = await real.api.update(id, { account_id: this.account, conversations: { type: this.type, conversation_ids: this.ids } });
+    const reply = await real.api.update(id, {
+      account_id: this.account,
+      conversations: { type: this.type, conversation_ids: this.ids },
+    });
     expect(reply.json.code).toBe(expected.code);
     if (expected.code === 200) expectOutcome(reply.json.data, expected);
   }
@@ -89,7 +110,11 @@ class Change implements fc.AsyncCommand<ReferenceModel, Real> {
 }
 
 class Rename implements fc.AsyncCommand<ReferenceModel, Real> {
-  constructor(readonly account: string, readonly index: number, readonly name: string) {}
+  constructor(
+    readonly account: string,
+    readonly index: number,
+    readonly name: string,
+  ) {}
   check = () => true;
   async run(model: ReferenceModel, real: Real) {
     const id = pickGroup(model, this.index);
@@ -100,7 +125,10 @@ class Rename implements fc.AsyncCommand<ReferenceModel, Real> {
 }
 
 class Delete implements fc.AsyncCommand<ReferenceModel, Real> {
-  constructor(readonly account: string, readonly index: number) {}
+  constructor(
+    readonly account: string,
+    readonly index: number,
+  ) {}
   check = () => true;
   async run(model: ReferenceModel, real: Real) {
     const id = pickGroup(model, this.index);
@@ -113,7 +141,11 @@ class Delete implements fc.AsyncCommand<ReferenceModel, Real> {
 
 /** Starts a walk, changes the group, finishes the walk: it must show the group as it was when the walk began. */
 class PageAcrossChange implements fc.AsyncCommand<ReferenceModel, Real> {
-  constructor(readonly account: string, readonly index: number, readonly ids: string[]) {}
+  constructor(
+    readonly account: string,
+    readonly index: number,
+    readonly ids: string[],
+  ) {}
   check = (model: Readonly<ReferenceModel>) => model.groups.size > 0;
   async run(model: ReferenceModel, real: Real) {
     const id = pickGroup(model, this.index % 4);
@@ -137,11 +169,15 @@ class PageAcrossChange implements fc.AsyncCommand<ReferenceModel, Real> {
 
 const account = fc.constantFrom(...accounts);
 const ids = fc.array(fc.constantFrom(...pool), { maxLength: 8 });
-const create = fc.tuple(account, fc.string({ minLength: 1, maxLength: 12 }), ids).map(([a, n, c]) => new Create(a, n, c));
+const create = fc
+  .tuple(account, fc.string({ minLength: 1, maxLength: 12 }), ids)
+  .map(([a, n, c]) => new Create(a, n, c));
 const commands = [
   create,
   create, // twice: groups must pile up for the caps and the 5-groups rule to be met
-  fc.tuple(account, fc.nat(), fc.constantFrom(1 as const, 2 as const), ids).map(([a, i, t, c]) => new Change(a, i, t, c)),
+  fc
+    .tuple(account, fc.nat(), fc.constantFrom(1 as const, 2 as const), ids)
+    .map(([a, i, t, c]) => new Change(a, i, t, c)),
   fc.tuple(account, fc.nat(), fc.string({ minLength: 1, maxLength: 12 })).map(([a, i, n]) => new Rename(a, i, n)),
   fc.tuple(account, fc.nat()).map(([a, i]) => new Delete(a, i)),
   fc.tuple(account, fc.nat(), ids).map(([a, i, c]) => new PageAcrossChange(a, i, c)),
@@ -154,24 +190,32 @@ const limitSets = [
 ];
 
 describe('model-based: random operation sequences against a reference model', () => {
-  it.each(limitSets)('keep every invariant after every step (firstGroupId 9007199254740993n, limits %o)', async (limits) => {
-    await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 40, size: 'max' }), fc.integer({ min: 1, max: 4 }), async (cmds, pageLimit) => {
-        const sandbox = createSandbox({ seed: 1, firstGroupId, limits });
-        const real: Real = { sandbox, api: inProcess(sandbox) };
-        const model = new ReferenceModel(limits, firstGroupId);
-        // Each command runs, then the invariants are checked against the model.
-        const checked = [...cmds].map((command) => ({
-          check: (m: Readonly<ReferenceModel>) => command.check(m),
-          run: async (m: ReferenceModel, r: Real) => {
-            await command.run(m, r);
-            await checkInvariants(m, r, pageLimit);
+  it.each(limitSets)(
+    'keep every invariant after every step (firstGroupId 9007199254740993n, limits %o)',
+    async (limits) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.commands(commands, { maxCommands: 40, size: 'max' }),
+          fc.integer({ min: 1, max: 4 }),
+          async (cmds, pageLimit) => {
+            const sandbox = createSandbox({ seed: 1, firstGroupId, limits });
+            const real: Real = { sandbox, api: inProcess(sandbox) };
+            const model = new ReferenceModel(limits, firstGroupId);
+            // Each command runs, then the invariants are checked against the model.
+            const checked = [...cmds].map((command) => ({
+              check: (m: Readonly<ReferenceModel>) => command.check(m),
+              run: async (m: ReferenceModel, r: Real) => {
+                await command.run(m, r);
+                await checkInvariants(m, r, pageLimit);
+              },
+              toString: () => command.toString(),
+            }));
+            await fc.asyncModelRun(() => ({ model, real }), checked);
           },
-          toString: () => command.toString(),
-        }));
-        await fc.asyncModelRun(() => ({ model, real }), checked);
-      }),
-      fcParams(51, 40),
-    );
-  }, 120_000);
+        ),
+        fcParams(51, 40),
+      );
+    },
+    120_000,
+  );
 });

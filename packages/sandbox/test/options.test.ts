@@ -6,7 +6,23 @@ import { createSandbox, NimSandboxOptionsError } from '../src/index.js';
 
 const hostile = fc.oneof(
   fc.anything(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1.5, 2 ** 64, 10n, '\ud800', 'x'.repeat(100_000), null, [], [, 1], () => 1, Symbol('s')),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -1,
+    0,
+    1.5,
+    2 ** 64,
+    10n,
+    '\ud800',
+    'x'.repeat(100_000),
+    null,
+    [],
+    [, 1],
+    () => 1,
+    Symbol('s'),
+  ),
   fc.constant(
     Object.defineProperty({}, 'perSecond', {
       enumerable: true,
@@ -16,7 +32,19 @@ const hostile = fc.oneof(
     }),
   ),
 );
-const optionNames = ['appKey', 'appSecret', 'accounts', 'autoCreateAccounts', 'firstGroupId', 'limits', 'rateLimit', 'faults', 'seed', 'discovery', 'unconfirmed'] as const;
+const optionNames = [
+  'appKey',
+  'appSecret',
+  'accounts',
+  'autoCreateAccounts',
+  'firstGroupId',
+  'limits',
+  'rateLimit',
+  'faults',
+  'seed',
+  'discovery',
+  'unconfirmed',
+] as const;
 
 describe('createSandbox options', () => {
   it('either makes a sandbox or throws NimSandboxOptionsError, whatever each option is (property)', () => {
@@ -44,13 +72,17 @@ describe('createSandbox options', () => {
         return (error as NimSandboxOptionsError).issues;
       }
     };
-    expect(problems({ limits: { groupsPerAccount: -1 }, rateLimit: { blockMs: 5 }, seed: 1.5, colour: 'red' })).toEqual([
-      'options.colour is not an option',
-      'seed must be an integer from 0 to 4294967295, got 1.5',
-      'limits.groupsPerAccount must be an integer from 0 to Number.MAX_SAFE_INTEGER, got -1',
-      'rateLimit.perSecond is required (e.g. 100)',
+    expect(problems({ limits: { groupsPerAccount: -1 }, rateLimit: { blockMs: 5 }, seed: 1.5, colour: 'red' })).toEqual(
+      [
+        'options.colour is not an option',
+        'seed must be an integer from 0 to 4294967295, got 1.5',
+        'limits.groupsPerAccount must be an integer from 0 to Number.MAX_SAFE_INTEGER, got -1',
+        'rateLimit.perSecond is required (e.g. 100)',
+      ],
+    );
+    expect(problems({ firstGroupId: 9007199254740993 })).toEqual([
+      expect.stringMatching(/^firstGroupId must be a positive int64/),
     ]);
-    expect(problems({ firstGroupId: 9007199254740993 })).toEqual([expect.stringMatching(/^firstGroupId must be a positive int64/)]);
     expect(problems({ faults: [{ operation: 'nope', kind: 418 }] })).toEqual([
       "faults[0].operation must be an operationId, 'health', 'allocate' or '*', got \"nope\"",
       "faults[0].kind must be 'latency', 'hang', 'reset', 416, 500, 502, 503, 504, 'malformed-json' or { code, msg? }, got 418",
@@ -65,10 +97,39 @@ describe('createSandbox options', () => {
   it('turns a getter or Proxy that throws into NimSandboxOptionsError, the original as its cause', async () => {
     const boom = new Error('boom');
     const throwing = [
-      Object.defineProperty({}, 'limits', { enumerable: true, get: () => { throw boom; } }),
-      new Proxy({}, { ownKeys: () => { throw boom; } }),
-      { limits: new Proxy({}, { ownKeys: () => { throw boom; } }) },
-      { accounts: { alice: { get groups() { throw boom; } } } },
+      Object.defineProperty({}, 'limits', {
+        enumerable: true,
+        get: () => {
+          throw boom;
+        },
+      }),
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw boom;
+          },
+        },
+      ),
+      {
+        limits: new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw boom;
+            },
+          },
+        ),
+      },
+      {
+        accounts: {
+          alice: {
+            get groups() {
+              throw boom;
+            },
+          },
+        },
+      },
     ];
     for (const options of throwing) {
       const error = (() => {
@@ -79,11 +140,22 @@ describe('createSandbox options', () => {
         }
       })();
       expect(error).toBeInstanceOf(NimSandboxOptionsError);
-      expect((error as NimSandboxOptionsError).issues).toEqual(['options could not be read (a getter or Proxy threw): boom']);
+      expect((error as NimSandboxOptionsError).issues).toEqual([
+        'options could not be read (a getter or Proxy threw): boom',
+      ]);
       expect((error as Error).cause).toBe(boom);
     }
     const sandbox = createSandbox();
-    await expect(sandbox.listen(Object.defineProperty({}, 'port', { enumerable: true, get: () => { throw boom; } }))).rejects.toMatchObject({ name: 'NimSandboxOptionsError', cause: boom });
+    await expect(
+      sandbox.listen(
+        Object.defineProperty({}, 'port', {
+          enumerable: true,
+          get: () => {
+            throw boom;
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'NimSandboxOptionsError', cause: boom });
   });
 
   it('refuses what would be ignored (unknown listen options, ms on a fault that is no latency) and describes arrays', async () => {
@@ -95,14 +167,25 @@ describe('createSandbox options', () => {
         return (error as NimSandboxOptionsError).issues;
       }
     };
-    expect(issues(() => createSandbox({ faults: [{ operation: '*', kind: 503, ms: 5 }] }))).toEqual(["faults[0].ms only applies to kind 'latency', got kind 503"]);
+    expect(issues(() => createSandbox({ faults: [{ operation: '*', kind: 503, ms: 5 }] }))).toEqual([
+      "faults[0].ms only applies to kind 'latency', got kind 503",
+    ]);
     expect(issues(() => createSandbox({ faults: [{ operation: '*', kind: 'latency', ms: 5 }] }))).toEqual([]);
     expect(issues(() => createSandbox([] as never))).toEqual(['options must be an object, got an empty array']);
-    expect(issues(() => createSandbox({ limits: [1, 2] as never }))).toEqual(['limits must be an object, got an array of 2']);
-    expect(issues(() => createSandbox({ discovery: { endpoints: [] } }))).toEqual(['discovery.endpoints must be a non-empty array of URLs, got an empty array']);
+    expect(issues(() => createSandbox({ limits: [1, 2] as never }))).toEqual([
+      'limits must be an object, got an array of 2',
+    ]);
+    expect(issues(() => createSandbox({ discovery: { endpoints: [] } }))).toEqual([
+      'discovery.endpoints must be a non-empty array of URLs, got an empty array',
+    ]);
     const sandbox = createSandbox();
-    await expect(sandbox.listen({ foo: 1 } as never)).rejects.toMatchObject({ name: 'NimSandboxOptionsError', issues: ['listen options.foo is not an option'] });
-    await expect(sandbox.listen([] as never)).rejects.toMatchObject({ issues: ['listen options must be an object, got an empty array'] });
+    await expect(sandbox.listen({ foo: 1 } as never)).rejects.toMatchObject({
+      name: 'NimSandboxOptionsError',
+      issues: ['listen options.foo is not an option'],
+    });
+    await expect(sandbox.listen([] as never)).rejects.toMatchObject({
+      issues: ['listen options must be an object, got an empty array'],
+    });
   });
 
   it('never shows the AppSecret: not in errors, JSON, inspect or snapshots', () => {

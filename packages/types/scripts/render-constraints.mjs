@@ -82,9 +82,13 @@ export async function renderConstraints() {
   const { endpointHosts } = constraints.discovery;
   const hostPattern = /^(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$/;
   if (!endpointHosts?.length || endpointHosts.some((host) => typeof host !== 'string' || !hostPattern.test(host))) {
-    throw new Error('spec lacks x-nim-discovery.endpointHosts (host names or *.domain patterns, lower case, each with a source)');
+    throw new Error(
+      'spec lacks x-nim-discovery.endpointHosts (host names or *.domain patterns, lower case, each with a source)',
+    );
   }
-  if (discovery.endpointHosts.some((entry) => typeof entry.description !== 'string' || !/Source:/.test(entry.description))) {
+  if (
+    discovery.endpointHosts.some((entry) => typeof entry.description !== 'string' || !/Source:/.test(entry.description))
+  ) {
     throw new Error('every x-nim-discovery.endpointHosts entry must name its source (a description with "Source:")');
   }
   const { default: ttl, minimum, maximum } = ttlSeconds ?? {};

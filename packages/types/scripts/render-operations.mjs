@@ -73,17 +73,28 @@ export async function readOperationTable() {
       for (const reference of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
         const parameter = resolve(reference);
         if (parameter.in === 'header') continue;
-        params.push({ name: parameter.name, in: parameter.in, required: parameter.required === true, ...checkOf(parameter.schema, `${id} ${parameter.name}`) });
+        params.push({
+          name: parameter.name,
+          in: parameter.in,
+          required: parameter.required === true,
+          ...checkOf(parameter.schema, `${id} ${parameter.name}`),
+        });
         if (isGroupId(parameter.schema) || isGroupIdList(parameter.schema)) int64Fields.add(parameter.name);
       }
       const bodySchema = resolve(operation.requestBody?.content?.['application/json']?.schema);
       for (const [name, schema] of Object.entries(bodySchema?.properties ?? {})) {
-        params.push({ name, in: 'body', required: (bodySchema.required ?? []).includes(name), ...checkOf(schema, `${id} body ${name}`) });
+        params.push({
+          name,
+          in: 'body',
+          required: (bodySchema.required ?? []).includes(name),
+          ...checkOf(schema, `${id} body ${name}`),
+        });
       }
       // The result: `data` of the 200 envelope, its non-empty anyOf branch.
       const envelope = resolve(operation.responses['200'].content['application/json'].schema);
       const dataBranches = envelope.properties.data.anyOf ?? [envelope.properties.data];
-      const dataRef = dataBranches.find((branch) => branch.$ref !== '#/components/schemas/EmptyObject') ?? dataBranches[0];
+      const dataRef =
+        dataBranches.find((branch) => branch.$ref !== '#/components/schemas/EmptyObject') ?? dataBranches[0];
       const data = resolve(dataRef);
       const lists = [];
       const int64 = [];
@@ -108,7 +119,8 @@ export async function readOperationTable() {
         for (const key of ['tokenIn', 'tokenOut', 'hasMore', 'items', 'iterator']) {
           if (typeof pagination[key] !== 'string') throw new Error(`operation ${id}: x-nim-pagination lacks ${key}`);
         }
-        if (!params.some((p) => p.name === pagination.tokenIn)) throw new Error(`operation ${id}: x-nim-pagination.tokenIn ${pagination.tokenIn} is no parameter`);
+        if (!params.some((p) => p.name === pagination.tokenIn))
+          throw new Error(`operation ${id}: x-nim-pagination.tokenIn ${pagination.tokenIn} is no parameter`);
       }
       let chunk;
       if (operation['x-nim-chunk']) {
@@ -117,7 +129,8 @@ export async function readOperationTable() {
         let schema = bodySchema;
         for (const key of field.split('.')) schema = resolve(schema?.properties?.[key]);
         const size = schema?.maxItems ?? operation['x-nim-chunk'].size;
-        if (!Number.isInteger(size)) throw new Error(`operation ${id}: x-nim-chunk.field ${field} has no maxItems (or give size)`);
+        if (!Number.isInteger(size))
+          throw new Error(`operation ${id}: x-nim-chunk.field ${field} has no maxItems (or give size)`);
         chunk = { field, size, helpers };
       }
       table[id] = {

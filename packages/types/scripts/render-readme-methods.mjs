@@ -22,20 +22,26 @@ export async function renderReadmeMethods() {
   const spec = parse(await readFile(specUrl, 'utf8'));
   const summaries = {};
   for (const item of Object.values(spec.paths)) {
-    for (const operation of Object.values(item)) if (operation?.operationId) summaries[operation.operationId] = operation.summary;
+    for (const operation of Object.values(item))
+      if (operation?.operationId) summaries[operation.operationId] = operation.summary;
   }
   const { table } = await readOperationTable();
   const rows = [];
   for (const [id, row] of Object.entries(table)) {
     if (handWritten.has(row.sdk.resource)) continue;
     const path = row.params.filter((p) => p.in === 'path').map((p) => camelCase(p.name));
-    const fieldsOf = (skip) => row.params.filter((p) => p.in !== 'path' && p.name !== skip).map((p) => `${p.name}${p.required ? '' : '?'}`);
-    const call = (method, fields) => `${row.sdk.resource}.${method}(${[...path, ...(fields.length ? [`{ ${fields.join(', ')} }`] : [])].join(', ')})`;
+    const fieldsOf = (skip) =>
+      row.params.filter((p) => p.in !== 'path' && p.name !== skip).map((p) => `${p.name}${p.required ? '' : '?'}`);
+    const call = (method, fields) =>
+      `${row.sdk.resource}.${method}(${[...path, ...(fields.length ? [`{ ${fields.join(', ')} }`] : [])].join(', ')})`;
     const notes = [summaries[id]];
     if (row.unsafe) notes.push('never retried after a timeout/5xx unless `retryUnsafe`');
     if (row.lists.length) notes.push(`${row.lists.map((list) => `\`${list}\``).join(', ')} always arrays`);
     rows.push(`| \`${call(row.sdk.method, fieldsOf())}\` | \`${id}\` | ${notes.join('; ')} |`);
-    if (row.pagination) rows.push(`| \`${call(row.pagination.iterator, fieldsOf(row.pagination.tokenIn))}\` | \`${id}\` | async iterator over all pages |`);
+    if (row.pagination)
+      rows.push(
+        `| \`${call(row.pagination.iterator, fieldsOf(row.pagination.tokenIn))}\` | \`${id}\` | async iterator over all pages |`,
+      );
   }
   const header = '| method | operation | notes |\n|---|---|---|';
   return `${readme.slice(0, from + start.length)}\n${header}\n${rows.join('\n')}\n${readme.slice(to)}`;

@@ -71,7 +71,11 @@ export async function renderResponseShapes() {
     for (const field of Object.values(shape.properties ?? {})) collect(field);
   };
   Object.values(byOperation).forEach(collect);
-  const sortedNamed = Object.fromEntries(Object.keys(named).sort().map((name) => [name, named[name]]));
+  const sortedNamed = Object.fromEntries(
+    Object.keys(named)
+      .sort()
+      .map((name) => [name, named[name]]),
+  );
   return `${banner}/** A response field's shape: an object's required and known fields, an array's items, a scalar, or a named shape. */
 export type ResponseShape =
   | { readonly type: 'object'; readonly required: readonly string[]; readonly properties: { readonly [field: string]: ResponseShape } }

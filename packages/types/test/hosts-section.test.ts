@@ -12,7 +12,8 @@ const hosts = (spec.info.description as string).split(/^## /m).find((section) =>
 describe('the Hosts section of the spec', () => {
   it('states the https rule and its loopback and allowHttp exceptions', () => {
     expect(hosts).toContain('**https only.**');
-    for (const words of ['127.0.0.0/8', '`::1`', '`localhost`', '`allowHttp: true`', 'never probed, never called']) expect(hosts).toContain(words);
+    for (const words of ['127.0.0.0/8', '`::1`', '`localhost`', '`allowHttp: true`', 'never probed, never called'])
+      expect(hosts).toContain(words);
   });
 
   it('lists every endpointHosts pattern of x-nim-discovery, each with its source, and the generated list matches', () => {

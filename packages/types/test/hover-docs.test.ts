@@ -14,7 +14,8 @@ type Schema = { $ref?: string; description?: string; properties?: Record<string,
 const schemas = spec.components.schemas as Record<string, Schema>;
 const targetOf = (ref: string) => schemas[ref.replace('#/components/schemas/', '')];
 /** The description a hover should show: the property's own, else its `$ref` target's. */
-const expectedOf = (property: Schema) => property.description ?? (property.$ref ? targetOf(property.$ref)?.description : undefined);
+const expectedOf = (property: Schema) =>
+  property.description ?? (property.$ref ? targetOf(property.$ref)?.description : undefined);
 
 const cases = Object.entries(schemas).flatMap(([name, schema]) =>
   Object.entries(schema.properties ?? {}).map(([property, value]) => ({ name, property, expected: expectedOf(value) })),
@@ -31,7 +32,12 @@ function hovers(): Map<string, string> {
     positions.set(`${name}.${property}`, text.length + line.lastIndexOf(`.${property}`) + 1);
     text += line;
   });
-  const options: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true };
+  const options: ts.CompilerOptions = {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+  };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [file],
@@ -65,7 +71,9 @@ describe('hovering a field of a generated type', () => {
     const described = cases.filter((c) => c.expected);
     expect(described.length).toBeGreaterThan(30);
     const shown = hovers();
-    const missing = described.filter(({ name, property, expected }) => !flat(shown.get(`${name}.${property}`) ?? '').includes(flat(expected!)));
+    const missing = described.filter(
+      ({ name, property, expected }) => !flat(shown.get(`${name}.${property}`) ?? '').includes(flat(expected!)),
+    );
     expect(missing.map(({ name, property }) => `${name}.${property}`)).toEqual([]);
   });
 

@@ -26,7 +26,11 @@ describe('the operation table', () => {
         if (!operation) continue;
         fromSpec.push(operation.operationId);
         const row = operationTable[operation.operationId as OperationId];
-        expect(row, operation.operationId).toMatchObject({ method: method.toUpperCase(), path, sdk: operation['x-nim-sdk'] });
+        expect(row, operation.operationId).toMatchObject({
+          method: method.toUpperCase(),
+          path,
+          sdk: operation['x-nim-sdk'],
+        });
         expect(row.unsafe).toBe(operation['x-nim-unsafe'] === true);
       }
     }
@@ -43,7 +47,9 @@ describe('the operation table', () => {
     expect(operationTable.updateConversationGroup.chunk.size).toBe(spec.components.schemas.ConversationIdList.maxItems);
     expect(operationTable.listGroupConversations.pagination.iterator).toBe('iterateConversations');
     expect(operationTable.listConversations.pagination.iterator).toBe('iterate');
-    const fromSpec = Object.entries<number[]>(spec['x-nim-error-classes']).flatMap(([name, codes]) => codes.map((code) => [String(code), name]));
+    const fromSpec = Object.entries<number[]>(spec['x-nim-error-classes']).flatMap(([name, codes]) =>
+      codes.map((code) => [String(code), name]),
+    );
     expect(Object.entries(errorClasses).sort()).toEqual(fromSpec.sort());
   });
 
@@ -69,7 +75,10 @@ describe('the operation table', () => {
 describe('lists of operations keyed by OperationId', () => {
   it("the README's generated rows (the generated layer's methods) are fresh", async () => {
     const committed = readFileSync(join(root, 'packages/client/README.md'), 'utf8');
-    expect(committed === (await renderReadmeMethods()), 'packages/client/README.md: its generated method rows are stale, run `pnpm generate`').toBe(true);
+    expect(
+      committed === (await renderReadmeMethods()),
+      'packages/client/README.md: its generated method rows are stale, run `pnpm generate`',
+    ).toBe(true);
   });
 
   it("the README's method tables have a row for every operation, by its x-nim-sdk name", () => {
@@ -79,7 +88,8 @@ describe('lists of operations keyed by OperationId', () => {
     for (const id of operationIds) {
       const { sdk } = operationTable[id];
       const call = sdk.resource === 'conversationGroups' ? sdk.method : `${sdk.resource}.${sdk.method}`;
-      if (!rows.some((row) => row.startsWith(`| \`${call}(`) && row.includes(`| \`${id}\``))) missing.push(`${call} (${id})`);
+      if (!rows.some((row) => row.startsWith(`| \`${call}(`) && row.includes(`| \`${id}\``)))
+        missing.push(`${call} (${id})`);
     }
     expect(missing, 'add these rows to the method table of packages/client/README.md').toEqual([]);
   });

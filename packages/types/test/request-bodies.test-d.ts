@@ -26,7 +26,7 @@ describe('generated request types', () => {
     expectTypeOf<ConversationGroup['create_time']>().toEqualTypeOf<number>();
   });
 
-  it('carry a conversation\'s group ids as exact decimal strings', () => {
+  it("carry a conversation's group ids as exact decimal strings", () => {
     expectTypeOf<NonNullable<Conversation['group_ids']>>().toEqualTypeOf<string[]>();
     expectTypeOf<Conversation['conversation_id']>().toEqualTypeOf<ConversationId>();
   });

@@ -110,12 +110,17 @@ function checkAllowedHosts(issues: Issues, value: unknown): string[] {
   const hosts: string[] = [];
   const items = readArray(issues, value, 'discovery.allowedHosts', (item, path) => {
     const host = hostPatternOf(item);
-    if (host === undefined) fail(issues, path, `must be a host name, or *.domain for the hosts under it (got ${describeUrl(item)})`);
+    if (host === undefined)
+      fail(issues, path, `must be a host name, or *.domain for the hosts under it (got ${describeUrl(item)})`);
     else hosts.push(host);
     return host !== undefined;
   });
   if (items === undefined || items.length > maxAllowedHosts) {
-    fail(issues, 'discovery.allowedHosts', `must be a list of at most ${maxAllowedHosts} host names (got ${describe(value)})`);
+    fail(
+      issues,
+      'discovery.allowedHosts',
+      `must be a list of at most ${maxAllowedHosts} host names (got ${describe(value)})`,
+    );
   }
   return hosts;
 }
@@ -134,14 +139,24 @@ function checkAllowedHosts(issues: Issues, value: unknown): string[] {
  */
 export function checkDiscovery(
   issues: Issues,
-  options: { readonly discovery?: unknown; readonly baseUrl?: unknown; readonly fetch?: unknown; readonly region?: unknown; readonly allowHttp?: unknown },
+  options: {
+    readonly discovery?: unknown;
+    readonly baseUrl?: unknown;
+    readonly fetch?: unknown;
+    readonly region?: unknown;
+    readonly allowHttp?: unknown;
+  },
   plain: Set<string> = new Set(),
 ): ResolvedDiscovery | undefined {
   const { discovery } = options;
   if (discovery === false) return undefined;
   if (discovery === undefined && (options.baseUrl !== undefined || options.fetch !== undefined)) return undefined;
   if (discovery !== undefined && (typeof discovery !== 'object' || discovery === null || Array.isArray(discovery))) {
-    fail(issues, 'discovery', `must be false or an object { urls?, probeIntervalMs?, windowMs?, allowedHosts? } (got ${describe(discovery)})`);
+    fail(
+      issues,
+      'discovery',
+      `must be false or an object { urls?, probeIntervalMs?, windowMs?, allowedHosts? } (got ${describe(discovery)})`,
+    );
     return undefined;
   }
   const given = discovery === undefined ? {} : readFields(issues, discovery, 'discovery', discoveryKeys);

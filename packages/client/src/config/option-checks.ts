@@ -4,7 +4,16 @@ import { NimValidationError, type NimValidationIssue } from '../errors/errors.js
 import { isPlainRemote, transportProblem } from './url-rules.js';
 import { normalBaseUrl } from './base-url.js';
 import { describe, describeUrl, isWellFormed } from '../observability/describe.js';
-import { defaults, type NimClientOptions, type NimDispatcher, type NimHooks, type NimLogger, type NimRequestOptions, type NimRegion, type NimTransport } from './options.js';
+import {
+  defaults,
+  type NimClientOptions,
+  type NimDispatcher,
+  type NimHooks,
+  type NimLogger,
+  type NimRequestOptions,
+  type NimRegion,
+  type NimTransport,
+} from './options.js';
 import { checkRateLimit, type RateLimitChoice } from './rate-limit-option.js';
 import type { OpenTelemetryCheck } from './open-telemetry-option.js';
 import type { TelemetryConfig } from '../observability/open-telemetry.js';
@@ -22,17 +31,22 @@ const headerSafe = /^[\x21-\x7e]{1,128}$/;
 const regions: readonly string[] = Object.keys(constraints.hosts);
 
 function checkInteger(issues: Issues, value: unknown, path: string, minimum: number, maximum: number): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= minimum && (value as number) <= maximum)) {
+  if (
+    value !== undefined &&
+    !(Number.isInteger(value) && (value as number) >= minimum && (value as number) <= maximum)
+  ) {
     fail(issues, path, `must be an integer from ${minimum} to ${maximum} (got ${describe(value)})`);
   }
 }
 
 function checkBoolean(issues: Issues, value: unknown, path: string): void {
-  if (value !== undefined && typeof value !== 'boolean') fail(issues, path, `must be true or false (got ${describe(value)})`);
+  if (value !== undefined && typeof value !== 'boolean')
+    fail(issues, path, `must be true or false (got ${describe(value)})`);
 }
 
 function checkFunction(issues: Issues, value: unknown, path: string): void {
-  if (value !== undefined && typeof value !== 'function') fail(issues, path, `must be a function (got ${describe(value)})`);
+  if (value !== undefined && typeof value !== 'function')
+    fail(issues, path, `must be a function (got ${describe(value)})`);
 }
 
 /** The caller's per-call options, checked and copied (the defaults are applied by the retry loop). */
@@ -48,7 +62,14 @@ const requestOptionKeys = ['signal', 'traceId', 'timeoutMs', 'maxRetries', 'retr
 
 /** Checks the last argument of every method; its problems join the call's issues. */
 export function checkRequestOptions(issues: Issues, options: unknown): CheckedRequestOptions {
-  if (options === undefined) return { signal: undefined, traceId: undefined, timeoutMs: undefined, maxRetries: undefined, retryUnsafe: undefined };
+  if (options === undefined)
+    return {
+      signal: undefined,
+      traceId: undefined,
+      timeoutMs: undefined,
+      maxRetries: undefined,
+      retryUnsafe: undefined,
+    };
   const fields = readFields(issues, options, 'options', requestOptionKeys);
   if (fields.signal !== undefined && !(fields.signal instanceof AbortSignal)) {
     fail(issues, 'options.signal', `must be an AbortSignal (got ${describe(fields.signal)})`);
@@ -88,8 +109,24 @@ export interface CheckedClientOptions {
 }
 
 const clientOptionKeys = [
-  'appKey', 'appSecret', 'baseUrl', 'region', 'fetch', 'transport', 'dispatcher', 'timeoutMs', 'maxRetries', 'retryUnsafe',
-  'hostCooldownMs', 'discovery', 'rateLimit', 'logger', 'hooks', 'retryDelayMs', 'allowHttp', 'openTelemetry',
+  'appKey',
+  'appSecret',
+  'baseUrl',
+  'region',
+  'fetch',
+  'transport',
+  'dispatcher',
+  'timeoutMs',
+  'maxRetries',
+  'retryUnsafe',
+  'hostCooldownMs',
+  'discovery',
+  'rateLimit',
+  'logger',
+  'hooks',
+  'retryDelayMs',
+  'allowHttp',
+  'openTelemetry',
 ] as const;
 
 /** A base URL in its normal form without trailing slashes, or `undefined` when it is not an absolute http(s) URL. */
@@ -101,21 +138,39 @@ function baseUrlOf(value: unknown): URL | undefined {
   } catch {
     return undefined;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password) return undefined;
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash || url.username || url.password)
+    return undefined;
   return url;
 }
 
 /** One base URL: its normal form, or an issue (not a URL; or plain http where it is not allowed: config/url-rules.ts). */
-function checkBaseUrl(issues: Issues, value: unknown, path: string, allowHttp: boolean, plain: Set<string>): string | undefined {
+function checkBaseUrl(
+  issues: Issues,
+  value: unknown,
+  path: string,
+  allowHttp: boolean,
+  plain: Set<string>,
+): string | undefined {
   const url = baseUrlOf(value);
   const problem = url && transportProblem(url, allowHttp);
-  if (!url) fail(issues, path, `must be an absolute http(s) URL without query, fragment or credentials (got ${describeUrl(value)})`);
+  if (!url)
+    fail(
+      issues,
+      path,
+      `must be an absolute http(s) URL without query, fragment or credentials (got ${describeUrl(value)})`,
+    );
   else if (problem) fail(issues, path, `${problem} (got ${describeUrl(value)})`);
   else if (isPlainRemote(url)) plain.add(url.host);
   return url && !problem ? normalBaseUrl(url) : undefined;
 }
 
-function checkHosts(issues: Issues, baseUrl: unknown, region: unknown, allowHttp: boolean, plain: Set<string>): string[] {
+function checkHosts(
+  issues: Issues,
+  baseUrl: unknown,
+  region: unknown,
+  allowHttp: boolean,
+  plain: Set<string>,
+): string[] {
   if (region !== undefined && (typeof region !== 'string' || !regions.includes(region))) {
     fail(issues, 'region', `must be one of ${regions.map((r) => `'${r}'`).join(', ')} (got ${describe(region)})`);
     return [];
@@ -173,15 +228,21 @@ function checkLogger(issues: Issues, logger: unknown): NimLogger | undefined {
  * Credentials are never quoted. `hasUndici`: this build has the undici transport (the Node build);
  * `checkOpenTelemetry`: this build's OpenTelemetry (the Node build's; the fetch build has none).
  */
-export function checkClientOptions(options: unknown, hasUndici = false, checkOpenTelemetry?: OpenTelemetryCheck): CheckedClientOptions {
+export function checkClientOptions(
+  options: unknown,
+  hasUndici = false,
+  checkOpenTelemetry?: OpenTelemetryCheck,
+): CheckedClientOptions {
   const issues: Issues = [];
   let checked: CheckedClientOptions | undefined;
   try {
     // Fields are copied by name; other fields are left alone, as in a request's body (issue 11's one rule).
     const o = readFields(issues, options, 'options', clientOptionKeys);
-    if (typeof o.appKey !== 'string' || !headerSafe.test(o.appKey)) fail(issues, 'appKey', 'must be 1–128 visible ASCII characters');
+    if (typeof o.appKey !== 'string' || !headerSafe.test(o.appKey))
+      fail(issues, 'appKey', 'must be 1–128 visible ASCII characters');
     // A lone surrogate would be signed as U+FFFD: a secret that can never authenticate. (Never quoted: it is the secret.)
-    if (typeof o.appSecret !== 'string' || o.appSecret === '' || !isWellFormed(o.appSecret)) fail(issues, 'appSecret', 'must be a non-empty string of valid Unicode');
+    if (typeof o.appSecret !== 'string' || o.appSecret === '' || !isWellFormed(o.appSecret))
+      fail(issues, 'appSecret', 'must be a non-empty string of valid Unicode');
     checkBoolean(issues, o.allowHttp, 'allowHttp');
     const allowHttp = o.allowHttp === true;
     // Hosts that plain http goes to, allowed by allowHttp: named in one warning once the client is made.
@@ -204,9 +265,17 @@ export function checkClientOptions(options: unknown, hasUndici = false, checkOpe
       hooks = { onAttempt: onAttempt as NimHooks['onAttempt'], onResult: onResult as NimHooks['onResult'] };
     }
     checkFunction(issues, o.retryDelayMs, 'retryDelayMs');
-    const telemetry = checkOpenTelemetry?.(issues, o.openTelemetry, typeof o.appSecret === 'string' ? [o.appSecret] : []);
+    const telemetry = checkOpenTelemetry?.(
+      issues,
+      o.openTelemetry,
+      typeof o.appSecret === 'string' ? [o.appSecret] : [],
+    );
     if (!checkOpenTelemetry && o.openTelemetry !== undefined && o.openTelemetry !== false) {
-      fail(issues, 'openTelemetry', 'is only in the Node build (Node, Bun, Deno); this runtime loaded the fetch build: use hooks');
+      fail(
+        issues,
+        'openTelemetry',
+        'is only in the Node build (Node, Bun, Deno); this runtime loaded the fetch build: use hooks',
+      );
     }
     checked = {
       appKey: o.appKey as string,

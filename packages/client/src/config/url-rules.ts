@@ -40,7 +40,8 @@ export function isLoopbackHost(hostname: string): boolean {
  * ```
  */
 export function hostPatternOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > 253 || /[\s/\\?#@:]/.test(value.replace(/^\[[0-9a-fA-F:.]+\]$/, ''))) return undefined;
+  if (typeof value !== 'string' || value.length > 253 || /[\s/\\?#@:]/.test(value.replace(/^\[[0-9a-fA-F:.]+\]$/, '')))
+    return undefined;
   const wildcard = value.startsWith('*.');
   const name = wildcard ? value.slice(2) : value;
   if (name === '' || name.includes('*')) return undefined;
@@ -69,7 +70,10 @@ export function hostAllowed(hostname: string, patterns: readonly string[]): bool
   // Empty labels (`..x`, `.x`, `x..`) name no host DNS can resolve: never a match.
   if (host === '' || host.startsWith('.') || host.endsWith('.') || host.includes('..')) return false;
   for (const pattern of patterns) {
-    if (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern) return true;
+    if (
+      pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern
+    )
+      return true;
   }
   return false;
 }
@@ -83,7 +87,8 @@ export function hostAllowed(hostname: string, patterns: readonly string[]): bool
  * ```
  */
 export function transportProblem(url: URL, allowHttp: boolean): string | undefined {
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowHttp || isLoopbackHost(url.hostname)))) return undefined;
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && (allowHttp || isLoopbackHost(url.hostname))))
+    return undefined;
   return 'must be https (plain http only to 127.0.0.0/8, ::1, localhost, or with allowHttp: true)';
 }
 

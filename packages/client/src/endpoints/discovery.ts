@@ -64,7 +64,8 @@ export function ttlMsOf(ttl: unknown): number {
 }
 
 function endpointOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/.test(value)) return undefined;
+  if (typeof value !== 'string' || value.length > maxUrlLength || !/^https?:\/\/[^/\s?#]+(?:\/[^\s?#]*)?$/.test(value))
+    return undefined;
   let url: URL;
   try {
     url = new URL(value);
@@ -158,7 +159,10 @@ function reasonOf(error: unknown): string {
  * });
  * ```
  */
-export async function requestAllocation(send: Send, request: AllocationRequest): Promise<{ answer: AllocationAnswer; from: string }> {
+export async function requestAllocation(
+  send: Send,
+  request: AllocationRequest,
+): Promise<{ answer: AllocationAnswer; from: string }> {
   const problems: string[] = [];
   for (const base of request.urls) {
     const deadline = startDeadline(request.timeoutMs, request.signal);

@@ -101,7 +101,9 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
   const probe = (url: string) => {
     const own = new AbortController();
     probesInFlight.add(own);
-    return probeHealth(send, url, { path: healthPath, timeoutMs: backgroundTimeoutMs, signal: own.signal }).finally(() => probesInFlight.delete(own));
+    return probeHealth(send, url, { path: healthPath, timeoutMs: backgroundTimeoutMs, signal: own.signal }).finally(
+      () => probesInFlight.delete(own),
+    );
   };
 
   function probeRound(): void {
@@ -116,7 +118,9 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
         probing.delete(url);
         if (closed()) return;
         set.recordProbe(url, result.ok, result.ms);
-        logger?.debug(`nim probe endpoint=${url} ok=${result.ok} ms=${result.ms}${result.problem ? ` problem=${result.problem}` : ''}`);
+        logger?.debug(
+          `nim probe endpoint=${url} ok=${result.ok} ms=${result.ms}${result.problem ? ` problem=${result.problem}` : ''}`,
+        );
       });
     }
     later(discovery.probeIntervalMs, probeRound);
@@ -125,7 +129,10 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
   /** Applies a changed answer: new endpoints join only when their health path answers. */
   async function apply(answer: Extract<AllocationAnswer, { kind: 'changed' }>, from: string): Promise<void> {
     const allowed = vet(answer, from);
-    if (allowed.length === 0) throw new SkippedAnswer(`none of the ${answer.endpoints.length + answer.invalid.length} endpoints it named may be used`);
+    if (allowed.length === 0)
+      throw new SkippedAnswer(
+        `none of the ${answer.endpoints.length + answer.invalid.length} endpoints it named may be used`,
+      );
     const fresh = allowed.filter((url) => !set.has(url));
     const results = await Promise.all(fresh.map(probe));
     if (closed()) return;
@@ -153,7 +160,12 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
    */
   function vet(answer: Extract<AllocationAnswer, { kind: 'changed' }>, from: string): string[] {
     const at = now();
-    const skipped: NimRejectedEndpoint[] = answer.invalid.map((url) => ({ url, reason: 'not an http(s) URL without credentials', from, at }));
+    const skipped: NimRejectedEndpoint[] = answer.invalid.map((url) => ({
+      url,
+      reason: 'not an http(s) URL without credentials',
+      from,
+      at,
+    }));
     const allowed: string[] = [];
     const plain: string[] = [];
     for (const url of answer.endpoints) {
@@ -166,8 +178,12 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
     }
     rejected = skipped;
     if (skipped.length || plain.length) {
-      const named = skipped.map((r) => `${r.url} (${r.reason})`).concat(plain.map((url) => `${url} (plain http: allowHttp)`));
-      logger?.warn(`nim discovery: the answer of ${from} named ${named.join(', ')}${allowed.length ? '' : `; calls keep using ${set.urls().join(' ')}`}`);
+      const named = skipped
+        .map((r) => `${r.url} (${r.reason})`)
+        .concat(plain.map((url) => `${url} (plain http: allowHttp)`));
+      logger?.warn(
+        `nim discovery: the answer of ${from} named ${named.join(', ')}${allowed.length ? '' : `; calls keep using ${set.urls().join(' ')}`}`,
+      );
     }
     return allowed;
   }
@@ -177,7 +193,8 @@ export function createEndpointService(options: EndpointServiceOptions): Endpoint
     const retry = `retrying in ${ttlMs / 1000} s`;
     // One warn line per outage, not one per attempt: a service that stays down must not flood the logs. An answer
     // whose every endpoint was skipped has had its warn line already (one per answer).
-    if (state === 'failing' || error instanceof SkippedAnswer) logger?.debug(`nim discovery still failing: ${reason}; ${retry}`);
+    if (state === 'failing' || error instanceof SkippedAnswer)
+      logger?.debug(`nim discovery still failing: ${reason}; ${retry}`);
     else logger?.warn(`nim discovery failed, calls keep using ${set.urls().join(' ')}: ${reason}; ${retry}`);
     state = 'failing';
   }

@@ -21,7 +21,9 @@ export interface EndpointPicker {
 export type Selection = 'ordered' | 'scored';
 
 /** Where the current set came from. */
-export type EndpointSource = { readonly kind: 'static' } | { readonly kind: 'discovered'; readonly at: number; readonly from: string };
+export type EndpointSource =
+  | { readonly kind: 'static' }
+  | { readonly kind: 'discovered'; readonly at: number; readonly from: string };
 
 /** The endpoints of one client with their windows and cooldowns. */
 export interface EndpointSet extends EndpointPicker {
@@ -73,7 +75,12 @@ export function createEndpointSet(options: EndpointSetOptions): EndpointSet {
   let entries: Entry[] = [];
   let source: EndpointSource = { kind: 'static' };
 
-  const entryFor = (url: string): Entry => ({ url, window: createSlidingWindow(shape, now), coolingUntil: undefined, lastCallAt: -Infinity });
+  const entryFor = (url: string): Entry => ({
+    url,
+    window: createSlidingWindow(shape, now),
+    coolingUntil: undefined,
+    lastCallAt: -Infinity,
+  });
   const find = (url: string) => entries.find((entry) => entry.url === url);
 
   function choose(): Entry {
@@ -131,7 +138,8 @@ export function createEndpointSet(options: EndpointSetOptions): EndpointSet {
           successRatio: samples ? stats.successes / samples : undefined,
           latencyMs: stats.meanLatencyMs,
           samples,
-          coolingDownUntil: entry.coolingUntil !== undefined && entry.coolingUntil > at ? entry.coolingUntil : undefined,
+          coolingDownUntil:
+            entry.coolingUntil !== undefined && entry.coolingUntil > at ? entry.coolingUntil : undefined,
           preferred: entry === preferred,
         };
       });

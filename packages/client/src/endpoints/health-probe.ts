@@ -46,13 +46,22 @@ export async function probeHealth(send: Send, endpoint: string, options: ProbeOp
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   try {
-    const response = await untilAborted(send(new Request(`${endpoint}${options.path}`, { signal: deadline.signal })), deadline.signal);
+    const response = await untilAborted(
+      send(new Request(`${endpoint}${options.path}`, { signal: deadline.signal })),
+      deadline.signal,
+    );
     const ms = elapsed();
     // Drop the body unread (a health page can be anything); the status is the answer.
     void Promise.resolve(response.body?.cancel()).catch(() => undefined);
-    return response.status === 200 ? { ok: true, ms, problem: undefined } : { ok: false, ms, problem: `HTTP ${response.status}` };
+    return response.status === 200
+      ? { ok: true, ms, problem: undefined }
+      : { ok: false, ms, problem: `HTTP ${response.status}` };
   } catch (error) {
-    return { ok: false, ms: elapsed(), problem: deadline.timedOut ? `no answer within ${options.timeoutMs} ms` : describe(error) };
+    return {
+      ok: false,
+      ms: elapsed(),
+      problem: deadline.timedOut ? `no answer within ${options.timeoutMs} ms` : describe(error),
+    };
   } finally {
     deadline.clear();
   }

@@ -62,8 +62,13 @@ export class NimError extends Error {
 
   constructor(message: string, context: NimErrorContext & { cause?: unknown } = {}) {
     // Errors of a request say where it went; validation errors happen before there is one.
-    const where = context.traceId ? ` (${context.method ?? ''} ${context.host ?? ''}, trace id ${context.traceId})` : '';
-    super(`${context.operationId ?? 'request'}: ${message}${where}`, context.cause === undefined ? undefined : { cause: context.cause });
+    const where = context.traceId
+      ? ` (${context.method ?? ''} ${context.host ?? ''}, trace id ${context.traceId})`
+      : '';
+    super(
+      `${context.operationId ?? 'request'}: ${message}${where}`,
+      context.cause === undefined ? undefined : { cause: context.cause },
+    );
     this.operationId = context.operationId;
     this.method = context.method;
     this.host = context.host;
@@ -132,7 +137,9 @@ export class NimApiError extends NimError {
  * if (error instanceof NimParamError) console.error('rejected input', error.msg, error.traceId);
  * ```
  */
-export class NimParamError extends NimApiError { override readonly name = 'NimParamError' as const; }
+export class NimParamError extends NimApiError {
+  override readonly name = 'NimParamError' as const;
+}
 /**
  * Code 403: authentication failed (AppKey, CheckSum or an expired CurTime — check the host's clock).
  * @example
@@ -140,7 +147,9 @@ export class NimParamError extends NimApiError { override readonly name = 'NimPa
  * if (error instanceof NimAuthError) alertOps('Yunxin credentials rejected');
  * ```
  */
-export class NimAuthError extends NimApiError { override readonly name = 'NimAuthError' as const; }
+export class NimAuthError extends NimApiError {
+  override readonly name = 'NimAuthError' as const;
+}
 /**
  * Code 416: rate limited (calls are then blocked for a while); the client retries it by default.
  * @example
@@ -148,7 +157,9 @@ export class NimAuthError extends NimApiError { override readonly name = 'NimAut
  * if (error instanceof NimRateLimitError) queue.pauseFor(1_000);
  * ```
  */
-export class NimRateLimitError extends NimApiError { override readonly name = 'NimRateLimitError' as const; }
+export class NimRateLimitError extends NimApiError {
+  override readonly name = 'NimRateLimitError' as const;
+}
 /**
  * Codes 102404, 108404, 110404, 116404: the account, team, conversation or group does not exist.
  * @example
@@ -159,7 +170,9 @@ export class NimRateLimitError extends NimApiError { override readonly name = 'N
  * });
  * ```
  */
-export class NimNotFoundError extends NimApiError { override readonly name = 'NimNotFoundError' as const; }
+export class NimNotFoundError extends NimApiError {
+  override readonly name = 'NimNotFoundError' as const;
+}
 /**
  * Codes 116435, 116437, 110304: a group, conversation or membership limit was reached.
  * @example
@@ -167,7 +180,9 @@ export class NimNotFoundError extends NimApiError { override readonly name = 'Ni
  * if (error instanceof NimLimitExceededError && error.code === 116435) suggestDeletingOldGroups();
  * ```
  */
-export class NimLimitExceededError extends NimApiError { override readonly name = 'NimLimitExceededError' as const; }
+export class NimLimitExceededError extends NimApiError {
+  override readonly name = 'NimLimitExceededError' as const;
+}
 
 /**
  * A non-200 HTTP status: a gateway or transport failure, never a business error.
@@ -242,7 +257,8 @@ export class NimValidationError extends NimError {
 
   constructor(issues: readonly NimValidationIssue[], context: NimErrorContext & { cause?: unknown } = {}) {
     const shown = issues.slice(0, maxIssuesInMessage).map((issue) => `${issue.path} ${issue.message}`);
-    const more = issues.length > maxIssuesInMessage ? `; and ${issues.length - maxIssuesInMessage} more (see error.issues)` : '';
+    const more =
+      issues.length > maxIssuesInMessage ? `; and ${issues.length - maxIssuesInMessage} more (see error.issues)` : '';
     super(`not sent: ${shown.join('; ')}${more}`, context);
     this.issues = issues;
   }
@@ -335,7 +351,14 @@ export interface NimErrorsByName {
   NimAbortError: NimAbortError;
 }
 
-const apiErrorNames = new Set(['NimApiError', 'NimParamError', 'NimAuthError', 'NimRateLimitError', 'NimNotFoundError', 'NimLimitExceededError']);
+const apiErrorNames = new Set([
+  'NimApiError',
+  'NimParamError',
+  'NimAuthError',
+  'NimRateLimitError',
+  'NimNotFoundError',
+  'NimLimitExceededError',
+]);
 
 /**
  * Whether `value` is an error of this client, also across two copies of the package (it checks a brand, not the

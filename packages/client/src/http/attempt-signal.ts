@@ -7,7 +7,11 @@
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason: unknown;
-  addEventListener(type: 'abort', listener: EventListenerOrEventListenerObject, options?: AddEventListenerOptions): void;
+  addEventListener(
+    type: 'abort',
+    listener: EventListenerOrEventListenerObject,
+    options?: AddEventListenerOptions,
+  ): void;
   removeEventListener(type: 'abort', listener: EventListenerOrEventListenerObject): void;
   /** Only on an AttemptSignal: the real `AbortSignal` that follows it. */
   toAbortSignal?(): AbortSignal;

@@ -87,5 +87,8 @@ export function toRequest(request: Request | NimRequest): Request {
   if (!isLightRequest(request)) return request;
   const init = request[initOf];
   const signal = init.signal as AbortSignalLike | null | undefined;
-  return new Request(request.url, typeof signal?.toAbortSignal === 'function' ? { ...init, signal: signal.toAbortSignal() } : init);
+  return new Request(
+    request.url,
+    typeof signal?.toAbortSignal === 'function' ? { ...init, signal: signal.toAbortSignal() } : init,
+  );
 }

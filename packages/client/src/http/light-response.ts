@@ -48,6 +48,10 @@ export class LightResponse {
   }
 
   clone(): Response {
-    return new Response(this.bytes as BodyInit | null, { status: this.status, statusText: this.statusText, headers: this.headers });
+    return new Response(this.bytes as BodyInit | null, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    });
   }
 }

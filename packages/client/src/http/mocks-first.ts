@@ -23,13 +23,17 @@ const fetchInterceptorKey = Symbol.for('fetch-interceptor');
  */
 export function globalDispatcher(): { dispatch(options: object, handler: object): boolean } | undefined {
   const value = (globalThis as Record<symbol, unknown>)[globalDispatcherKey];
-  return typeof (value as { dispatch?: unknown } | undefined)?.dispatch === 'function' ? (value as { dispatch(o: object, h: object): boolean }) : undefined;
+  return typeof (value as { dispatch?: unknown } | undefined)?.dispatch === 'function'
+    ? (value as { dispatch(o: object, h: object): boolean })
+    : undefined;
 }
 
 /** A fetch that may be the runtime's own: none at all, or one named `fetch` while no interceptor is applied. */
 const mayBeOwn = (value: unknown): boolean =>
   value === undefined ||
-  (typeof value === 'function' && value.name === 'fetch' && (globalThis as Record<symbol, unknown>)[fetchInterceptorKey] === undefined);
+  (typeof value === 'function' &&
+    value.name === 'fetch' &&
+    (globalThis as Record<symbol, unknown>)[fetchInterceptorKey] === undefined);
 
 // The runtime's own fetch: the one there when the client was loaded; if an interceptor had replaced it before, the
 // first one seen once the interceptor is gone (until then every request goes through the global fetch).

@@ -17,7 +17,8 @@ export function markNeverSent(error: unknown): object {
 }
 
 /** Whether a transport marked `error` as thrown before anything was sent. */
-export const wasNeverSent = (error: unknown): boolean => typeof error === 'object' && error !== null && neverSent.has(error);
+export const wasNeverSent = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && neverSent.has(error);
 
 // Refusals made before any byte left, by the runtime or by a test's request mock: the request never ran.
 const refusalCodes = new Set([
@@ -44,7 +45,12 @@ export function refusedBeforeSending(error: unknown): boolean {
       const { name, code, message } = current as { name?: unknown; code?: unknown; message?: unknown };
       if (typeof code === 'string' && refusalCodes.has(code)) return true;
       if (typeof name === 'string' && refusalNames.has(name)) return true;
-      if (name === 'InternalError' && typeof message === 'string' && message.startsWith('[MSW] Cannot bypass a request')) return true;
+      if (
+        name === 'InternalError' &&
+        typeof message === 'string' &&
+        message.startsWith('[MSW] Cannot bypass a request')
+      )
+        return true;
       current = (current as { cause?: unknown }).cause;
     }
   } catch {

@@ -29,16 +29,26 @@ export interface SelectedTransport {
 }
 
 /** Opens the transport {@link checkTransport} chose. */
-export function openTransport(name: NimTransport, choice: TransportChoice, undici: UndiciFactory | undefined): SelectedTransport {
+export function openTransport(
+  name: NimTransport,
+  choice: TransportChoice,
+  undici: UndiciFactory | undefined,
+): SelectedTransport {
   const viaUndici = name === 'undici' ? undici?.(choice.dispatcher as NimDispatcher | undefined) : undefined;
   if (typeof viaUndici === 'function') return { name, send: viaUndici };
   // undici is a dependency, but a Node app bundled into one file may ship without it: the default falls back to
   // fetch; asked for by name, it is a NimValidationError at creation (nothing was sent) with require's error as cause.
   if (name === 'undici' && choice.transport === 'undici') {
-    const issue = { path: 'transport', message: "'undici' cannot be used: the undici package cannot be loaded (see cause)" };
+    const issue = {
+      path: 'transport',
+      message: "'undici' cannot be used: the undici package cannot be loaded (see cause)",
+    };
     throw new NimValidationError([issue], { operationId: 'createNimClient', cause: viaUndici?.missing });
   }
-  return { name: 'fetch', send: createFetchSend(choice.fetch as ((request: Request) => Promise<Response>) | undefined) };
+  return {
+    name: 'fetch',
+    send: createFetchSend(choice.fetch as ((request: Request) => Promise<Response>) | undefined),
+  };
 }
 
 /**
@@ -51,7 +61,8 @@ export function openTransport(name: NimTransport, choice: TransportChoice, undic
  */
 export function selectTransport(options: NimClientOptions, undici: UndiciFactory | undefined): SelectedTransport {
   const issues: NimValidationIssue[] = [];
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') issues.push({ path: 'fetch', message: `must be a function (got ${describe(options.fetch)})` });
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    issues.push({ path: 'fetch', message: `must be a function (got ${describe(options.fetch)})` });
   const name = checkTransport(issues, options, undici !== undefined);
   if (issues.length) throw new NimValidationError(issues, { operationId: 'createNimClient' });
   return openTransport(name, options, undici);

@@ -11,8 +11,16 @@ export interface AttemptDeadline<S extends AbortSignalLike = AbortSignal> {
 /** Starts a fresh deadline for one attempt; the caller's abort is forwarded. */
 export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined): AttemptDeadline;
 /** With `newAbortable`, the deadline aborts what it makes (the undici transport's AttemptSignal). */
-export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined, newAbortable: (() => Abortable) | undefined): AttemptDeadline<AbortSignalLike>;
-export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | undefined, newAbortable?: () => Abortable): AttemptDeadline<AbortSignalLike> {
+export function startDeadline(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  newAbortable: (() => Abortable) | undefined,
+): AttemptDeadline<AbortSignalLike>;
+export function startDeadline(
+  timeoutMs: number,
+  callerSignal: AbortSignal | undefined,
+  newAbortable?: () => Abortable,
+): AttemptDeadline<AbortSignalLike> {
   const controller: Abortable = newAbortable ? newAbortable() : new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

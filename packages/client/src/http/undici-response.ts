@@ -30,7 +30,9 @@ function decodeBounded(decode: (data: Buffer) => Buffer, body: Buffer): Buffer {
   try {
     return decode(body);
   } catch (error) {
-    throw (error as { code?: unknown } | undefined)?.code === 'ERR_BUFFER_TOO_LARGE' ? new BodyTooLargeError('the decompressed answer') : error;
+    throw (error as { code?: unknown } | undefined)?.code === 'ERR_BUFFER_TOO_LARGE'
+      ? new BodyTooLargeError('the decompressed answer')
+      : error;
   }
 }
 
@@ -109,7 +111,8 @@ export class ResponseCollector {
   }
 
   private fail(error: unknown, isAbortReason: boolean): void {
-    if (this.settle()) this.reject(isAbortReason || (this.signal?.aborted && error === this.signal.reason) ? error : fetchFailed(error));
+    if (this.settle())
+      this.reject(isAbortReason || (this.signal?.aborted && error === this.signal.reason) ? error : fetchFailed(error));
   }
 
   /** Marks the collector settled (false if it already was) and stops following the signal. */
@@ -137,8 +140,13 @@ export class ResponseCollector {
       const decode = encoding === undefined ? undefined : decoders[encoding];
       if (decode && body.length > 0) body = decodeBounded(decode, body);
     }
-    if (this.light) return new LightResponse(this.status, this.statusText, headers, this.url, body) as unknown as Response;
-    const response = new Response(body as BodyInit | null, { status: this.status, statusText: this.statusText, headers });
+    if (this.light)
+      return new LightResponse(this.status, this.statusText, headers, this.url, body) as unknown as Response;
+    const response = new Response(body as BodyInit | null, {
+      status: this.status,
+      statusText: this.statusText,
+      headers,
+    });
     Object.defineProperty(response, 'url', { value: this.url });
     return response;
   }

@@ -5,7 +5,13 @@ import type { Send } from './fetch.js';
 import type { UndiciMissing } from './select.js';
 import { ownFetchInUse, globalDispatcher, stepAsideSend } from './mocks-first.js';
 import { type AbortSignalLike, newAttemptSignal } from './attempt-signal.js';
-import { initOfLightRequest, isLightRequest, signalOfLightRequest, toRequest, type NimRequest } from './light-request.js';
+import {
+  initOfLightRequest,
+  isLightRequest,
+  signalOfLightRequest,
+  toRequest,
+  type NimRequest,
+} from './light-request.js';
 import { lightResponseField } from './light-response.js';
 import { fetchFailed, ResponseCollector } from './undici-response.js';
 
@@ -21,7 +27,10 @@ let loadError: unknown;
 function loadPool(): PoolClass | null {
   if (PoolClass === undefined) {
     const require = createRequire(import.meta.url);
-    for (const load of [() => require('undici/lib/dispatcher/pool.js') as PoolClass, () => (require('undici') as { Pool: PoolClass }).Pool]) {
+    for (const load of [
+      () => require('undici/lib/dispatcher/pool.js') as PoolClass,
+      () => (require('undici') as { Pool: PoolClass }).Pool,
+    ]) {
       try {
         PoolClass = load();
         break;
@@ -57,15 +66,34 @@ function flatHeaders(headers: Headers): string[] {
 
 /** What openapi-fetch built, as undici wants it; a real Request, or a body that is not text or bytes, is read first. */
 async function plain(request: Request | NimRequest): Promise<Plain> {
-  if (isLightRequest(request) && (request.body === null || typeof request.body === 'string' || request.body instanceof Uint8Array)) {
+  if (
+    isLightRequest(request) &&
+    (request.body === null || typeof request.body === 'string' || request.body instanceof Uint8Array)
+  ) {
     const { url, method, headers, body, redirect } = request;
     const light = (initOfLightRequest(request) as Record<string, unknown>)[lightResponseField] === true;
-    return { url, method, headers: flatHeaders(headers), body: body ?? undefined, signal: signalOfLightRequest(request), redirect, light };
+    return {
+      url,
+      method,
+      headers: flatHeaders(headers),
+      body: body ?? undefined,
+      signal: signalOfLightRequest(request),
+      redirect,
+      light,
+    };
   }
   const real = toRequest(request);
   const body = real.body === null ? undefined : new Uint8Array(await real.arrayBuffer());
   const signal = isLightRequest(request) ? signalOfLightRequest(request) : real.signal;
-  return { url: real.url, method: real.method, headers: flatHeaders(real.headers), body, signal, redirect: real.redirect, light: false };
+  return {
+    url: real.url,
+    method: real.method,
+    headers: flatHeaders(real.headers),
+    body,
+    signal,
+    redirect: real.redirect,
+    light: false,
+  };
 }
 
 /** `http://host:port/path?query` → origin and path, without a URL parse on the hot path. */
@@ -113,10 +141,20 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
     new Promise((resolve, reject) => {
       if (request.signal?.aborted) return reject(request.signal.reason);
       const [origin, path] = split(request.url);
-      const collector = new ResponseCollector(request.url, request.method, request.signal, request.light, resolve, reject);
+      const collector = new ResponseCollector(
+        request.url,
+        request.method,
+        request.signal,
+        request.light,
+        resolve,
+        reject,
+      );
       try {
         const { method, headers, body } = request;
-        dispatcherFor(origin).dispatch({ origin, path, method: method as Dispatcher.HttpMethod, headers, body }, collector);
+        dispatcherFor(origin).dispatch(
+          { origin, path, method: method as Dispatcher.HttpMethod, headers, body },
+          collector,
+        );
       } catch (error) {
         // Thrown, not reported through the handler: the request was refused before it went anywhere.
         collector.refused(error);
@@ -131,7 +169,8 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
       const response = await dispatchOnce(current);
       const location = redirectStatus.has(response.status) ? response.headers.get('location') : null;
       if (location === null || current.redirect === 'manual') return response;
-      if (current.redirect === 'error' || redirects === maxRedirects) throw fetchFailed(new Error(`redirect to ${location} not followed`));
+      if (current.redirect === 'error' || redirects === maxRedirects)
+        throw fetchFailed(new Error(`redirect to ${location} not followed`));
       current = redirected(current, response.status, new URL(location, current.url).href);
     }
   };
@@ -141,11 +180,13 @@ export function createUndiciSend(dispatcher: NimDispatcher | undefined): Send | 
 
 /** The next request of a redirect chain, by fetch's rules: 303, and 301/302 after a POST, become a bodiless GET. */
 function redirected(request: Plain, status: number, url: string): Plain {
-  const toGet = status === 303 ? request.method !== 'HEAD' : (status === 301 || status === 302) && request.method === 'POST';
+  const toGet =
+    status === 303 ? request.method !== 'HEAD' : (status === 301 || status === 302) && request.method === 'POST';
   if (!toGet) return { ...request, url };
   const headers: string[] = [];
   for (let i = 0; i < request.headers.length; i += 2) {
-    if (!/^content-(type|length|encoding|language|location)$/i.test(request.headers[i]!)) headers.push(request.headers[i]!, request.headers[i + 1]!);
+    if (!/^content-(type|length|encoding|language|location)$/i.test(request.headers[i]!))
+      headers.push(request.headers[i]!, request.headers[i + 1]!);
   }
   return { ...request, url, method: 'GET', headers, body: undefined };
 }

@@ -8,7 +8,9 @@ const maxQuotedLength = 40;
 export function describe(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return value.length > maxQuotedLength ? `"${value.slice(0, maxQuotedLength)}…" (${value.length} characters)` : `"${value}"`;
+      return value.length > maxQuotedLength
+        ? `"${value.slice(0, maxQuotedLength)}…" (${value.length} characters)`
+        : `"${value}"`;
     case 'bigint':
       return `${String(value).slice(0, maxQuotedLength)}n`;
     case 'number':

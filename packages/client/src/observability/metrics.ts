@@ -44,7 +44,9 @@ export interface NimMetricsSnapshot {
  * Latency bucket boundaries in seconds: those the OpenTelemetry HTTP semantic conventions advise for
  * `http.client.request.duration`, used by `toPrometheus()` and the OpenTelemetry histograms alike.
  */
-export const durationBucketsSeconds: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+export const durationBucketsSeconds: readonly number[] = [
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+];
 
 const sampleCapacity = 1024;
 const outcomes = ['ok', 'apiError', 'transportError'] as const;
@@ -84,7 +86,8 @@ function renderPrometheus(cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>)
   for (const [operation, hosts] of cells) {
     for (const [host, cell] of hosts) {
       const labels = `operation="${escapeLabel(operation)}",host="${escapeLabel(host)}"`;
-      for (const outcome of outcomes) attempts.push(`nim_client_attempts_total{${labels},outcome="${outcome}"} ${cell.counts[outcome]}`);
+      for (const outcome of outcomes)
+        attempts.push(`nim_client_attempts_total{${labels},outcome="${outcome}"} ${cell.counts[outcome]}`);
       retries.push(`nim_client_retries_total{${labels}} ${cell.counts.retries}`);
       let cumulative = 0;
       durationBucketsSeconds.forEach((bound, i) => {
@@ -102,9 +105,24 @@ function renderPrometheus(cells: ReadonlyMap<string, ReadonlyMap<string, Cell>>)
   const family = (name: string, type: string, help: string, lines: string[]) =>
     [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...lines].join('\n');
   return `${[
-    family('nim_client_attempts_total', 'counter', 'HTTP attempts by operation, host and outcome (ok, apiError, transportError).', attempts),
-    family('nim_client_retries_total', 'counter', 'HTTP attempts that were retries (attempt 2 and later), by operation and host.', retries),
-    family('nim_client_attempt_duration_seconds', 'histogram', 'Duration of each HTTP attempt in seconds, by operation and host.', duration),
+    family(
+      'nim_client_attempts_total',
+      'counter',
+      'HTTP attempts by operation, host and outcome (ok, apiError, transportError).',
+      attempts,
+    ),
+    family(
+      'nim_client_retries_total',
+      'counter',
+      'HTTP attempts that were retries (attempt 2 and later), by operation and host.',
+      retries,
+    ),
+    family(
+      'nim_client_attempt_duration_seconds',
+      'histogram',
+      'Duration of each HTTP attempt in seconds, by operation and host.',
+      duration,
+    ),
   ].join('\n')}\n`;
 }
 
@@ -121,7 +139,11 @@ export class MetricsRecorder {
     if (!hosts) this.cells.set(operationId, (hosts = new Map()));
     let cell = hosts.get(host);
     if (!cell) {
-      cell = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, buckets: new Array<number>(durationBucketsSeconds.length + 1).fill(0), sumMs: 0 };
+      cell = {
+        counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 },
+        buckets: new Array<number>(durationBucketsSeconds.length + 1).fill(0),
+        sumMs: 0,
+      };
       hosts.set(host, cell);
     }
     cell.counts[outcome] += 1;
@@ -135,7 +157,11 @@ export class MetricsRecorder {
 
   private add(map: Map<string, Series>, key: string, outcome: AttemptOutcome, attempt: number, ms: number): void {
     let series = map.get(key);
-    if (!series) map.set(key, (series = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, samples: [], attempts: 0 }));
+    if (!series)
+      map.set(
+        key,
+        (series = { counts: { ok: 0, apiError: 0, transportError: 0, retries: 0 }, samples: [], attempts: 0 }),
+      );
     series.counts[outcome] += 1;
     if (attempt > 1) series.counts.retries += 1;
     // A ring of the latest samples keeps memory bounded on long-running servers.

@@ -157,7 +157,11 @@ export interface CallTelemetry {
 /** The telemetry of one client. */
 export interface Telemetry {
   /** Runs one call inside its span (active while `run` runs) and records it. */
-  call<T extends { traceId: string }>(operationId: string, method: string, run: (call: CallTelemetry) => Promise<T>): Promise<T>;
+  call<T extends { traceId: string }>(
+    operationId: string,
+    method: string,
+    run: (call: CallTelemetry) => Promise<T>,
+  ): Promise<T>;
 }
 
 /** The instrumentation scope of the client's spans and instruments. */
@@ -170,7 +174,8 @@ const invalidTraceId = '00000000000000000000000000000000';
 const idle: CallTelemetry = { traceId: undefined, middleware: undefined, attempt() {} };
 
 /** `error.type` of the semantic conventions: the HTTP status of an HTTP error, otherwise the error's class name. */
-const errorType = (error: NimError | undefined): string | undefined => error && (error instanceof NimHttpError ? String(error.status) : error.name);
+const errorType = (error: NimError | undefined): string | undefined =>
+  error && (error instanceof NimHttpError ? String(error.status) : error.name);
 
 /** Sets `key` unless `value` is `undefined` (the SDK warns about those); no `delete`, which slows objects down. */
 function put(attributes: Attributes, key: string, value: string | number | boolean | undefined): Attributes {
@@ -187,7 +192,10 @@ function put(attributes: Attributes, key: string, value: string | number | boole
 export function createTelemetry(config: TelemetryConfig): Telemetry {
   const api = config.api as unknown as ApiLike;
   const { secrets, traceIdFromContext, tracerProvider, meterProvider } = config;
-  const tracer = tracerProvider === false ? undefined : ((tracerProvider ?? api.trace.getTracerProvider()).getTracer(scope) as TracerLike);
+  const tracer =
+    tracerProvider === false
+      ? undefined
+      : ((tracerProvider ?? api.trace.getTracerProvider()).getTracer(scope) as TracerLike);
   // [provider, http.client.request.duration, nim.client.attempts, nim.client.retries]; only the provider when its
   // meter is the no-op one (no SDK registered): then no attributes are even built.
   let instruments: [NimMeterProvider, Instrument?, Instrument?, Instrument?] | undefined;
@@ -198,29 +206,50 @@ export function createTelemetry(config: TelemetryConfig): Telemetry {
     let server = servers.get(host);
     if (!server) {
       const url = new URL(host);
-      servers.set(host, (server = [url.hostname.replace(/^\[|\]$/g, ''), Number(url.port) || (url.protocol === 'https:' ? 443 : 80)]));
+      servers.set(
+        host,
+        (server = [url.hostname.replace(/^\[|\]$/g, ''), Number(url.port) || (url.protocol === 'https:' ? 443 : 80)]),
+      );
     }
     return server;
   };
   /** A URL for `url.full`: credentials replaced as the semantic conventions ask, secrets and CheckSum shapes masked. */
-  const safeUrl = (url: string | undefined) => url && redact(url.replace(/^([^/]*\/\/)[^/@]*@/, '$1REDACTED:REDACTED@'), secrets, 2048);
+  const safeUrl = (url: string | undefined) =>
+    url && redact(url.replace(/^([^/]*\/\/)[^/@]*@/, '$1REDACTED:REDACTED@'), secrets, 2048);
 
   return {
     call(operationId, method, run) {
-      const span = tracer?.startSpan(operationId, { kind: spanKindClient, attributes: { 'nim.operation': operationId, 'http.request.method': method } }, api.context.active());
+      const span = tracer?.startSpan(
+        operationId,
+        { kind: spanKindClient, attributes: { 'nim.operation': operationId, 'http.request.method': method } },
+        api.context.active(),
+      );
       const recording = span?.isRecording() === true;
       const spanTraceId = span?.spanContext().traceId;
       const provider = meterProvider === false ? undefined : (meterProvider ?? api.metrics.getMeterProvider());
       if (provider && instruments?.[0] !== provider) {
         const meter = provider.getMeter(scope) as MeterLike;
-        instruments = meter === noopMeter ? [provider] : [
-          provider,
-          meter.createHistogram('http.client.request.duration', { unit: 's', description: 'Duration of each HTTP attempt.', advice: { explicitBucketBoundaries: durationBucketsSeconds } }),
-          meter.createCounter('nim.client.attempts', { unit: '{attempt}', description: 'HTTP attempts.' }),
-          meter.createCounter('nim.client.retries', { unit: '{attempt}', description: 'HTTP attempts that were retries.' }),
-        ];
+        instruments =
+          meter === noopMeter
+            ? [provider]
+            : [
+                provider,
+                meter.createHistogram('http.client.request.duration', {
+                  unit: 's',
+                  description: 'Duration of each HTTP attempt.',
+                  advice: { explicitBucketBoundaries: durationBucketsSeconds },
+                }),
+                meter.createCounter('nim.client.attempts', { unit: '{attempt}', description: 'HTTP attempts.' }),
+                meter.createCounter('nim.client.retries', {
+                  unit: '{attempt}',
+                  description: 'HTTP attempts that were retries.',
+                }),
+              ];
       }
-      const meters = provider && instruments?.[1] ? (instruments as [NimMeterProvider, Instrument, Instrument, Instrument]) : undefined;
+      const meters =
+        provider && instruments?.[1]
+          ? (instruments as [NimMeterProvider, Instrument, Instrument, Instrument])
+          : undefined;
       // No SDK registered (a no-op span without a trace, no-op meters): nothing to record, nothing to end.
       if (!recording && !meters && (spanTraceId === undefined || spanTraceId === invalidTraceId)) return run(idle);
       let url: string | undefined;
@@ -232,8 +261,17 @@ export function createTelemetry(config: TelemetryConfig): Telemetry {
           try {
             if (!meters && !recording) return;
             const [address, port] = serverOf(host);
-            const attributes: Attributes = { 'http.request.method': method, 'server.address': address, 'server.port': port, 'nim.operation': operationId };
-            put(put(put(attributes, 'http.response.status_code', status), 'nim.code', code), 'error.type', errorType(error));
+            const attributes: Attributes = {
+              'http.request.method': method,
+              'server.address': address,
+              'server.port': port,
+              'nim.operation': operationId,
+            };
+            put(
+              put(put(attributes, 'http.response.status_code', status), 'nim.code', code),
+              'error.type',
+              errorType(error),
+            );
             last = { attributes, attempt };
             if (meters) {
               meters[1].record?.(ms / 1000, attributes);
@@ -241,7 +279,11 @@ export function createTelemetry(config: TelemetryConfig): Telemetry {
               if (attempt > 1) meters[3].add?.(1, attributes);
             }
             if (recording) {
-              const event = put({ ...attributes, 'http.request.resend_count': attempt - 1, 'nim.attempt.duration_ms': ms }, 'url.full', safeUrl(url));
+              const event = put(
+                { ...attributes, 'http.request.resend_count': attempt - 1, 'nim.attempt.duration_ms': ms },
+                'url.full',
+                safeUrl(url),
+              );
               span!.addEvent('nim.attempt', event);
             }
           } catch {}
@@ -251,8 +293,14 @@ export function createTelemetry(config: TelemetryConfig): Telemetry {
         try {
           if (recording) {
             const attributes: Attributes = { ...last?.attributes };
-            put(put(put(attributes, 'error.type', errorType(error)), 'nim.trace_id', traceId), 'url.full', safeUrl(url));
-            span!.setAttributes(put(attributes, 'http.request.resend_count', last && last.attempt > 1 ? last.attempt - 1 : undefined));
+            put(
+              put(put(attributes, 'error.type', errorType(error)), 'nim.trace_id', traceId),
+              'url.full',
+              safeUrl(url),
+            );
+            span!.setAttributes(
+              put(attributes, 'http.request.resend_count', last && last.attempt > 1 ? last.attempt - 1 : undefined),
+            );
             if (error) span!.setStatus({ code: statusError, message: redact(error.message, secrets) });
           }
           span?.end();
@@ -267,7 +315,9 @@ export function createTelemetry(config: TelemetryConfig): Telemetry {
           },
         );
       // Active only when it carries a trace: a span of the no-op tracer (no SDK registered) is not worth a context.
-      return span && (recording || spanTraceId !== invalidTraceId) ? api.context.with(api.trace.setSpan(api.context.active(), span), running) : running();
+      return span && (recording || spanTraceId !== invalidTraceId)
+        ? api.context.with(api.trace.setSpan(api.context.active(), span), running)
+        : running();
     },
   };
 }

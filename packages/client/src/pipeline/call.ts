@@ -22,7 +22,14 @@ import { maxTimerMs } from '../config/option-checks.js';
 import type { NimHooks, NimLogger } from '../config/options.js';
 import type { GuardedLimiter } from '../rate-limit/guard.js';
 import { redact } from '../observability/redaction.js';
-import { isHostFailure, maxRetryAfterMs, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry } from './retry-policy.js';
+import {
+  isHostFailure,
+  maxRetryAfterMs,
+  mayHaveRun,
+  parseRetryAfter,
+  retryDelayMs,
+  shouldRetry,
+} from './retry-policy.js';
 import { createTraceId, traceIdHeader } from '../protocol/signing.js';
 import { ResponseShapeError } from './response-check.js';
 import { sleep, startDeadline, untilAborted } from '../http/timeouts.js';
@@ -96,7 +103,7 @@ const neverSentCodes = new Set([
 ]);
 
 const unsafeNote =
-  ' — the group may have been created: list the account\'s groups before creating it again, or pass retryUnsafe: true';
+  " — the group may have been created: list the account's groups before creating it again, or pass retryUnsafe: true";
 
 function outcomeOf(error: NimError | undefined): AttemptOutcome {
   if (!error) return 'ok';
@@ -142,7 +149,11 @@ function watchAttempt(phase: AttemptPhase): Middleware {
       phase.responded = true;
       // A custom fetch may resolve with anything; only a Response-like value can be read.
       const like = response as Partial<Response> | null | undefined;
-      if (typeof like?.status !== 'number' || typeof like.headers?.get !== 'function' || typeof like.text !== 'function') {
+      if (
+        typeof like?.status !== 'number' ||
+        typeof like.headers?.get !== 'function' ||
+        typeof like.text !== 'function'
+      ) {
         throw new ResponseShapeError('fetch resolved with something that is not a Response');
       }
       // The fetch path reads the whole body as text: a declared size over the limit is refused before reading it.
@@ -231,24 +242,48 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       return operation.accept(data);
     } catch (error) {
       if (!(error instanceof ResponseShapeError)) throw error;
-      throw new NimResponseError(`the answer does not match the spec: ${error.message}`, redact(response.data ?? '', secrets), context);
+      throw new NimResponseError(
+        `the answer does not match the spec: ${error.message}`,
+        redact(response.data ?? '', secrets),
+        context,
+      );
     }
   }
 
   /** The NimError for whatever an attempt threw or rejected with, by where the attempt had got to. */
-  function classify(thrown: unknown, phase: AttemptPhase, timedOut: boolean, timeoutMs: number, signal: AbortSignal | undefined, context: NimErrorContext): NimError {
+  function classify(
+    thrown: unknown,
+    phase: AttemptPhase,
+    timedOut: boolean,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    context: NimErrorContext,
+  ): NimError {
     if (isInstance(thrown, NimError)) return thrown as NimError;
     if (timedOut) return new NimTimeoutError(timeoutMs, { ...context, cause: thrown });
-    if (signal?.aborted) return new NimAbortError(`${context.operationId} was aborted by the caller`, { ...context, cause: signal.reason });
-    const tooLarge = isInstance(thrown, BodyTooLargeError) ? (thrown as BodyTooLargeError) : phase.fetchFailed ? tooLargeCause(phase.fetchError) : undefined;
+    if (signal?.aborted)
+      return new NimAbortError(`${context.operationId} was aborted by the caller`, {
+        ...context,
+        cause: signal.reason,
+      });
+    const tooLarge = isInstance(thrown, BodyTooLargeError)
+      ? (thrown as BodyTooLargeError)
+      : phase.fetchFailed
+        ? tooLargeCause(phase.fetchError)
+        : undefined;
     if (tooLarge) return new NimResponseError(tooLarge.message, '', context);
     // Checked before anything else: openapi-fetch goes on after a fetch rejected with a falsy value.
     if (phase.fetchFailed) {
       const code = connectionErrorCode(phase.fetchError);
-      const sent = !(wasNeverSent(phase.fetchError) || (code && neverSentCodes.has(code)) || refusedBeforeSending(phase.fetchError));
+      const sent = !(
+        wasNeverSent(phase.fetchError) ||
+        (code && neverSentCodes.has(code)) ||
+        refusedBeforeSending(phase.fetchError)
+      );
       return new NimConnectionError(sent, { ...context, cause: phase.fetchError });
     }
-    if (isInstance(thrown, ResponseShapeError)) return new NimResponseError((thrown as ResponseShapeError).message, '', context);
+    if (isInstance(thrown, ResponseShapeError))
+      return new NimResponseError((thrown as ResponseShapeError).message, '', context);
     // The response arrived but its body could not be read: the socket or the stream failed mid-body.
     if (phase.responded) return new NimConnectionError(true, { ...context, cause: thrown });
     return new NimError('the request could not be built (nothing was sent)', { ...context, cause: thrown });
@@ -260,7 +295,12 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       ? config.telemetry.call(operation.id, operation.method, (call) => run(operation, send, options, call))
       : run(operation, send, options, undefined);
 
-  async function run(operation: Operation, send: SendAttempt, options: CheckedRequestOptions, call: CallTelemetry | undefined): Promise<CallResult> {
+  async function run(
+    operation: Operation,
+    send: SendAttempt,
+    options: CheckedRequestOptions,
+    call: CallTelemetry | undefined,
+  ): Promise<CallResult> {
     const traceId = options.traceId ?? call?.traceId ?? createTraceId();
     const headers = { [traceIdHeader]: traceId };
     const timeoutMs = options.timeoutMs ?? config.timeoutMs;
@@ -271,7 +311,13 @@ export function createPipeline(config: PipelineConfig): Pipeline {
     };
     const { signal } = options;
     const aborted = (attempts: number) =>
-      new NimAbortError(`${operation.id} was aborted by the caller`, { operationId: operation.id, method: operation.method, traceId, attempts, cause: signal?.reason });
+      new NimAbortError(`${operation.id} was aborted by the caller`, {
+        operationId: operation.id,
+        method: operation.method,
+        traceId,
+        attempts,
+        cause: signal?.reason,
+      });
 
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) throw aborted(attempt - 1);
@@ -287,7 +333,13 @@ export function createPipeline(config: PipelineConfig): Pipeline {
           // A limiter may refuse on purpose with a NimError (e.g. fail fast while blocked); anything else is the abort.
           if (isNimError(refusal) && !signal?.aborted && !wait.timedOut) throw refusal;
           if (wait.timedOut && !signal?.aborted) {
-            throw new NimTimeoutError(timeoutMs, { operationId: operation.id, method: operation.method, traceId, attempts: attempt - 1, cause: refusal });
+            throw new NimTimeoutError(timeoutMs, {
+              operationId: operation.id,
+              method: operation.method,
+              traceId,
+              attempts: attempt - 1,
+              cause: refusal,
+            });
           }
           throw aborted(attempt - 1);
         } finally {
@@ -307,7 +359,14 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       let retryAfter: string | null = null;
       try {
         // On the undici transport an AttemptSignal: NimRequest.signal still hands middleware a real AbortSignal.
-        const init: AttemptInit = { signal: deadline.signal as AbortSignal, baseUrl: host, headers, parseAs: 'text', middleware: call?.middleware ? [watchAttempt(phase), call.middleware] : [watchAttempt(phase)], [lightResponseField]: true };
+        const init: AttemptInit = {
+          signal: deadline.signal as AbortSignal,
+          baseUrl: host,
+          headers,
+          parseAs: 'text',
+          middleware: call?.middleware ? [watchAttempt(phase), call.middleware] : [watchAttempt(phase)],
+          [lightResponseField]: true,
+        };
         const response = await untilAborted(send(init), deadline.signal);
         status = response.response.status;
         retryAfter = response.response.headers.get('retry-after');
@@ -322,7 +381,12 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       const built = !(error && error.constructor === NimError);
       // A refusal before sending (a permission, a blocking mock) would only be refused again: not retried.
       const refused = phase.fetchFailed && refusedBeforeSending(phase.fetchError);
-      const willRetry = error !== undefined && built && !refused && !(error instanceof NimAbortError) && shouldRetry(error, attempt, policy);
+      const willRetry =
+        error !== undefined &&
+        built &&
+        !refused &&
+        !(error instanceof NimAbortError) &&
+        shouldRetry(error, attempt, policy);
 
       metrics.record(operation.id, host, outcomeOf(error), attempt, ms);
       call?.attempt({ host, attempt, ms, status, code, error });
@@ -330,7 +394,19 @@ export function createPipeline(config: PipelineConfig): Pipeline {
         `nim attempt op=${operation.id} method=${operation.method} host=${host} attempt=${attempt} ` +
           `status=${status ?? '-'} code=${code ?? '-'} ms=${ms} traceId=${traceId}${error ? ` error=${error.name}` : ''}`,
       );
-      if (hooks) callHook('onResult', { operationId: operation.id, method: operation.method, host, attempt, traceId, ms, status, code, error, willRetry });
+      if (hooks)
+        callHook('onResult', {
+          operationId: operation.id,
+          method: operation.method,
+          host,
+          attempt,
+          traceId,
+          ms,
+          status,
+          code,
+          error,
+          willRetry,
+        });
 
       if (!error) {
         hosts.markSuccess(host, ms);
@@ -343,7 +419,12 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       const asked = error instanceof NimRateLimitError && config.rateLimiter ? parseRetryAfter(retryAfter) : undefined;
       const reported =
         error instanceof NimRateLimitError
-          ? config.rateLimiter?.report(operation.id, { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) }, signal, timeoutMs)
+          ? config.rateLimiter?.report(
+              operation.id,
+              { error, retryAfterMs: asked === undefined ? undefined : Math.min(asked, maxRetryAfterMs) },
+              signal,
+              timeoutMs,
+            )
           : undefined;
       if (!willRetry) {
         if (reported) await reported;
@@ -352,7 +433,9 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       }
       const retryAfterMs = error instanceof NimHttpError ? error.retryAfterMs : undefined;
       const delay = backOff(attempt, retryAfterMs);
-      logger?.warn(`nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`);
+      logger?.warn(
+        `nim retry op=${operation.id} attempt=${attempt + 1} in ${delay}ms after ${error.name} traceId=${traceId}`,
+      );
       try {
         await (reported ? Promise.all([sleep(delay, signal), reported]) : sleep(delay, signal));
       } catch {

@@ -8,7 +8,11 @@ import { redact } from '../observability/redaction.js';
  * any other code → the typed business error from the code table; not JSON or not an envelope → NimResponseError.
  * Runs before the retry decision, so a 416 is already a NimRateLimitError when the policy sees it.
  */
-export function unwrapEnvelope(body: string | undefined, context: NimErrorContext, secrets: readonly string[]): unknown {
+export function unwrapEnvelope(
+  body: string | undefined,
+  context: NimErrorContext,
+  secrets: readonly string[],
+): unknown {
   const text = body ?? '';
   let envelope: unknown;
   try {

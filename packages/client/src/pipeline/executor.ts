@@ -18,13 +18,21 @@ export type RouteInit<Id extends OperationId> = NonNullable<MaybeOptionalInit<pa
 // types) whose operation is `operations[Id]`. A row with a wrong path or method makes `routesAreTyped` `never`, and
 // this line fails tsc.
 type RouteIsTyped<Id extends OperationId> =
-  PathOf<Id> extends ClientPathsWithMethod<NimRawClient, MethodOf<Id>> ? (paths[PathOf<Id>][MethodOf<Id>] extends operations[Id] ? true : false) : false;
+  PathOf<Id> extends ClientPathsWithMethod<NimRawClient, MethodOf<Id>>
+    ? paths[PathOf<Id>][MethodOf<Id>] extends operations[Id]
+      ? true
+      : false
+    : false;
 type EveryRouteIsTyped = { [Id in OperationId]: RouteIsTyped<Id> }[OperationId] extends true ? true : never;
 const routesAreTyped: EveryRouteIsTyped = true;
 void routesAreTyped;
 
 /** `raw.request` seen per operationId: the route and its init come from the same row (proved above). */
-type RequestById = <Id extends OperationId>(method: MethodOf<Id>, path: PathOf<Id>, init: RouteInit<Id> & AttemptInit) => ReturnType<SendAttempt>;
+type RequestById = <Id extends OperationId>(
+  method: MethodOf<Id>,
+  path: PathOf<Id>,
+  init: RouteInit<Id> & AttemptInit,
+) => ReturnType<SendAttempt>;
 
 /** Sends one operation through the retry loop: checked params and body in, the accepted `data` and trace id out. */
 export type Execute = <Id extends OperationId>(
@@ -69,6 +77,10 @@ export function createExecutor(raw: NimRawClient, pipeline: Pipeline): Execute {
       operations.set(id, operation);
     }
     const method = operation.method.toLowerCase() as MethodOf<typeof id>;
-    return pipeline.execute(operation, (attempt) => request(method, operationTable[id].path, { ...init, ...attempt }), options);
+    return pipeline.execute(
+      operation,
+      (attempt) => request(method, operationTable[id].path, { ...init, ...attempt }),
+      options,
+    );
   };
 }

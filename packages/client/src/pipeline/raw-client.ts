@@ -8,7 +8,9 @@ import { NimRequest } from '../http/light-request.js';
 // openapi-fetch's CJS build sets `exports.default`; our CJS build (package type "module", so Node semantics)
 // receives the whole exports object as the default import.
 const createClient: typeof openapiFetch =
-  typeof openapiFetch === 'function' ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+  typeof openapiFetch === 'function'
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 /**
  * The typed openapi-fetch client over the spec's paths (`nim.raw`).
@@ -44,7 +46,12 @@ const exactIdsMiddleware: Middleware = {
  * openapi-fetch builds a light {@link NimRequest}, the signing middleware signs it, and `send` (the transport)
  * sends it.
  */
-export function createRawClient(options: { baseUrl: string; appKey: string; appSecret: string; send: Send }): NimRawClient {
+export function createRawClient(options: {
+  baseUrl: string;
+  appKey: string;
+  appSecret: string;
+  send: Send;
+}): NimRawClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl,
     Request: NimRequest as unknown as typeof Request,

@@ -13,7 +13,8 @@ function problem(value: unknown, shape: ResponseShape, path: string): string | u
   if ('ref' in shape) return problem(value, named[shape.ref]!, path);
   switch (shape.type) {
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return `${path} must be an object (got ${describe(value)})`;
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return `${path} must be an object (got ${describe(value)})`;
       const fields = value as Record<string, unknown>;
       for (const key of shape.required) if (fields[key] === undefined) return `${path}.${key} is missing`;
       // Only the spec's fields are checked; unknown extra fields pass through untouched.

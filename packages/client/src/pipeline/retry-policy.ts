@@ -27,7 +27,8 @@ export function shouldRetry(error: NimError, attempt: number, context: RetryCont
   if (attempt > context.maxRetries) return false;
   if (error instanceof NimRateLimitError) return true;
   if (error instanceof NimConnectionError) return !error.requestSent || !context.unsafe || context.retryUnsafe;
-  const transient = error instanceof NimTimeoutError || (error instanceof NimHttpError && retryableStatus.has(error.status));
+  const transient =
+    error instanceof NimTimeoutError || (error instanceof NimHttpError && retryableStatus.has(error.status));
   return transient && (!context.unsafe || context.retryUnsafe);
 }
 
@@ -58,7 +59,11 @@ export const maxRetryAfterMs = 30_000;
  * Back-off before retry `attempt` (1 = first retry): exponential from 200 ms, capped at 5 s, full jitter; a
  * server's `Retry-After` wins, capped at 30 s.
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(Math.max(retryAfterMs, 0), maxRetryAfterMs);
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

@@ -34,7 +34,12 @@ const conversationIdPattern = new RegExp(constraints.conversationId.pattern);
 export function conversationIdIssues(id: unknown, path: string): NimValidationIssue[] {
   if (typeof id !== 'string') return [{ path, message: 'must be a string like "alice|1|bob"' }];
   if (!conversationIdPattern.test(id)) {
-    return [{ path, message: `${describe(id)} is not "owner|type|target" with type 1, 2 or 3 and ids of letters, digits, _ @ . -` }];
+    return [
+      {
+        path,
+        message: `${describe(id)} is not "owner|type|target" with type 1, 2 or 3 and ids of letters, digits, _ @ . -`,
+      },
+    ];
   }
   return [];
 }
@@ -45,7 +50,8 @@ const teamIdPattern = /^[0-9]{1,32}$/;
 function teamIdText(teamId: unknown): string | undefined {
   if (typeof teamId === 'string') return teamIdPattern.test(teamId) ? teamId : undefined;
   if (typeof teamId === 'number') return Number.isSafeInteger(teamId) && teamId >= 0 ? String(teamId) : undefined;
-  if (typeof teamId === 'bigint') return teamId >= 0n && teamIdPattern.test(String(teamId)) ? String(teamId) : undefined;
+  if (typeof teamId === 'bigint')
+    return teamId >= 0n && teamIdPattern.test(String(teamId)) ? String(teamId) : undefined;
   return undefined;
 }
 
@@ -54,9 +60,18 @@ function build(ownerId: unknown, type: ConversationType, targetId: unknown): Con
   if (typeof ownerId !== 'string' || !accountIdPattern.test(ownerId)) {
     issues.push({ path: 'ownerId', message: `${describe(ownerId)} is not an account id` });
   }
-  const target = type === 1 ? (typeof targetId === 'string' && accountIdPattern.test(targetId) ? targetId : undefined) : teamIdText(targetId);
+  const target =
+    type === 1
+      ? typeof targetId === 'string' && accountIdPattern.test(targetId)
+        ? targetId
+        : undefined
+      : teamIdText(targetId);
   if (target === undefined) {
-    issues.push(type === 1 ? { path: 'peerId', message: `${describe(targetId)} is not an account id` } : { path: 'teamId', message: `${describe(targetId)} is not a team id` });
+    issues.push(
+      type === 1
+        ? { path: 'peerId', message: `${describe(targetId)} is not an account id` }
+        : { path: 'teamId', message: `${describe(targetId)} is not a team id` },
+    );
   }
   if (issues.length) throw new NimValidationError(issues);
   return `${ownerId as string}|${type}|${target!}`;

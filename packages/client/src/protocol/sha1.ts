@@ -18,17 +18,28 @@ export function plainSha1Hex(text: string): string {
   view.setUint32(blocks.length - 8, Math.floor(data.length / 0x20000000));
   view.setUint32(blocks.length - 4, data.length * 8);
 
-  let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0;
+  let h0 = 0x67452301,
+    h1 = 0xefcdab89,
+    h2 = 0x98badcfe,
+    h3 = 0x10325476,
+    h4 = 0xc3d2e1f0;
   for (let offset = 0; offset < blocks.length; offset += 64) {
     for (let i = 0; i < 16; i++) words[i] = view.getInt32(offset + i * 4);
     for (let i = 16; i < 80; i++) words[i] = rotl(words[i - 3]! ^ words[i - 8]! ^ words[i - 14]! ^ words[i - 16]!, 1);
-    let a = h0, b = h1, c = h2, d = h3, e = h4;
+    let a = h0,
+      b = h1,
+      c = h2,
+      d = h3,
+      e = h4;
     for (let i = 0; i < 80; i++) {
       const f =
-        i < 20 ? ((b & c) | (~b & d)) + 0x5a827999
-        : i < 40 ? (b ^ c ^ d) + 0x6ed9eba1
-        : i < 60 ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
-        : (b ^ c ^ d) + 0xca62c1d6;
+        i < 20
+          ? ((b & c) | (~b & d)) + 0x5a827999
+          : i < 40
+            ? (b ^ c ^ d) + 0x6ed9eba1
+            : i < 60
+              ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
+              : (b ^ c ^ d) + 0xca62c1d6;
       const next = (rotl(a, 5) + f + e + words[i]!) | 0;
       e = d;
       d = c;
@@ -53,7 +64,8 @@ interface NodeCrypto {
 
 /** node:crypto's SHA-1 of `text` as hex, or `undefined` where the runtime has no node:crypto. */
 export function nodeSha1(): ((text: string) => string) | undefined {
-  const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
   let nodeCrypto: NodeCrypto | undefined;
   try {
     nodeCrypto = getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
@@ -61,7 +73,9 @@ export function nodeSha1(): ((text: string) => string) | undefined {
     // A runtime that has the function but not the module.
   }
   if (typeof nodeCrypto?.hash === 'function') return (text) => nodeCrypto.hash!('sha1', text, 'hex');
-  return nodeCrypto?.createHash ? (text) => nodeCrypto.createHash('sha1').update(text, 'utf8').digest('hex') : undefined;
+  return nodeCrypto?.createHash
+    ? (text) => nodeCrypto.createHash('sha1').update(text, 'utf8').digest('hex')
+    : undefined;
 }
 
 let chosen: ((text: string) => string) | undefined;

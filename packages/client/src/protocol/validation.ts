@@ -26,7 +26,12 @@ export function throwIfIssues(issues: Issues, operationId: string): void {
  * The named fields of `value`, each read exactly once (getters run once, inherited fields count, a throwing
  * getter or Proxy becomes an issue), so what is checked is what is sent. An issue and `{}` when it is no object.
  */
-export function readFields<K extends string>(issues: Issues, value: unknown, path: string, keys: readonly K[]): Partial<Record<K, unknown>> {
+export function readFields<K extends string>(
+  issues: Issues,
+  value: unknown,
+  path: string,
+  keys: readonly K[],
+): Partial<Record<K, unknown>> {
   const fields: Partial<Record<K, unknown>> = {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(issues, path, `must be an object (got ${describe(value)})`);
@@ -68,7 +73,12 @@ export function refuseUnknownKeys(issues: Issues, value: unknown, path: string, 
  * The items of an array, copied (holes are issues, each item read once). Stops after {@link maxIssues}
  * problems; `undefined` when `value` is not an array.
  */
-export function readArray(issues: Issues, value: unknown, path: string, checkItem: (item: unknown, itemPath: string) => boolean): unknown[] | undefined {
+export function readArray(
+  issues: Issues,
+  value: unknown,
+  path: string,
+  checkItem: (item: unknown, itemPath: string) => boolean,
+): unknown[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const items: unknown[] = [];
   const start = issues.length;
@@ -106,7 +116,12 @@ export function checkString(issues: Issues, value: unknown, path: string, requir
 
 export function checkGroupId(issues: Issues, value: unknown, path = 'groupId'): string {
   const id = toGroupId(value);
-  if (id === undefined) fail(issues, path, `must be a positive int64: a decimal string, a bigint or a safe-integer number (got ${describe(value)})`);
+  if (id === undefined)
+    fail(
+      issues,
+      path,
+      `must be a positive int64: a decimal string, a bigint or a safe-integer number (got ${describe(value)})`,
+    );
   return id ?? '';
 }
 
@@ -129,7 +144,13 @@ export function checkGroupIds(issues: Issues, value: unknown, path = 'group_ids'
  * UNCONFIRMED, but the server's error 110302 "conversation and account mismatch" says a foreign owner cannot work.
  * An optional list may be absent or empty; a required one must hold at least one id.
  */
-export function checkConversationIds(issues: Issues, value: unknown, accountId: unknown, required: boolean, max?: number): ConversationId[] {
+export function checkConversationIds(
+  issues: Issues,
+  value: unknown,
+  accountId: unknown,
+  required: boolean,
+  max?: number,
+): ConversationId[] {
   const path = 'conversation_ids';
   if (value === undefined && !required) return [];
   const owner = typeof accountId === 'string' ? accountId.toLowerCase() : undefined;
@@ -148,7 +169,11 @@ export function checkConversationIds(issues: Issues, value: unknown, accountId: 
     for (const problem of problems) issues.push(problem);
     if (problems.length) return false;
     if (owner !== undefined && (id as string).split('|', 1)[0]!.toLowerCase() !== owner) {
-      fail(issues, itemPath, `${describe(id)} belongs to another account; its owner must be account_id ${describe(accountId)}`);
+      fail(
+        issues,
+        itemPath,
+        `${describe(id)} belongs to another account; its owner must be account_id ${describe(accountId)}`,
+      );
       return false;
     }
     return true;
@@ -162,7 +187,10 @@ export function checkConversationIds(issues: Issues, value: unknown, accountId: 
 
 export function checkPageLimit(issues: Issues, value: unknown, path = 'limit'): void {
   const { minimum, maximum } = pageLimit;
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= minimum && (value as number) <= maximum)) {
+  if (
+    value !== undefined &&
+    !(Number.isInteger(value) && (value as number) >= minimum && (value as number) <= maximum)
+  ) {
     fail(issues, path, `must be an integer from ${minimum} to ${maximum} (got ${describe(value)})`);
   }
 }

@@ -14,7 +14,12 @@ export interface GuardedLimiter {
    * Never rejects; resolves at the latest after `waitMs` (a report that has not settled by then is logged as a
    * fault) or when `signal` aborts.
    */
-  report(operationId: string, report: NimRateLimitReport, signal: AbortSignal | undefined, waitMs: number): Promise<void>;
+  report(
+    operationId: string,
+    report: NimRateLimitReport,
+    signal: AbortSignal | undefined,
+    waitMs: number,
+  ): Promise<void>;
 }
 
 /** Whether `work` settled (rejections pass through) before `ms` ran out or `signal` aborted. */
@@ -49,13 +54,20 @@ function printable(value: unknown): string {
 }
 
 /** The limiter of a checked `rateLimit`: the built-in bucket, or the caller's limiter behind the fault guard. */
-export function guardLimiter(choice: RateLimitChoice, logger: NimLogger | undefined, secrets: readonly string[]): GuardedLimiter {
+export function guardLimiter(
+  choice: RateLimitChoice,
+  logger: NimLogger | undefined,
+  secrets: readonly string[],
+): GuardedLimiter {
   const given = 'take' in choice ? choice : undefined;
-  const limiter = given?.limiter ?? createTokenBucketLimiter({ perSecond: (choice as { perSecond: number }).perSecond });
+  const limiter =
+    given?.limiter ?? createTokenBucketLimiter({ perSecond: (choice as { perSecond: number }).perSecond });
   const take = given?.take ?? (limiter as NimRateLimiter).take;
   const reportRateLimited = given?.reportRateLimited;
   const complain = (what: string, operationId: string, error: unknown) =>
-    (logger ?? console).error(`nim rate limiter ${what} failed op=${operationId}, going on without it: ${redact(printable(error), secrets, 300)}`);
+    (logger ?? console).error(
+      `nim rate limiter ${what} failed op=${operationId}, going on without it: ${redact(printable(error), secrets, 300)}`,
+    );
 
   return {
     async take(operationId, signal) {
@@ -71,8 +83,13 @@ export function guardLimiter(choice: RateLimitChoice, logger: NimLogger | undefi
     async report(operationId, report, signal, waitMs) {
       if (!reportRateLimited) return;
       try {
-        const settled = await settlesWithin(Promise.resolve(reportRateLimited.call(limiter, operationId, report)), waitMs, signal);
-        if (!settled && !signal?.aborted) complain('reportRateLimited', operationId, `it did not settle within ${waitMs} ms`);
+        const settled = await settlesWithin(
+          Promise.resolve(reportRateLimited.call(limiter, operationId, report)),
+          waitMs,
+          signal,
+        );
+        if (!settled && !signal?.aborted)
+          complain('reportRateLimited', operationId, `it did not settle within ${waitMs} ms`);
       } catch (error) {
         complain('reportRateLimited', operationId, error);
       }

@@ -27,7 +27,8 @@ export function tokenBucketIssues(options: unknown, path: string): NimValidation
   if (!(typeof perSecond === 'number' && perSecond >= minPerSecond && perSecond <= maxPerSecond)) {
     issues.push({ path: `${path}.perSecond`, message: `must be a number from ${minPerSecond} to ${maxPerSecond}` });
   }
-  if (burst !== undefined && !(Number.isSafeInteger(burst) && (burst as number) > 0)) issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
+  if (burst !== undefined && !(Number.isSafeInteger(burst) && (burst as number) > 0))
+    issues.push({ path: `${path}.burst`, message: 'must be an integer ≥ 1' });
   return issues;
 }
 

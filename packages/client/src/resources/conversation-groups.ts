@@ -74,7 +74,10 @@ export type AccountQuery = NonNullable<operations['getConversationGroup']['param
  * const input: BatchGetInput = { account_id: 'alice', group_ids: ['1001', 9007199254740993n] };
  * ```
  */
-export type BatchGetInput = Omit<NonNullable<operations['batchGetConversationGroups']['parameters']['query']>, 'group_ids'> & {
+export type BatchGetInput = Omit<
+  NonNullable<operations['batchGetConversationGroups']['parameters']['query']>,
+  'group_ids'
+> & {
   group_ids: readonly GroupIdInput[];
 };
 /**
@@ -147,7 +150,11 @@ export interface ConversationGroupsResource {
    * await nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work (2026)' });
    * ```
    */
-  update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+  update(
+    groupId: GroupIdInput,
+    input: UpdateConversationGroupInput,
+    options?: NimRequestOptions,
+  ): Promise<ConversationGroupChange>;
 
   /**
    * Adds conversations to a group. More than 100 ids are sent in chunks of 100, in order, and the lists merged;
@@ -161,7 +168,11 @@ export interface ConversationGroupsResource {
    * });
    * ```
    */
-  addConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+  addConversations(
+    groupId: GroupIdInput,
+    input: ConversationsInput,
+    options?: NimRequestOptions,
+  ): Promise<ConversationGroupChange>;
 
   /**
    * Removes conversations from a group; chunked like {@link ConversationGroupsResource.addConversations}.
@@ -171,7 +182,11 @@ export interface ConversationGroupsResource {
    * await nim.conversationGroups.removeConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] });
    * ```
    */
-  removeConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange>;
+  removeConversations(
+    groupId: GroupIdInput,
+    input: ConversationsInput,
+    options?: NimRequestOptions,
+  ): Promise<ConversationGroupChange>;
 
   /**
    * Deletes a group (its conversations are kept).
@@ -223,7 +238,11 @@ export interface ConversationGroupsResource {
    * const page = await nim.conversationGroups.listConversations('1001', { account_id: 'alice', limit: 50 });
    * ```
    */
-  listConversations(groupId: GroupIdInput, query: ListConversationsInput, options?: NimRequestOptions): Promise<GroupConversationPage>;
+  listConversations(
+    groupId: GroupIdInput,
+    query: ListConversationsInput,
+    options?: NimRequestOptions,
+  ): Promise<GroupConversationPage>;
 
   /**
    * Every conversation of a group, page after page, all pages under one trace id. Stops when `has_more` is
@@ -236,7 +255,11 @@ export interface ConversationGroupsResource {
    * }
    * ```
    */
-  iterateConversations(groupId: GroupIdInput, query: IterateConversationsInput, options?: NimRequestOptions): AsyncGenerator<GroupConversation, void, undefined>;
+  iterateConversations(
+    groupId: GroupIdInput,
+    query: IterateConversationsInput,
+    options?: NimRequestOptions,
+  ): AsyncGenerator<GroupConversation, void, undefined>;
 }
 
 type Issues = NimValidationIssue[];
@@ -245,7 +268,11 @@ type Issues = NimValidationIssue[];
 const maxIdsPerCall = operationTable.updateConversationGroup.chunk.size;
 
 function asBatchGetResult(data: unknown): BatchGetResult {
-  const { success_list, failed_list, fail_list } = data as { success_list: ConversationGroup[]; failed_list: FailedGroup[]; fail_list: FailedGroup[] };
+  const { success_list, failed_list, fail_list } = data as {
+    success_list: ConversationGroup[];
+    failed_list: FailedGroup[];
+    fail_list: FailedGroup[];
+  };
   const failures: BatchGetFailure[] = [];
   // Both spellings are folded into one list; a loop, not a spread into arguments, whatever the list's size.
   for (const list of [failed_list, fail_list]) {
@@ -282,7 +309,12 @@ const requiredGroupId = (issues: Issues, groupId: unknown) => checkGroupId(issue
  * {@link NimRequestOptions}.
  */
 export function createConversationGroups(call: Execute): ConversationGroupsResource {
-  async function changeConversations(type: 1 | 2, groupId: unknown, input: unknown, options: unknown): Promise<ConversationGroupChange> {
+  async function changeConversations(
+    type: 1 | 2,
+    groupId: unknown,
+    input: unknown,
+    options: unknown,
+  ): Promise<ConversationGroupChange> {
     const checked = validate('updateConversationGroup', (issues) => {
       const group_id = requiredGroupId(issues, groupId);
       const fields = readFields(issues, input, 'input', ['account_id', 'conversation_ids'] as const);
@@ -297,14 +329,22 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
     for (let start = 0; start < ids.length; start += maxIdsPerCall) {
       const conversation_ids = ids.slice(start, start + maxIdsPerCall);
       try {
-        const { data } = await call('updateConversationGroup', { params: { path: { group_id } }, body: { account_id, conversations: { type, conversation_ids } } }, callOptions);
+        const { data } = await call(
+          'updateConversationGroup',
+          { params: { path: { group_id } }, body: { account_id, conversations: { type, conversation_ids } } },
+          callOptions,
+        );
         const change = data as ConversationGroupChange;
         merged.conversation_group = change.conversation_group;
         for (const id of change.success_list) merged.success_list.push(id);
         for (const failure of change.failed_list) merged.failed_list.push(failure);
       } catch (error) {
         if (ids.length > maxIdsPerCall && error instanceof NimError) {
-          attachPartialProgress(error, { applied: [...merged.success_list], failed: [...merged.failed_list], notApplied: ids.slice(start) });
+          attachPartialProgress(error, {
+            applied: [...merged.success_list],
+            failed: [...merged.failed_list],
+            notApplied: ids.slice(start),
+          });
         }
         throw error;
       }
@@ -314,7 +354,10 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
 
   // The plain operations come from the generated layer (the operation table); update and its chunked helpers
   // (x-nim-chunk) and the folding of batchGet's two failure spellings are written here.
-  const generated = generatedMethods(call, 'conversationGroups') as unknown as Omit<ConversationGroupsResource, 'batchGet'> & {
+  const generated = generatedMethods(call, 'conversationGroups') as unknown as Omit<
+    ConversationGroupsResource,
+    'batchGet'
+  > & {
     batchGet(input: BatchGetInput, options?: NimRequestOptions): Promise<object>;
   };
   const resource: ConversationGroupsResource = {
@@ -330,7 +373,11 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
       return rememberTraceId(asBatchGetResult(data), traceIdOf(data)!);
     },
 
-    async update(groupId: GroupIdInput, input: UpdateConversationGroupInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+    async update(
+      groupId: GroupIdInput,
+      input: UpdateConversationGroupInput,
+      options?: NimRequestOptions,
+    ): Promise<ConversationGroupChange> {
       const { group_id, body, checkedOptions } = validate('updateConversationGroup', (issues) => {
         const group_id = requiredGroupId(issues, groupId);
         const fields = readFields(issues, input, 'input', ['account_id', 'name', 'server_extension'] as const);
@@ -341,20 +388,35 @@ export function createConversationGroups(call: Execute): ConversationGroupsResou
         if (name === undefined && server_extension === undefined && typeof input === 'object' && input !== null) {
           fail(issues, 'input', 'nothing to update: give name and/or server_extension');
         }
-        return { group_id, body: { account_id, name, server_extension }, checkedOptions: checkRequestOptions(issues, options) };
+        return {
+          group_id,
+          body: { account_id, name, server_extension },
+          checkedOptions: checkRequestOptions(issues, options),
+        };
       });
-      const { data, traceId } = await call('updateConversationGroup', { params: { path: { group_id } }, body: body as UpdateConversationGroupRequest }, checkedOptions);
+      const { data, traceId } = await call(
+        'updateConversationGroup',
+        { params: { path: { group_id } }, body: body as UpdateConversationGroupRequest },
+        checkedOptions,
+      );
       return rememberTraceId(data as ConversationGroupChange, traceId);
     },
 
-    addConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+    addConversations(
+      groupId: GroupIdInput,
+      input: ConversationsInput,
+      options?: NimRequestOptions,
+    ): Promise<ConversationGroupChange> {
       return changeConversations(1, groupId, input, options);
     },
 
-    removeConversations(groupId: GroupIdInput, input: ConversationsInput, options?: NimRequestOptions): Promise<ConversationGroupChange> {
+    removeConversations(
+      groupId: GroupIdInput,
+      input: ConversationsInput,
+      options?: NimRequestOptions,
+    ): Promise<ConversationGroupChange> {
       return changeConversations(2, groupId, input, options);
     },
-
   };
   return resource;
 }

@@ -1,4 +1,10 @@
-import { type EmptyObject, type OperationId, type OperationParam, operationTable, type operations } from '@nim-api/types';
+import {
+  type EmptyObject,
+  type OperationId,
+  type OperationParam,
+  operationTable,
+  type operations,
+} from '@nim-api/types';
 import { checkRequestOptions } from '../config/option-checks.js';
 import type { NimRequestOptions } from '../config/options.js';
 import { NimResponseError, type NimValidationIssue } from '../errors/errors.js';
@@ -43,7 +49,9 @@ export type OperationsOf<R extends string> = {
  * const input: OperationInput<'listConversations'> = { account_id: 'alice', limit: 50 };
  * ```
  */
-export type OperationInput<Id extends OperationId> = [NonNullable<operations[Id]['parameters']['query']>] extends [never]
+export type OperationInput<Id extends OperationId> = [NonNullable<operations[Id]['parameters']['query']>] extends [
+  never,
+]
   ? operations[Id] extends { requestBody: { content: { 'application/json': infer B } } }
     ? B
     : never
@@ -59,7 +67,10 @@ export type OperationInput<Id extends OperationId> = [NonNullable<operations[Id]
  * ```
  */
 export type OperationResult<Id extends OperationId> =
-  Exclude<NonNullable<operations[Id]['responses'][200]['content']['application/json']['data']>, EmptyObject> extends infer D
+  Exclude<
+    NonNullable<operations[Id]['responses'][200]['content']['application/json']['data']>,
+    EmptyObject
+  > extends infer D
     ? [D] extends [never]
       ? EmptyObject
       : D & Required<Pick<D, (typeof operationTable)[Id]['lists'][number] & keyof D>>
@@ -75,7 +86,11 @@ export type OperationResult<Id extends OperationId> =
  */
 export type OperationArgs<Id extends OperationId> = [
   ...(operations[Id]['parameters']['path'] extends Record<string, infer V> ? [id: V] : []),
-  ...([OperationInput<Id>] extends [never] ? [] : Partial<OperationInput<Id>> extends OperationInput<Id> ? [input?: OperationInput<Id>] : [input: OperationInput<Id>]),
+  ...([OperationInput<Id>] extends [never]
+    ? []
+    : Partial<OperationInput<Id>> extends OperationInput<Id>
+      ? [input?: OperationInput<Id>]
+      : [input: OperationInput<Id>]),
   options?: NimRequestOptions,
 ];
 
@@ -96,7 +111,9 @@ export type IteratorInput<Id extends OperationId> = Omit<OperationInput<Id>, 'pa
  * ```
  */
 export type GeneratedMethods<R extends string> = {
-  [Id in OperationsOf<R> as (typeof operationTable)[Id]['sdk']['method']]: (...args: OperationArgs<Id>) => Promise<OperationResult<Id>>;
+  [Id in OperationsOf<R> as (typeof operationTable)[Id]['sdk']['method']]: (
+    ...args: OperationArgs<Id>
+  ) => Promise<OperationResult<Id>>;
 };
 
 /**
@@ -115,7 +132,13 @@ export type PageIterator<Id extends OperationId> = (
 ) => AsyncGenerator<OperationResult<Id> extends { items: readonly (infer I)[] } ? I : never, void, undefined>;
 
 /** The check a parameter gets from its schema; appends to `issues`, returns the value to send. */
-function checkParam(issues: Issues, param: OperationParam, value: unknown, path: string, fields: Record<string, unknown>): unknown {
+function checkParam(
+  issues: Issues,
+  param: OperationParam,
+  value: unknown,
+  path: string,
+  fields: Record<string, unknown>,
+): unknown {
   if (value === undefined && !param.required) return undefined;
   switch (param.kind) {
     case 'account':
@@ -130,7 +153,13 @@ function checkParam(issues: Issues, param: OperationParam, value: unknown, path:
       return checkGroupIds(issues, value, path);
     case 'conversationIds':
       // The owner check applies when the operation names the account (account_id) the ids must belong to.
-      return checkConversationIds(issues, value, 'account_id' in fields ? fields.account_id : undefined, param.required, param.max);
+      return checkConversationIds(
+        issues,
+        value,
+        'account_id' in fields ? fields.account_id : undefined,
+        param.required,
+        param.max,
+      );
     case 'string':
       checkString(issues, value, path, param.required, param.nonEmpty === true);
       return value;
@@ -138,7 +167,8 @@ function checkParam(issues: Issues, param: OperationParam, value: unknown, path:
       if (typeof value !== 'boolean') fail(issues, path, `must be a boolean (got ${describe(value)})`);
       return value;
     case 'enum':
-      if (!param.values.includes(value as number)) fail(issues, path, `must be one of ${param.values.join(', ')} (got ${describe(value)})`);
+      if (!param.values.includes(value as number))
+        fail(issues, path, `must be one of ${param.values.join(', ')} (got ${describe(value)})`);
       return value;
     case 'integer': {
       const { min = -Infinity, max = Infinity } = param;
@@ -162,17 +192,29 @@ const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string
 function checkArgs<Id extends OperationId>(id: Id, args: readonly unknown[]) {
   const params = operationTable[id].params as readonly OperationParam[];
   const issues: Issues = [];
-  const init = { params: { path: {}, query: {} } as Record<'path' | 'query', Record<string, unknown>>, body: undefined as Record<string, unknown> | undefined };
+  const init = {
+    params: { path: {}, query: {} } as Record<'path' | 'query', Record<string, unknown>>,
+    body: undefined as Record<string, unknown> | undefined,
+  };
   let options: unknown;
   try {
     let at = 0;
     const inputParams = params.filter((param) => param.in !== 'path');
     for (const param of params) {
-      if (param.in === 'path') init.params.path[param.name] = checkParam(issues, param, args[at++], camelCase(param.name), {});
+      if (param.in === 'path')
+        init.params.path[param.name] = checkParam(issues, param, args[at++], camelCase(param.name), {});
     }
     if (inputParams.length) {
       const input = args[at++];
-      const fields = input === undefined && inputParams.every((param) => !param.required) ? {} : readFields(issues, input, 'input', inputParams.map((param) => param.name));
+      const fields =
+        input === undefined && inputParams.every((param) => !param.required)
+          ? {}
+          : readFields(
+              issues,
+              input,
+              'input',
+              inputParams.map((param) => param.name),
+            );
       for (const param of inputParams) {
         const value = checkParam(issues, param, fields[param.name], param.name, fields);
         if (value === undefined) continue;
@@ -190,7 +232,10 @@ function checkArgs<Id extends OperationId>(id: Id, args: readonly unknown[]) {
 }
 
 /** The method of operation `id`: checks its arguments, sends them, returns the data (its trace id remembered). */
-export function operationMethod<Id extends OperationId>(execute: Execute, id: Id): (...args: OperationArgs<Id>) => Promise<OperationResult<Id>> {
+export function operationMethod<Id extends OperationId>(
+  execute: Execute,
+  id: Id,
+): (...args: OperationArgs<Id>) => Promise<OperationResult<Id>> {
   return async (...args) => {
     const { init, options } = checkArgs(id, args);
     const { data, traceId } = await execute(id, init, options);
@@ -200,7 +245,9 @@ export function operationMethod<Id extends OperationId>(execute: Execute, id: Id
 
 /** The page iterator of a paginated operation: one trace id for every page; stops on `has_more` false. */
 export function pageIterator<Id extends OperationId>(execute: Execute, id: Id): PageIterator<Id> {
-  const { tokenIn, tokenOut, hasMore, items } = (operationTable[id] as { pagination: Record<'tokenIn' | 'tokenOut' | 'hasMore' | 'items', string> }).pagination;
+  const { tokenIn, tokenOut, hasMore, items } = (
+    operationTable[id] as { pagination: Record<'tokenIn' | 'tokenOut' | 'hasMore' | 'items', string> }
+  ).pagination;
   return async function* (...args: unknown[]) {
     // Checked once, before any page: a mistake is reported at the first `next()`.
     const { init, options } = checkArgs(id, args);
@@ -216,7 +263,10 @@ export function pageIterator<Id extends OperationId>(execute: Execute, id: Id): 
       if (!page[hasMore]) return;
       const next = page[tokenOut];
       if (!next || seen.has(next)) {
-        throw new NimResponseError(`${hasMore} is true but ${tokenOut} ${describe(next)} is not new`, '', { operationId: id, traceId: pageOptions.traceId });
+        throw new NimResponseError(`${hasMore} is true but ${tokenOut} ${describe(next)} is not new`, '', {
+          operationId: id,
+          traceId: pageOptions.traceId,
+        });
       }
       seen.add(next);
       query[tokenIn] = next;

@@ -23,7 +23,7 @@ function resolveDiscovery(options: Parameters<typeof checkDiscovery>[1]) {
 }
 
 describe('checkDiscovery', () => {
-  it("is on by default, with the official allocation URLs of the region from the spec", () => {
+  it('is on by default, with the official allocation URLs of the region from the spec', () => {
     expect(resolveDiscovery({})).toEqual({ urls: allocationUrls.cn, ...defaults });
     expect(resolveDiscovery({ region: 'cn' })).toEqual({ urls: allocationUrls.cn, ...defaults });
     expect(resolveDiscovery({ region: 'sg' })).toEqual({ urls: allocationUrls.sg, ...defaults });
@@ -36,8 +36,13 @@ describe('checkDiscovery', () => {
   });
 
   it('is on whenever a discovery object is given, also with a baseUrl or a custom fetch', () => {
-    expect(resolveDiscovery({ discovery: {}, baseUrl: 'https://im.example', fetch })).toEqual({ urls: allocationUrls.cn, ...defaults });
-    expect(resolveDiscovery({ discovery: { urls: ['http://127.0.0.1:9/a'], probeIntervalMs: 100, windowMs: 1_200 } })).toEqual({
+    expect(resolveDiscovery({ discovery: {}, baseUrl: 'https://im.example', fetch })).toEqual({
+      urls: allocationUrls.cn,
+      ...defaults,
+    });
+    expect(
+      resolveDiscovery({ discovery: { urls: ['http://127.0.0.1:9/a'], probeIntervalMs: 100, windowMs: 1_200 } }),
+    ).toEqual({
       urls: ['http://127.0.0.1:9/a'],
       probeIntervalMs: 100,
       windowMs: 1_200,
@@ -49,7 +54,9 @@ describe('checkDiscovery', () => {
   it('refuses anything else with one NimValidationError naming every bad field', () => {
     const error = (() => {
       try {
-        resolveDiscovery({ discovery: { urls: ['https://ok.example', 'ftp://x', 5], probeIntervalMs: 0.5, windowMs: Infinity } });
+        resolveDiscovery({
+          discovery: { urls: ['https://ok.example', 'ftp://x', 5], probeIntervalMs: 0.5, windowMs: Infinity },
+        });
       } catch (e) {
         return e;
       }
@@ -105,7 +112,13 @@ describe('checkDiscovery', () => {
     const sent: Request[] = [];
     let error: unknown;
     try {
-      createNimClient({ appKey: 'k', appSecret: 's', timeoutMs: -1, fetch: async (r) => (sent.push(r), new Response('{}')), discovery: 'yes' as never });
+      createNimClient({
+        appKey: 'k',
+        appSecret: 's',
+        timeoutMs: -1,
+        fetch: async (r) => (sent.push(r), new Response('{}')),
+        discovery: 'yes' as never,
+      });
     } catch (e) {
       error = e;
     }
@@ -115,7 +128,11 @@ describe('checkDiscovery', () => {
   });
 
   it('survives a discovery object whose getters throw', () => {
-    const hostile = Object.defineProperty({}, 'urls', { get: () => { throw new Error('boom'); } });
+    const hostile = Object.defineProperty({}, 'urls', {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(() => resolveDiscovery({ discovery: hostile })).toThrow(/discovery.urls could not be read/);
   });
 });

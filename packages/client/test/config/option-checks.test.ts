@@ -1,7 +1,13 @@
 import { seedOr } from '../support/fc-seed.js';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { createNimClient, isNimError, NimConnectionError, NimTimeoutError, NimValidationError } from '../../src/index.js';
+import {
+  createNimClient,
+  isNimError,
+  NimConnectionError,
+  NimTimeoutError,
+  NimValidationError,
+} from '../../src/index.js';
 
 const credentials = { appKey: 'option-app-key', appSecret: 'option-app-secret' };
 const group = { group_id: 1001, name: 'Work', create_time: 1, update_time: 2 };
@@ -17,7 +23,25 @@ function recordingClient(respond: (request: Request) => Promise<Response> | Resp
 }
 
 const hostile = fc.oneof(
-  fc.constantFrom(null, Number.NaN, Infinity, -Infinity, -0, 2 ** 31, -1, 1.5, '', 'abc', '5', true, [], {}, Symbol('s'), 10n, () => 1),
+  fc.constantFrom(
+    null,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    2 ** 31,
+    -1,
+    1.5,
+    '',
+    'abc',
+    '5',
+    true,
+    [],
+    {},
+    Symbol('s'),
+    10n,
+    () => 1,
+  ),
   fc.string({ maxLength: 3 }),
   fc.double(),
 );
@@ -32,7 +56,9 @@ describe('options of a call', () => {
   ] as const)('%s: an unusable value is refused before anything is sent', async (name, values) => {
     const { nim, sent } = recordingClient();
     for (const value of values) {
-      const error = await nim.conversationGroups.get('1', { account_id: 'alice' }, { [name]: value } as never).catch((e: unknown) => e);
+      const error = await nim.conversationGroups
+        .get('1', { account_id: 'alice' }, { [name]: value } as never)
+        .catch((e: unknown) => e);
       expect(error, `${name}: ${String(value)}`).toBeInstanceOf(NimValidationError);
       expect((error as NimValidationError).issues.map((issue) => issue.path)).toEqual([`options.${name}`]);
     }
@@ -42,15 +68,31 @@ describe('options of a call', () => {
   it('options that are not an object (null, a string) are refused, whatever the method', async () => {
     const { nim, sent } = recordingClient();
     for (const options of [null, 'fast', 5]) {
-      await expect(nim.conversationGroups.list({ account_id: 'alice' }, options as never)).rejects.toBeInstanceOf(NimValidationError);
-      await expect(nim.conversationGroups.get('1', { account_id: 'alice' }, options as never)).rejects.toBeInstanceOf(NimValidationError);
+      await expect(nim.conversationGroups.list({ account_id: 'alice' }, options as never)).rejects.toBeInstanceOf(
+        NimValidationError,
+      );
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' }, options as never)).rejects.toBeInstanceOf(
+        NimValidationError,
+      );
     }
     expect(sent).toEqual([]);
   });
 });
 
 describe('options of createNimClient', () => {
-  const names = ['baseUrl', 'region', 'fetch', 'timeoutMs', 'maxRetries', 'retryUnsafe', 'hostCooldownMs', 'rateLimit', 'logger', 'hooks', 'retryDelayMs'];
+  const names = [
+    'baseUrl',
+    'region',
+    'fetch',
+    'timeoutMs',
+    'maxRetries',
+    'retryUnsafe',
+    'hostCooldownMs',
+    'rateLimit',
+    'logger',
+    'hooks',
+    'retryDelayMs',
+  ];
 
   it('any hostile value of any option is a NimValidationError naming it, never a TypeError, never the secret', () => {
     fc.assert(
@@ -75,14 +117,29 @@ describe('options of createNimClient', () => {
     const throwing = () => {
       throw new Error('logger down');
     };
-    const { nim } = recordingClient(undefined, { logger: { debug: throwing, info: throwing, warn: throwing, error: throwing } });
+    const { nim } = recordingClient(undefined, {
+      logger: { debug: throwing, info: throwing, warn: throwing, error: throwing },
+    });
     await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).resolves.toMatchObject({ group_id: '1001' });
   });
 
   it('a back-off function that returns NaN, a negative number or throws falls back to the default policy', async () => {
-    for (const retryDelayMs of [() => Number.NaN, () => -1, () => { throw new Error('x'); }]) {
-      const { nim, sent } = recordingClient(() => new Response('busy', { status: 503 }), { retryDelayMs, maxRetries: 1, timeoutMs: 1_000 });
-      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimHttpError', attempts: 2 });
+    for (const retryDelayMs of [
+      () => Number.NaN,
+      () => -1,
+      () => {
+        throw new Error('x');
+      },
+    ]) {
+      const { nim, sent } = recordingClient(() => new Response('busy', { status: 503 }), {
+        retryDelayMs,
+        maxRetries: 1,
+        timeoutMs: 1_000,
+      });
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+        name: 'NimHttpError',
+        attempts: 2,
+      });
       expect(sent).toHaveLength(2);
     }
   });
@@ -110,17 +167,28 @@ describe('baseUrl and discovery URLs', () => {
       }
       throw new Error('accepted');
     };
-    for (const options of [{ baseUrl: 'http://user:PW_SECRET@127.0.0.1:1' }, { baseUrl: ['https://u:PW_SECRET@a.test'] }, { discovery: { urls: ['https://u:PW_SECRET@a.test/x'] } }]) {
+    for (const options of [
+      { baseUrl: 'http://user:PW_SECRET@127.0.0.1:1' },
+      { baseUrl: ['https://u:PW_SECRET@a.test'] },
+      { discovery: { urls: ['https://u:PW_SECRET@a.test/x'] } },
+    ]) {
       const error = refused(options);
       expect(error.message).not.toContain('PW_SECRET');
       expect(error.message).toContain('…@');
     }
-    expect(refused({ appSecret: 'secret\uD800' }).issues).toEqual([{ path: 'appSecret', message: 'must be a non-empty string of valid Unicode' }]);
+    expect(refused({ appSecret: 'secret\uD800' }).issues).toEqual([
+      { path: 'appSecret', message: 'must be a non-empty string of valid Unicode' },
+    ]);
   });
 
   it('refuses discovery URLs with credentials (they could never be sent, and would be logged) and unknown discovery fields', () => {
-    for (const discovery of [{ urls: ['http://user:secret@127.0.0.1:9/allocate'] }, { url: 'http://127.0.0.1:9/allocate' }]) {
-      expect(() => createNimClient({ ...credentials, baseUrl: 'http://127.0.0.1:9', discovery: discovery as never })).toThrow(NimValidationError);
+    for (const discovery of [
+      { urls: ['http://user:secret@127.0.0.1:9/allocate'] },
+      { url: 'http://127.0.0.1:9/allocate' },
+    ]) {
+      expect(() =>
+        createNimClient({ ...credentials, baseUrl: 'http://127.0.0.1:9', discovery: discovery as never }),
+      ).toThrow(NimValidationError);
     }
     const error = (() => {
       try {
@@ -135,17 +203,23 @@ describe('baseUrl and discovery URLs', () => {
 });
 
 describe('what a custom fetch or a body can do', () => {
-  it.each([null, undefined, 'down', 42, Object.freeze({ reason: 'frozen' })])('a fetch rejecting with %s is a NimConnectionError with it as cause', async (thrown) => {
-    const { nim } = recordingClient(() => Promise.reject(thrown), { maxRetries: 0 });
-    const error = await nim.conversationGroups.get('1', { account_id: 'alice' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NimConnectionError);
-    expect((error as Error).cause).toBe(thrown);
-  });
+  it.each([null, undefined, 'down', 42, Object.freeze({ reason: 'frozen' })])(
+    'a fetch rejecting with %s is a NimConnectionError with it as cause',
+    async (thrown) => {
+      const { nim } = recordingClient(() => Promise.reject(thrown), { maxRetries: 0 });
+      const error = await nim.conversationGroups.get('1', { account_id: 'alice' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NimConnectionError);
+      expect((error as Error).cause).toBe(thrown);
+    },
+  );
 
   it('a body stream that fails with a code-less Error is a NimConnectionError (the request was sent)', async () => {
     const body = new ReadableStream({ pull: (controller) => controller.error(new Error('stream broke')) });
     const { nim } = recordingClient(() => new Response(body), { maxRetries: 0 });
-    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimConnectionError', requestSent: true });
+    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimConnectionError',
+      requestSent: true,
+    });
   });
 
   it('a fetch that ignores the signal and never settles still times out at the deadline', async () => {
@@ -155,7 +229,9 @@ describe('what a custom fetch or a body can do', () => {
 
   it('a fetch resolving with something that is not a Response is a NimResponseError', async () => {
     const { nim } = recordingClient(() => ({ status: 200 }) as never, { maxRetries: 0 });
-    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError' });
+    await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimResponseError',
+    });
   });
 
   it('a fetch that throws synchronously sent nothing: requestSent false, so even a create may be repeated', async () => {
@@ -163,23 +239,35 @@ describe('what a custom fetch or a body can do', () => {
       throw new Error('bad proxy settings');
     };
     const nim = createNimClient({ ...credentials, fetch, maxRetries: 0 });
-    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Work' })).rejects.toMatchObject({ name: 'NimConnectionError', requestSent: false });
+    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Work' })).rejects.toMatchObject({
+      name: 'NimConnectionError',
+      requestSent: false,
+    });
   });
 
   it('a group id written 1.0 or 1e0 is a NimResponseError, never a number typed as a string', async () => {
     for (const written of ['1.0', '1e0', '1.000000000000000000001']) {
       const body = `{"code":200,"msg":"success","data":{"group_id":${written},"name":"x","server_extension":"","create_time":1,"update_time":1}}`;
       const { nim } = recordingClient(() => new Response(body), { maxRetries: 0 });
-      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/group_id/) });
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+        name: 'NimResponseError',
+        message: expect.stringMatching(/group_id/),
+      });
     }
   });
 
   it('a body over 16 MiB is a NimResponseError, whether its size is declared or not, and it is not parsed', async () => {
     const huge = JSON.stringify({ code: 200, msg: 'success', data: group }) + ' '.repeat(16 * 1024 * 1024);
-    const declared = recordingClient(() => new Response('{}', { headers: { 'content-length': String(17 * 1024 * 1024) } }), { maxRetries: 0 });
+    const declared = recordingClient(
+      () => new Response('{}', { headers: { 'content-length': String(17 * 1024 * 1024) } }),
+      { maxRetries: 0 },
+    );
     const chunked = recordingClient(() => new Response(new Blob([huge]).stream()), { maxRetries: 0 });
     for (const { nim } of [declared, chunked]) {
-      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/larger than 16 MiB/) });
+      await expect(nim.conversationGroups.get('1', { account_id: 'alice' })).rejects.toMatchObject({
+        name: 'NimResponseError',
+        message: expect.stringMatching(/larger than 16 MiB/),
+      });
     }
   });
 

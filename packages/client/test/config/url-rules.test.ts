@@ -40,17 +40,45 @@ const refusal = (make: () => unknown): NimValidationError | undefined => {
 
 // Hosts with the verdict written by hand, not computed: the URL parser's forms of 127.0.0.0/8, ::1 and localhost are
 // loopback; everything else (other addresses, IPv4-mapped IPv6, lookalike names) is not.
-const loopbackHosts = ['127.0.0.1', '127.255.1.2', '127.1', '0x7f.0.0.1', '2130706433', '0177.0.0.1', '[::1]', '[0:0:0:0:0:0:0:1]', 'localhost', 'LOCALHOST', 'localhost.', 'ｌｏｃａｌｈｏｓｔ'];
+const loopbackHosts = [
+  '127.0.0.1',
+  '127.255.1.2',
+  '127.1',
+  '0x7f.0.0.1',
+  '2130706433',
+  '0177.0.0.1',
+  '[::1]',
+  '[0:0:0:0:0:0:0:1]',
+  'localhost',
+  'LOCALHOST',
+  'localhost.',
+  'ｌｏｃａｌｈｏｓｔ',
+];
 const remoteHosts = [
-  '128.0.0.1', '126.255.255.255', '10.0.0.1', '169.254.169.254', '[::2]', '[::ffff:127.0.0.1]', 'localhost.attacker.example',
-  '127.0.0.1.nip.io', 'open.yunxinapi.com', 'API-SG.YunxinAPI.com', 'пример.рф', 'xn--e1afmkfd.xn--p1ai', 'localhost-evil', 'example.com.',
+  '128.0.0.1',
+  '126.255.255.255',
+  '10.0.0.1',
+  '169.254.169.254',
+  '[::2]',
+  '[::ffff:127.0.0.1]',
+  'localhost.attacker.example',
+  '127.0.0.1.nip.io',
+  'open.yunxinapi.com',
+  'API-SG.YunxinAPI.com',
+  'пример.рф',
+  'xn--e1afmkfd.xn--p1ai',
+  'localhost-evil',
+  'example.com.',
 ];
 
 describe('base URLs: https, plain http only to loopback or with allowHttp', () => {
   const baseUrlCase = fc.record({
     scheme: fc.constantFrom('https', 'HTTPS', 'hTTps', 'http', 'HTTP', 'Http', 'ftp', 'ws', 'file'),
     slashes: fc.constantFrom('//', ''),
-    host: fc.oneof(fc.constantFrom(...loopbackHosts).map((host) => ({ host, loopback: true })), fc.constantFrom(...remoteHosts).map((host) => ({ host, loopback: false }))),
+    host: fc.oneof(
+      fc.constantFrom(...loopbackHosts).map((host) => ({ host, loopback: true })),
+      fc.constantFrom(...remoteHosts).map((host) => ({ host, loopback: false })),
+    ),
     userinfo: fc.constantFrom('', '', '', 'user@', 'user:pw@', ':pw@'),
     port: fc.constantFrom('', ':1', ':443', ':8080', ':65535'),
     path: fc.constantFrom('', '/', '/nimserver', '/a/b//'),
@@ -64,11 +92,19 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
         const given = `${c.scheme}:${c.slashes}${c.userinfo}${c.host.host}${c.port}${c.path}`;
         const scheme = c.scheme.toLowerCase();
         // `file:` with a host and no slashes is a path; it is refused either way.
-        const valid = c.userinfo === '' && (scheme === 'https' || (scheme === 'http' && (c.host.loopback || c.allowHttp)));
+        const valid =
+          c.userinfo === '' && (scheme === 'https' || (scheme === 'http' && (c.host.loopback || c.allowHttp)));
         const { logged, logger } = lines();
         const network = fakeNetwork(sandbox, () => ({ code: 304 }));
         const make = () =>
-          createNimClient({ ...credentials, baseUrl: c.asList ? [given] : given, allowHttp: c.allowHttp, logger, maxRetries: 0, ...network.transport });
+          createNimClient({
+            ...credentials,
+            baseUrl: c.asList ? [given] : given,
+            allowHttp: c.allowHttp,
+            logger,
+            maxRetries: 0,
+            ...network.transport,
+          });
         const error = refusal(make);
         expect(error === undefined, `${given} allowHttp=${c.allowHttp}: ${error?.message}`).toBe(valid);
         if (error) {
@@ -90,7 +126,15 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
   });
 
   it('refuses null, an empty string, an empty list and anything but a URL string or list — never the default host', () => {
-    for (const baseUrl of [null, '', [], 42, {}, ['https://ok.yunxinapi.com', null], new URL('https://open.yunxinapi.com')]) {
+    for (const baseUrl of [
+      null,
+      '',
+      [],
+      42,
+      {},
+      ['https://ok.yunxinapi.com', null],
+      new URL('https://open.yunxinapi.com'),
+    ]) {
       const error = refusal(() => createNimClient({ ...credentials, baseUrl: baseUrl as never, discovery: false }));
       expect(error, String(baseUrl)).toBeDefined();
       expect(error!.issues[0]!.path).toMatch(/^baseUrl/);
@@ -98,19 +142,32 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
   });
 
   it('names the rule in the refusal of the vendor host over http, however it is spelled', () => {
-    for (const baseUrl of ['http://open.yunxinapi.com', 'http:open.yunxinapi.com', 'HTTP://API-SG.YUNXINAPI.COM/nimserver', 'http://api-sg-bak.yunxinapi.com/nimserver']) {
+    for (const baseUrl of [
+      'http://open.yunxinapi.com',
+      'http:open.yunxinapi.com',
+      'HTTP://API-SG.YUNXINAPI.COM/nimserver',
+      'http://api-sg-bak.yunxinapi.com/nimserver',
+    ]) {
       const error = refusal(() => createNimClient({ ...credentials, baseUrl }));
-      expect(error?.issues).toEqual([{ path: 'baseUrl', message: expect.stringContaining('must be https (plain http only to') }]);
+      expect(error?.issues).toEqual([
+        { path: 'baseUrl', message: expect.stringContaining('must be https (plain http only to') },
+      ]);
     }
   });
 
   it('refuses allowHttp that is not a boolean, and warns on the console when no logger is given', () => {
-    expect(refusal(() => createNimClient({ ...credentials, allowHttp: 'yes' as never }))?.issues).toEqual([{ path: 'allowHttp', message: 'must be true or false (got "yes")' }]);
+    expect(refusal(() => createNimClient({ ...credentials, allowHttp: 'yes' as never }))?.issues).toEqual([
+      { path: 'allowHttp', message: 'must be true or false (got "yes")' },
+    ]);
     const warned: unknown[] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
     try {
-      createNimClient({ ...credentials, baseUrl: ['https://a.yunxinapi.com', 'http://gw.corp.example:8080'], allowHttp: true });
+      createNimClient({
+        ...credentials,
+        baseUrl: ['https://a.yunxinapi.com', 'http://gw.corp.example:8080'],
+        allowHttp: true,
+      });
     } finally {
       console.warn = original;
     }
@@ -118,21 +175,48 @@ describe('base URLs: https, plain http only to loopback or with allowHttp', () =
   });
 
   it('holds discovery URLs to the same rule: the answer decides where signed calls go', () => {
-    const error = refusal(() => createNimClient({ ...credentials, discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] } }));
+    const error = refusal(() =>
+      createNimClient({ ...credentials, discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] } }),
+    );
     expect(error?.issues).toEqual([{ path: 'discovery.urls[0]', message: expect.stringContaining('must be https') }]);
     const { logged, logger } = lines();
-    createNimClient({ ...credentials, discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] }, allowHttp: true, logger });
+    createNimClient({
+      ...credentials,
+      discovery: { urls: ['http://lbs.corp.example/srv-sdk/allocate'] },
+      allowHttp: true,
+      logger,
+    });
     expect(logged.warn).toEqual([expect.stringContaining('lbs.corp.example')]);
-    expect(() => createNimClient({ ...credentials, discovery: { urls: ['http://127.0.0.1:9/srv-sdk/allocate'] } })).not.toThrow();
+    expect(() =>
+      createNimClient({ ...credentials, discovery: { urls: ['http://127.0.0.1:9/srv-sdk/allocate'] } }),
+    ).not.toThrow();
   });
 
   it('checks discovery.allowedHosts: host names or *.domain', () => {
-    for (const bad of ['https://im.corp.example', 'im.corp.example:443', '*', '*.', 'a/b', 'user@host', '', 5, '*.*.corp.example']) {
+    for (const bad of [
+      'https://im.corp.example',
+      'im.corp.example:443',
+      '*',
+      '*.',
+      'a/b',
+      'user@host',
+      '',
+      5,
+      '*.*.corp.example',
+    ]) {
       const error = refusal(() => createNimClient({ ...credentials, discovery: { allowedHosts: [bad as never] } }));
       expect(error?.issues[0]?.path, String(bad)).toBe('discovery.allowedHosts[0]');
     }
-    expect(refusal(() => createNimClient({ ...credentials, discovery: { allowedHosts: 'corp.example' as never } }))?.issues[0]?.path).toBe('discovery.allowedHosts');
-    expect(() => createNimClient({ ...credentials, discovery: { allowedHosts: ['IM.Corp.Example.', '*.corp.example', '[::1]', '10.0.0.7'] } })).not.toThrow();
+    expect(
+      refusal(() => createNimClient({ ...credentials, discovery: { allowedHosts: 'corp.example' as never } }))
+        ?.issues[0]?.path,
+    ).toBe('discovery.allowedHosts');
+    expect(() =>
+      createNimClient({
+        ...credentials,
+        discovery: { allowedHosts: ['IM.Corp.Example.', '*.corp.example', '[::1]', '10.0.0.7'] },
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -188,20 +272,32 @@ describe('discovered endpoints: https on an allowed host, or never probed nor ca
         const urls = c.candidates.map((x, i) => `${x.scheme}://${x.userinfo}${x.shape.host(i)}:${20_000 + i}${x.path}`);
         const expected = c.candidates.map((x) => {
           if (x.userinfo !== '' || !['https', 'http'].includes(x.scheme)) return false;
-          const host = x.shape.allowed === true || (x.shape.allowed === 'widened' && c.widen) || (x.shape.allowed === 'loopback' && c.loopbackAllocation);
+          const host =
+            x.shape.allowed === true ||
+            (x.shape.allowed === 'widened' && c.widen) ||
+            (x.shape.allowed === 'loopback' && c.loopbackAllocation);
           return host && (x.scheme === 'https' || (x.scheme === 'http' && x.shape.allowed === 'loopback'));
         });
-        const network = fakeNetwork(sandbox, () => ({ code: 200, data: { 'default.endpoint': urls[0], 'backup.endpoints': urls.slice(1), ttl: 3600, md5: 'm' } }));
+        const network = fakeNetwork(sandbox, () => ({
+          code: 200,
+          data: { 'default.endpoint': urls[0], 'backup.endpoints': urls.slice(1), ttl: 3600, md5: 'm' },
+        }));
         const { logged, logger } = lines();
         const nim = createNimClient({
           ...credentials,
           baseUrl: 'https://open.yunxinapi.com',
-          discovery: { urls: [allocation], probeIntervalMs: 3_600_000, ...(c.widen ? { allowedHosts: ['*.corp.example'] } : {}) },
+          discovery: {
+            urls: [allocation],
+            probeIntervalMs: 3_600_000,
+            ...(c.widen ? { allowedHosts: ['*.corp.example'] } : {}),
+          },
           logger,
           ...network.transport,
         });
         const snapshot = await discover(nim);
-        const reached = new Set(network.seen.map((line) => new URL(line.split(' ')[1]!).port).filter((port) => port !== ''));
+        const reached = new Set(
+          network.seen.map((line) => new URL(line.split(' ')[1]!).port).filter((port) => port !== ''),
+        );
         c.candidates.forEach((_, i) => {
           const port = String(20_000 + i);
           if (expected[i]) expect(reached.has(port), `${urls[i]} probed`).toBe(true);
@@ -227,10 +323,23 @@ describe('discovered endpoints: https on an allowed host, or never probed nor ca
   });
 
   it('skips what the issue saw go wrong: an http attacker endpoint and a metadata address', async () => {
-    const named = ['http://attacker.example', 'http://169.254.169.254/latest', 'https://attacker.example', 'https://api-cn.yunxinapi.com/nimserver'];
-    const network = fakeNetwork(sandbox, () => ({ code: 200, data: { 'default.endpoint': named[0], 'backup.endpoints': named.slice(1), ttl: 60, md5: 'x' } }));
+    const named = [
+      'http://attacker.example',
+      'http://169.254.169.254/latest',
+      'https://attacker.example',
+      'https://api-cn.yunxinapi.com/nimserver',
+    ];
+    const network = fakeNetwork(sandbox, () => ({
+      code: 200,
+      data: { 'default.endpoint': named[0], 'backup.endpoints': named.slice(1), ttl: 60, md5: 'x' },
+    }));
     const { logged, logger } = lines();
-    const nim = createNimClient({ ...credentials, discovery: { urls: [vendorAllocation], probeIntervalMs: 3_600_000 }, logger, ...network.transport });
+    const nim = createNimClient({
+      ...credentials,
+      discovery: { urls: [vendorAllocation], probeIntervalMs: 3_600_000 },
+      logger,
+      ...network.transport,
+    });
     const snapshot = await discover(nim);
     expect(network.seen.filter((line) => /attacker|169\.254/.test(line))).toEqual([]);
     expect(snapshot.endpoints.map((e) => e.url)).toEqual(['https://api-cn.yunxinapi.com/nimserver']);
@@ -239,7 +348,9 @@ describe('discovered endpoints: https on an allowed host, or never probed nor ca
       ['http://169.254.169.254/latest', 'not https'],
       ['https://attacker.example', expect.stringContaining('host not allowed')],
     ]);
-    expect(logged.warn).toEqual([expect.stringMatching(/^nim discovery: the answer of .* named http:\/\/attacker\.example \(not https\)/)]);
+    expect(logged.warn).toEqual([
+      expect.stringMatching(/^nim discovery: the answer of .* named http:\/\/attacker\.example \(not https\)/),
+    ]);
     expect(defaultTransport).toMatch(/^(undici|fetch)$/);
   });
 });
@@ -249,11 +360,16 @@ describe("the rule's parts over random hosts (config/url-rules.ts)", () => {
     const { isLoopbackHost } = await import('../../src/config/url-rules.js');
     const octet = fc.integer({ min: 0, max: 255 });
     fc.assert(
-      fc.property(fc.tuple(octet, octet, octet, octet), fc.constantFrom('dotted', 'number', 'hex'), ([a, b, c, d], form) => {
-        const n = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
-        const written = form === 'dotted' ? `${a}.${b}.${c}.${d}` : form === 'number' ? String(n) : `0x${n.toString(16)}`;
-        return isLoopbackHost(new URL(`http://${written}/`).hostname) === (a === 127);
-      }),
+      fc.property(
+        fc.tuple(octet, octet, octet, octet),
+        fc.constantFrom('dotted', 'number', 'hex'),
+        ([a, b, c, d], form) => {
+          const n = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+          const written =
+            form === 'dotted' ? `${a}.${b}.${c}.${d}` : form === 'number' ? String(n) : `0x${n.toString(16)}`;
+          return isLoopbackHost(new URL(`http://${written}/`).hostname) === (a === 127);
+        },
+      ),
       { seed, numRuns: 500 },
     );
     fc.assert(
@@ -268,12 +384,17 @@ describe("the rule's parts over random hosts (config/url-rules.ts)", () => {
   it('*.yunxinapi.com matches the hosts under the domain and nothing else', async () => {
     const { hostAllowed } = await import('../../src/config/url-rules.js');
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
-    const host = fc.tuple(fc.array(label, { minLength: 0, maxLength: 3 }), fc.constantFrom('yunxinapi.com', 'yunxinapi.co', 'yunxinapi.com.evil', 'xyunxinapi.com', 'com'));
+    const host = fc.tuple(
+      fc.array(label, { minLength: 0, maxLength: 3 }),
+      fc.constantFrom('yunxinapi.com', 'yunxinapi.co', 'yunxinapi.com.evil', 'xyunxinapi.com', 'com'),
+    );
     fc.assert(
       fc.property(host, fc.boolean(), fc.boolean(), ([labels, tail], trailingDot, upper) => {
         const written = `${[...labels, tail].join('.')}${trailingDot ? '.' : ''}`;
         const { hostname } = new URL(`https://${upper ? written.toUpperCase() : written}/`);
-        return hostAllowed(hostname, constraints.discovery.endpointHosts) === (tail === 'yunxinapi.com' && labels.length > 0);
+        return (
+          hostAllowed(hostname, constraints.discovery.endpointHosts) === (tail === 'yunxinapi.com' && labels.length > 0)
+        );
       }),
       { seed, numRuns: 500 },
     );

@@ -130,7 +130,9 @@ describe('endpoint discovery on 127.0.0.1', () => {
     await calls(nim, 20);
     expect(a.calls).toBe(0);
     expect(b.calls).toBe(20);
-    expect(lines).toContain(`info nim endpoint skipped endpoint=${a.url}: ${constraints.discovery.healthPath} HTTP 503`);
+    expect(lines).toContain(
+      `info nim endpoint skipped endpoint=${a.url}: ${constraints.discovery.healthPath} HTTP 503`,
+    );
   });
 
   it('moves the traffic from a slow endpoint to a fast one', async () => {
@@ -191,7 +193,9 @@ describe('endpoint discovery on 127.0.0.1', () => {
     expect(failed).toBe(0);
     expect(fallback.calls).toBe(40);
     expect(lines.filter((line) => line.startsWith('warn '))).toHaveLength(1);
-    expect(lines.find((line) => line.startsWith('warn '))).toMatch(/^warn nim discovery failed, calls keep using http:\/\/127\.0\.0\.1:\d+\/nimserver: .*ECONNREFUSED/);
+    expect(lines.find((line) => line.startsWith('warn '))).toMatch(
+      /^warn nim discovery failed, calls keep using http:\/\/127\.0\.0\.1:\d+\/nimserver: .*ECONNREFUSED/,
+    );
     expect(nim.endpoints()).toMatchObject({ source: 'static', discovery: 'failing' });
   });
 
@@ -231,7 +235,10 @@ describe('an allocation answer naming many endpoints', () => {
       // Twelve live endpoints: twelve health probes at once when the answer arrives.
       const many = await Promise.all(Array.from({ length: 12 }, () => startEndpointServer({ appKey, appSecret })));
       try {
-        lbs.allocate(many.map((endpoint) => endpoint.url), 1);
+        lbs.allocate(
+          many.map((endpoint) => endpoint.url),
+          1,
+        );
         const nim = client();
         await get(nim);
         await waitFor(() => nim.endpoints().source === 'discovered', 'the discovered set');

@@ -43,7 +43,10 @@ describe('parseAllocationAnswer', () => {
   });
 
   it('keeps the strings that are no endpoint, shown safely, for the service to report as rejected', () => {
-    const text = answer({ 'default.endpoint': 'https://a.example?x=1', 'backup.endpoints': ['javascript:alert(1)', 'https://u:pw@b.example/\nnim ok'] });
+    const text = answer({
+      'default.endpoint': 'https://a.example?x=1',
+      'backup.endpoints': ['javascript:alert(1)', 'https://u:pw@b.example/\nnim ok'],
+    });
     expect(parseAllocationAnswer(text)).toMatchObject({
       endpoints: [],
       invalid: ['https://a.example?x=1', 'javascript:alert(1)', 'https://…@b.example/\\nnim ok'],
@@ -77,7 +80,10 @@ describe('parseAllocationAnswer', () => {
       },
       { requiredKeys: [] },
     );
-    const body = fc.oneof(fc.record({ code: fc.constantFrom(200, 304, 500, '200'), data: fc.oneof(data, fc.anything()) }), fc.anything());
+    const body = fc.oneof(
+      fc.record({ code: fc.constantFrom(200, 304, 500, '200'), data: fc.oneof(data, fc.anything()) }),
+      fc.anything(),
+    );
     fc.assert(
       fc.property(body, (value) => {
         let parsed;
@@ -105,8 +111,15 @@ describe('parseAllocationAnswer', () => {
 
 describe('allocationUrl', () => {
   it('sends k, sv, biz from the spec, p and, once known, md5', () => {
-    const url = new URL(allocationUrl('https://lbs.example/srv-sdk/allocate', { appKey: 'key&1', version: '1.2.0', md5: undefined }));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ k: 'key&1', sv: '1.2.0', biz: String(constraints.discovery.biz), p: 'js' });
+    const url = new URL(
+      allocationUrl('https://lbs.example/srv-sdk/allocate', { appKey: 'key&1', version: '1.2.0', md5: undefined }),
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      k: 'key&1',
+      sv: '1.2.0',
+      biz: String(constraints.discovery.biz),
+      p: 'js',
+    });
     const again = new URL(allocationUrl('https://lbs.example/a?region=x', { appKey: 'k', version: '1', md5: 'abc' }));
     expect(again.searchParams.get('region')).toBe('x');
     expect(again.searchParams.get('md5')).toBe('abc');
@@ -123,9 +136,15 @@ describe('requestAllocation', () => {
       if (asked.length === 1) throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } });
       return new Response(answer({ 'default.endpoint': 'https://a.example' }));
     };
-    const result = await requestAllocation(send, { ...request, urls: ['https://one.example/a', 'https://two.example/a'] });
+    const result = await requestAllocation(send, {
+      ...request,
+      urls: ['https://one.example/a', 'https://two.example/a'],
+    });
     expect(asked).toEqual(['https://one.example', 'https://two.example']);
-    expect(result).toMatchObject({ from: 'https://two.example/a', answer: { kind: 'changed', endpoints: ['https://a.example'] } });
+    expect(result).toMatchObject({
+      from: 'https://two.example/a',
+      answer: { kind: 'changed', endpoints: ['https://a.example'] },
+    });
   });
 
   it('rejects with why each URL failed: HTTP status, network code, deadline', async () => {
@@ -133,10 +152,16 @@ describe('requestAllocation', () => {
     const send = (req: Request) => {
       call += 1;
       if (call === 1) return Promise.resolve(new Response('busy', { status: 503 }));
-      if (call === 2) return Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
-      return new Promise<Response>((_, reject) => req.signal.addEventListener('abort', () => reject(req.signal.reason)));
+      if (call === 2)
+        return Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
+      return new Promise<Response>((_, reject) =>
+        req.signal.addEventListener('abort', () => reject(req.signal.reason)),
+      );
     };
-    const error = await requestAllocation(send, { ...request, urls: ['https://a.example/x', 'https://b.example/x', 'https://c.example/x'] }).catch((e: Error) => e);
+    const error = await requestAllocation(send, {
+      ...request,
+      urls: ['https://a.example/x', 'https://b.example/x', 'https://c.example/x'],
+    }).catch((e: Error) => e);
     expect((error as Error).message).toBe(
       'https://a.example/x: HTTP 503; https://b.example/x: TypeError ECONNREFUSED; https://c.example/x: no answer within 200 ms',
     );
@@ -144,7 +169,9 @@ describe('requestAllocation', () => {
 
   it('refuses an answer larger than 64 KiB without reading all of it', async () => {
     const send = async () => new Response(`{"code":200,"data":{"x":"${'a'.repeat(200_000)}"}}`);
-    await expect(requestAllocation(send, { ...request, urls: ['https://a.example/x'] })).rejects.toThrow(/larger than 65536 bytes/);
+    await expect(requestAllocation(send, { ...request, urls: ['https://a.example/x'] })).rejects.toThrow(
+      /larger than 65536 bytes/,
+    );
   });
 
   it('stops at once when its signal aborts', async () => {
@@ -155,7 +182,13 @@ describe('requestAllocation', () => {
       stop.abort();
       return Promise.reject(req.signal.reason);
     };
-    await expect(requestAllocation(send, { ...request, urls: ['https://a.example/x', 'https://b.example/x'], signal: stop.signal })).rejects.toThrow();
+    await expect(
+      requestAllocation(send, {
+        ...request,
+        urls: ['https://a.example/x', 'https://b.example/x'],
+        signal: stop.signal,
+      }),
+    ).rejects.toThrow();
     expect(asked).toHaveLength(1);
   });
 });

@@ -21,14 +21,22 @@ function world() {
     state.requests.push(request.url);
     const url = new URL(request.url);
     if (request.url.startsWith(lbs)) return state.allocate(url.searchParams);
-    if (url.pathname.endsWith(healthPath)) return new Response('', { status: state.health.get(request.url.slice(0, -healthPath.length)) ?? 200 });
+    if (url.pathname.endsWith(healthPath))
+      return new Response('', { status: state.health.get(request.url.slice(0, -healthPath.length)) ?? 200 });
     return new Response('{}');
   };
-  const logger = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((level) => [level, (line: string) => void state.lines.push(`${level} ${line}`)])) as never;
+  const logger = Object.fromEntries(
+    ['debug', 'info', 'warn', 'error'].map((level) => [
+      level,
+      (line: string) => void state.lines.push(`${level} ${line}`),
+    ]),
+  ) as never;
   const service = (discovery = true, probeIntervalMs = 5_000) =>
     createEndpointService({
       staticUrls: [fallback],
-      discovery: discovery ? { urls: [lbs], probeIntervalMs, windowMs: 60_000, allowedHosts: ['*.example'], allowHttp: false } : undefined,
+      discovery: discovery
+        ? { urls: [lbs], probeIntervalMs, windowMs: 60_000, allowedHosts: ['*.example'], allowHttp: false }
+        : undefined,
       cooldownMs: 30_000,
       appKey: 'app-key',
       send,
@@ -36,7 +44,12 @@ function world() {
       timeoutMs: 10_000,
     });
   const answer = (endpoints: string[], ttl?: unknown, md5 = 'md5-1') =>
-    new Response(JSON.stringify({ code: 200, data: { 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl, md5 } }));
+    new Response(
+      JSON.stringify({
+        code: 200,
+        data: { 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl, md5 },
+      }),
+    );
   const asked = () => state.requests.filter((url) => url.startsWith(lbs)).map((url) => new URL(url).searchParams);
   const probed = (endpoint: string) => state.requests.filter((url) => url === `${endpoint}${healthPath}`).length;
   const warns = () => state.lines.filter((line) => line.startsWith('warn '));
@@ -63,10 +76,17 @@ describe('the endpoint service with discovery on', () => {
     expect(endpoints.snapshot().discovery).toBe('waiting');
     await vi.advanceTimersByTimeAsync(0);
     const snapshot = endpoints.snapshot();
-    expect(snapshot).toMatchObject({ source: 'discovered', discoveredAt: Date.now(), discoveredFrom: lbs, discovery: 'ok' });
+    expect(snapshot).toMatchObject({
+      source: 'discovered',
+      discoveredAt: Date.now(),
+      discoveredFrom: lbs,
+      discovery: 'ok',
+    });
     expect(snapshot.endpoints.map((e) => e.url)).toEqual([a, b]);
     expect(Object.fromEntries(w.asked()[0]!)).toEqual({ k: 'app-key', sv: constraints.specVersion, biz: '1', p: 'js' });
-    expect(w.state.lines).toContain(`info nim endpoints discovered from ${lbs}: ${a} ${b} (ttl ${ttlSeconds.default} s)`);
+    expect(w.state.lines).toContain(
+      `info nim endpoints discovered from ${lbs}: ${a} ${b} (ttl ${ttlSeconds.default} s)`,
+    );
   });
 
   it('lets a new endpoint join only after its health path answers', async () => {
@@ -139,7 +159,8 @@ describe('the endpoint service with discovery on', () => {
 
   it('warns once when the service cannot be reached, however long that lasts, and says when it is back', async () => {
     const w = world();
-    w.state.allocate = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
+    w.state.allocate = () =>
+      Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
     const endpoints = w.service();
     for (let call = 0; call < 50; call += 1) expect(endpoints.pick()).toBe(fallback);
     await vi.advanceTimersByTimeAsync(0);

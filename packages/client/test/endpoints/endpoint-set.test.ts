@@ -142,7 +142,10 @@ describe('a scored endpoint set (discovery on)', () => {
     set.markSuccess(primary, 7);
     set.replace([third, primary], { kind: 'discovered', at: 5, from: 'https://lbs.example' });
     expect(set.urls()).toEqual([third, primary]);
-    expect(set.states().map((state) => [state.url, state.samples])).toEqual([[third, 0], [primary, 1]]);
+    expect(set.states().map((state) => [state.url, state.samples])).toEqual([
+      [third, 0],
+      [primary, 1],
+    ]);
     expect(set.source()).toEqual({ kind: 'discovered', at: 5, from: 'https://lbs.example' });
     set.markSuccess(backup, 1); // an attempt that began before the change
     expect(set.has(backup)).toBe(false);
@@ -155,8 +158,24 @@ describe('a scored endpoint set (discovery on)', () => {
     set.markSuccess(primary, 10);
     set.markFailure(primary, 1);
     expect(set.states()).toEqual([
-      { url: primary, score: 10 + 500, successRatio: 0.5, latencyMs: 10, samples: 2, coolingDownUntil: clock.now + 1_000, preferred: false },
-      { url: backup, score: undefined, successRatio: undefined, latencyMs: undefined, samples: 0, coolingDownUntil: undefined, preferred: true },
+      {
+        url: primary,
+        score: 10 + 500,
+        successRatio: 0.5,
+        latencyMs: 10,
+        samples: 2,
+        coolingDownUntil: clock.now + 1_000,
+        preferred: false,
+      },
+      {
+        url: backup,
+        score: undefined,
+        successRatio: undefined,
+        latencyMs: undefined,
+        samples: 0,
+        coolingDownUntil: undefined,
+        preferred: true,
+      },
     ]);
   });
 
@@ -168,24 +187,28 @@ describe('a scored endpoint set (discovery on)', () => {
       advanceMs: fc.integer({ min: 0, max: 3_000 }),
     });
     fc.assert(
-      fc.property(fc.array(action, { maxLength: 60 }), fc.constantFrom<Selection>('ordered', 'scored'), (actions, selection) => {
-        const urls = [primary, backup, third];
-        const { set, clock } = setOf(urls, selection, 2_000);
-        for (const { endpoint, kind, ms, advanceMs } of actions) {
-          clock.now += advanceMs;
-          const url = urls[endpoint]!;
-          if (kind === 'success') set.markSuccess(url, ms);
-          else if (kind === 'failure') set.markFailure(url, ms);
-          else set.recordProbe(url, kind === 'probeOk', ms);
-          const states = set.states();
-          const picked = set.pick();
-          expect(urls).toContain(picked);
-          expect(states.filter((state) => state.preferred).map((state) => state.url)).toEqual([picked]);
-          const free = states.filter((state) => state.coolingDownUntil === undefined);
-          if (free.length) expect(free.map((state) => state.url)).toContain(picked);
-          if (selection === 'ordered' && free.length) expect(picked).toBe(free[0]!.url);
-        }
-      }),
+      fc.property(
+        fc.array(action, { maxLength: 60 }),
+        fc.constantFrom<Selection>('ordered', 'scored'),
+        (actions, selection) => {
+          const urls = [primary, backup, third];
+          const { set, clock } = setOf(urls, selection, 2_000);
+          for (const { endpoint, kind, ms, advanceMs } of actions) {
+            clock.now += advanceMs;
+            const url = urls[endpoint]!;
+            if (kind === 'success') set.markSuccess(url, ms);
+            else if (kind === 'failure') set.markFailure(url, ms);
+            else set.recordProbe(url, kind === 'probeOk', ms);
+            const states = set.states();
+            const picked = set.pick();
+            expect(urls).toContain(picked);
+            expect(states.filter((state) => state.preferred).map((state) => state.url)).toEqual([picked]);
+            const free = states.filter((state) => state.coolingDownUntil === undefined);
+            if (free.length) expect(free.map((state) => state.url)).toContain(picked);
+            if (selection === 'ordered' && free.length) expect(picked).toBe(free[0]!.url);
+          }
+        },
+      ),
       { seed: seedOr(1304), numRuns: 300 },
     );
   });

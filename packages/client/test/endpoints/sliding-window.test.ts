@@ -43,7 +43,11 @@ describe('createSlidingWindow', () => {
   });
 
   it('agrees with a brute-force count of the samples inside the window, for any sequence of events', () => {
-    const event = fc.record({ advanceMs: fc.integer({ min: 0, max: 20_000 }), ok: fc.boolean(), ms: fc.integer({ min: 0, max: 1_000 }) });
+    const event = fc.record({
+      advanceMs: fc.integer({ min: 0, max: 20_000 }),
+      ok: fc.boolean(),
+      ms: fc.integer({ min: 0, max: 1_000 }),
+    });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 200 }), (events) => {
         const { clock, window } = windowAt(0);

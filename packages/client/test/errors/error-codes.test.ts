@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createApiError } from '../../src/errors/error-codes.js';
-import { NimApiError, NimAuthError, NimLimitExceededError, NimNotFoundError, NimParamError, NimRateLimitError } from '../../src/errors/errors.js';
+import {
+  NimApiError,
+  NimAuthError,
+  NimLimitExceededError,
+  NimNotFoundError,
+  NimParamError,
+  NimRateLimitError,
+} from '../../src/errors/errors.js';
 
 describe('createApiError maps each body code to one class', () => {
   const table: Array<[number, typeof NimApiError]> = [

@@ -38,10 +38,18 @@ const sentTraceId = () => server.requests.at(-1)!.headers['x-custom-traceid'] as
 const operations = [
   ['createConversationGroup', 'POST', () => nim.conversationGroups.create({ account_id: 'alice', name: 'Work' })],
   ['updateConversationGroup', 'PATCH', () => nim.conversationGroups.update('1001', { account_id: 'alice', name: 'W' })],
-  ['updateConversationGroup', 'PATCH', () => nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] })],
+  [
+    'updateConversationGroup',
+    'PATCH',
+    () => nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob'] }),
+  ],
   ['deleteConversationGroup', 'DELETE', () => nim.conversationGroups.delete('1001', { account_id: 'alice' })],
   ['getConversationGroup', 'GET', () => nim.conversationGroups.get('1001', { account_id: 'alice' })],
-  ['batchGetConversationGroups', 'GET', () => nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001'] })],
+  [
+    'batchGetConversationGroups',
+    'GET',
+    () => nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001'] }),
+  ],
   ['listConversationGroups', 'GET', () => nim.conversationGroups.list({ account_id: 'alice' })],
   ['listGroupConversations', 'GET', () => nim.conversationGroups.listConversations('1001', { account_id: 'alice' })],
 ] as const;
@@ -75,7 +83,15 @@ describe('a body code other than 200 (HTTP 200) becomes a typed NimApiError', ()
       expect(error).toBeInstanceOf(Error);
       expect(error.name).toBe(name);
       if (ErrorClass === NimApiError) expect(Object.getPrototypeOf(error)).toBe(NimApiError.prototype);
-      expect(error).toMatchObject({ code, msg: `message of ${code}`, httpStatus: 200, operationId, method, host: server.url, attempts: 1 });
+      expect(error).toMatchObject({
+        code,
+        msg: `message of ${code}`,
+        httpStatus: 200,
+        operationId,
+        method,
+        host: server.url,
+        attempts: 1,
+      });
       expect(error.traceId).toBe(sentTraceId());
       expect(isNimError(error)).toBe(true);
       expect(isNimError(error, 'NimApiError')).toBe(true);
@@ -96,7 +112,9 @@ describe('a body code other than 200 (HTTP 200) becomes a typed NimApiError', ()
 
   it("carries the caller's trace id", async () => {
     server.reply(fail(116404));
-    await expect(nim.conversationGroups.get(1, { account_id: 'alice' }, { traceId: 'caller-trace' })).rejects.toMatchObject({
+    await expect(
+      nim.conversationGroups.get(1, { account_id: 'alice' }, { traceId: 'caller-trace' }),
+    ).rejects.toMatchObject({
       name: 'NimNotFoundError',
       traceId: 'caller-trace',
     });
@@ -104,7 +122,11 @@ describe('a body code other than 200 (HTTP 200) becomes a typed NimApiError', ()
 
   it('keeps an empty msg when the server sent none', async () => {
     server.reply(rawJson('{"code":414}'));
-    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({ name: 'NimParamError', code: 414, msg: '' });
+    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimParamError',
+      code: 414,
+      msg: '',
+    });
   });
 });
 
@@ -113,7 +135,9 @@ describe('a non-200 HTTP status becomes NimHttpError', () => {
     const page = `<html><head><title>502 Bad Gateway</title></head><body>${'<p>upstream is down</p>'.repeat(300)}</body></html>`;
     server.reply({ status: 502, headers: { 'content-type': 'text/html' }, body: page });
 
-    const error = (await nim.conversationGroups.get('1001', { account_id: 'alice' }).catch((e: unknown) => e)) as NimHttpError;
+    const error = (await nim.conversationGroups
+      .get('1001', { account_id: 'alice' })
+      .catch((e: unknown) => e)) as NimHttpError;
 
     expect(error).toBeInstanceOf(NimHttpError);
     expect(isNimError(error, 'NimHttpError')).toBe(true);
@@ -122,7 +146,12 @@ describe('a non-200 HTTP status becomes NimHttpError', () => {
     expect(error.bodyExcerpt.length).toBeLessThanOrEqual(513);
     expect(error.bodyExcerpt.length).toBeGreaterThan(100);
     expect(page.startsWith(error.bodyExcerpt.replace(/…$/, ''))).toBe(true);
-    expect(error).toMatchObject({ operationId: 'getConversationGroup', method: 'GET', host: server.url, traceId: sentTraceId() });
+    expect(error).toMatchObject({
+      operationId: 'getConversationGroup',
+      method: 'GET',
+      host: server.url,
+      traceId: sentTraceId(),
+    });
     expect(error.message).toContain('502');
     expect(error.message).toContain(error.traceId!);
     expect(error.message.length).toBeLessThan(400);
@@ -149,7 +178,9 @@ describe('an HTTP 200 that is not an envelope becomes NimResponseError', () => {
   for (const [what, body, contentType] of bodies) {
     it(`${what}`, async () => {
       server.reply({ status: 200, headers: { 'content-type': contentType }, body });
-      const error = (await nim.conversationGroups.get('1001', { account_id: 'alice' }).catch((e: unknown) => e)) as NimResponseError;
+      const error = (await nim.conversationGroups
+        .get('1001', { account_id: 'alice' })
+        .catch((e: unknown) => e)) as NimResponseError;
       expect(error).toBeInstanceOf(NimResponseError);
       expect(isNimError(error, 'NimResponseError')).toBe(true);
       expect(error.bodyExcerpt).toBe(body);
@@ -160,7 +191,9 @@ describe('an HTTP 200 that is not an envelope becomes NimResponseError', () => {
 
   it('a non-JSON body keeps the parse error as cause', async () => {
     server.reply({ headers: { 'content-type': 'text/plain' }, body: 'oops' });
-    const error = (await nim.conversationGroups.list({ account_id: 'alice' }).catch((e: unknown) => e)) as NimResponseError;
+    const error = (await nim.conversationGroups
+      .list({ account_id: 'alice' })
+      .catch((e: unknown) => e)) as NimResponseError;
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 });
@@ -176,7 +209,9 @@ describe('errors raised before or around the exchange', () => {
 
   it('no answer within timeoutMs → NimTimeoutError', async () => {
     server.reply({ hang: true });
-    const error = await nim.conversationGroups.get('1', { account_id: 'alice' }, { timeoutMs: 50 }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .get('1', { account_id: 'alice' }, { timeoutMs: 50 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 50, operationId: 'getConversationGroup' });
   });
@@ -192,7 +227,9 @@ describe('errors raised before or around the exchange', () => {
   it("the caller's signal → NimAbortError", async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await nim.conversationGroups.list({ account_id: 'alice' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .list({ account_id: 'alice' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimAbortError);
     expect(isNimError(error, 'NimAbortError')).toBe(true);
     expect(server.requests).toHaveLength(0);

@@ -13,7 +13,9 @@ import { methodNames } from './support/result-schemas.js';
 import { goodResponder } from './support/wire.js';
 
 /** The operations of the resources whose methods are hand-written. */
-type HandWritten = { [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends 'conversationGroups' ? Id : never }[OperationId];
+type HandWritten = {
+  [Id in OperationId]: (typeof operationTable)[Id]['sdk']['resource'] extends 'conversationGroups' ? Id : never;
+}[OperationId];
 
 /**
  * The hand-written methods' operations, each modelled in input-cases.ts (keyed: one missing here fails tsc); every
@@ -72,7 +74,8 @@ function argsOf(id: OperationId, slot: number, hostile: unknown): unknown[] {
 
 describe('the generated methods given hostile input', () => {
   it('cover every operation of the spec: the modelled ones are methods of the hand-written models', () => {
-    for (const [id, method] of Object.entries(modelled)) expect(methodNames as string[], `${id} is modelled in input-cases.ts`).toContain(method);
+    for (const [id, method] of Object.entries(modelled))
+      expect(methodNames as string[], `${id} is modelled in input-cases.ts`).toContain(method);
     expect(generated.length).toBeGreaterThan(0);
   });
 
@@ -82,21 +85,30 @@ describe('the generated methods given hostile input', () => {
       const params = operationTable[id].params as readonly OperationParam[];
       const slots = params.length + (params.some((p) => p.in !== 'path') ? 1 : 0);
       const cases = fc.record({ slot: fc.integer({ min: 0, max: slots - 1 }), value: hostileValue });
-      await runProperty(`generated: ${id}`, cases, async ({ slot, value }) => {
-        const { nim, recorder } = clientFor(goodResponder, 3);
-        const call = (nim as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[resource]![method]!;
-        const outcome = await call(...argsOf(id, slot, value.make())).then(
-          (result) => ({ result }),
-          (error: unknown) => ({ error }),
-        );
-        if ('error' in outcome) {
-          expect(isNimError(outcome.error), `${value.desc} at slot ${slot}: ${String(outcome.error)}`).toBe(true);
-          if (outcome.error instanceof NimValidationError) expect(recorder.count, 'a refused call sends nothing').toBe(0);
-        } else {
-          expect(recorder.count).toBe(1);
-          for (const list of operationTable[id].lists) expect(Array.isArray((outcome.result as Record<string, unknown>)[list]), list).toBe(true);
-        }
-      }, 150);
+      await runProperty(
+        `generated: ${id}`,
+        cases,
+        async ({ slot, value }) => {
+          const { nim, recorder } = clientFor(goodResponder, 3);
+          const call = (nim as unknown as Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>)[
+            resource
+          ]![method]!;
+          const outcome = await call(...argsOf(id, slot, value.make())).then(
+            (result) => ({ result }),
+            (error: unknown) => ({ error }),
+          );
+          if ('error' in outcome) {
+            expect(isNimError(outcome.error), `${value.desc} at slot ${slot}: ${String(outcome.error)}`).toBe(true);
+            if (outcome.error instanceof NimValidationError)
+              expect(recorder.count, 'a refused call sends nothing').toBe(0);
+          } else {
+            expect(recorder.count).toBe(1);
+            for (const list of operationTable[id].lists)
+              expect(Array.isArray((outcome.result as Record<string, unknown>)[list]), list).toBe(true);
+          }
+        },
+        150,
+      );
     }, 60_000);
   }
 });

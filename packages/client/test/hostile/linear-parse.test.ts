@@ -25,20 +25,35 @@ const cases = fc
     const pad = unit.repeat(Math.ceil(padding / unit.length));
     const compact = bodyText({ code: 200, msg: 'success', data });
     const text =
-      where === 'after the envelope' ? `${compact}${pad}` :
-      where === 'before the envelope' ? `${pad}${compact}` :
-      compact.replaceAll('{"group_id"', `{${pad}"group_id"`);
+      where === 'after the envelope'
+        ? `${compact}${pad}`
+        : where === 'before the envelope'
+          ? `${pad}${compact}`
+          : compact.replaceAll('{"group_id"', `{${pad}"group_id"`);
     return described({ text }, `${Math.round(pad.length / 1024)} KB of ${JSON.stringify(unit)} ${where}`);
   });
 
 describe('parsing a padded envelope', () => {
   it(`resolves an envelope with up to 64 KB of whitespace within the call's ${deadlineMs} ms deadline`, async () => {
-    await runProperty('linear parse: list', cases, ({ text }) =>
-      checkAnswers('list', { responder: answer(200, text), mustResolve: true, expected }, { maxRetries: 0, timeoutMs: deadlineMs, withinMs: deadlineMs }), 12);
+    await runProperty(
+      'linear parse: list',
+      cases,
+      ({ text }) =>
+        checkAnswers(
+          'list',
+          { responder: answer(200, text), mustResolve: true, expected },
+          { maxRetries: 0, timeoutMs: deadlineMs, withinMs: deadlineMs },
+        ),
+      12,
+    );
   }, 180_000);
 
   it(`resolves the issue's case, 64 KB of spaces after a valid envelope, within the ${deadlineMs} ms deadline`, async () => {
     const text = `${bodyText({ code: 200, msg: 'success', data })}${' '.repeat(maxPadding)}`;
-    await checkAnswers('list', { responder: answer(200, text), mustResolve: true, expected }, { maxRetries: 0, timeoutMs: deadlineMs, withinMs: deadlineMs });
+    await checkAnswers(
+      'list',
+      { responder: answer(200, text), mustResolve: true, expected },
+      { maxRetries: 0, timeoutMs: deadlineMs, withinMs: deadlineMs },
+    );
   }, 60_000);
 });

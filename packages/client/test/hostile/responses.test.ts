@@ -13,8 +13,17 @@ const settings = fc.integer({ min: 0, max: 2 }).map((maxRetries) => ({ maxRetrie
 describe('every operation given hostile answers', () => {
   for (const method of methodNames) {
     it(`${method} resolves with exactly the valid data it was sent, and with a NimError of the right class otherwise`, async () => {
-      const cases = fc.tuple(responseCases(method), settings).map(([answers, s]) => described({ answers, settings: s }, `${fc.stringify(answers)}, maxRetries ${s.maxRetries}`));
-      await runProperty(`responses: ${method}`, cases, ({ answers, settings: s }) => checkAnswers(method, answers, s), runsPerMethod);
+      const cases = fc
+        .tuple(responseCases(method), settings)
+        .map(([answers, s]) =>
+          described({ answers, settings: s }, `${fc.stringify(answers)}, maxRetries ${s.maxRetries}`),
+        );
+      await runProperty(
+        `responses: ${method}`,
+        cases,
+        ({ answers, settings: s }) => checkAnswers(method, answers, s),
+        runsPerMethod,
+      );
     }, 120_000);
   }
 });

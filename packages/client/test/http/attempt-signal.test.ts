@@ -19,11 +19,19 @@ const steps = fc.array(
 ) as fc.Arbitrary<Step[]>;
 
 /** Runs the steps on a signal, recording which listener saw which reason, and the signal's state at the end. */
-function play(steps: Step[], make: () => { signal: { aborted: boolean; reason: unknown; addEventListener: Function; removeEventListener: Function }; abort: (r: unknown) => void }) {
+function play(
+  steps: Step[],
+  make: () => {
+    signal: { aborted: boolean; reason: unknown; addEventListener: Function; removeEventListener: Function };
+    abort: (r: unknown) => void;
+  },
+) {
   const { signal, abort } = make();
   const calls: string[] = [];
   const functions = Array.from({ length: 5 }, (_, i) => () => void calls.push(`f${i}:${String(signal.reason)}`));
-  const objects = Array.from({ length: 5 }, (_, i) => ({ handleEvent: () => void calls.push(`o${i}:${String(signal.reason)}`) }));
+  const objects = Array.from({ length: 5 }, (_, i) => ({
+    handleEvent: () => void calls.push(`o${i}:${String(signal.reason)}`),
+  }));
   for (const step of steps) {
     if (step.kind === 'abort') abort(step.reason);
     else {
@@ -96,7 +104,10 @@ describe('AttemptSignal', () => {
 
   it('stays inside the client: NimRequest.signal and a Request made from it carry a real AbortSignal', () => {
     const attempt = new AttemptSignal();
-    const request = new NimRequest('http://127.0.0.1:9/x', { headers: new Headers(), signal: attempt as unknown as AbortSignal });
+    const request = new NimRequest('http://127.0.0.1:9/x', {
+      headers: new Headers(),
+      signal: attempt as unknown as AbortSignal,
+    });
     expect(signalOfLightRequest(request)).toBe(attempt);
     expect(request.signal).toBeInstanceOf(AbortSignal);
     const real = toRequest(request);
@@ -109,7 +120,14 @@ describe('AttemptSignal', () => {
 describe('the undici transport with a middleware that reads request.signal', () => {
   it('hands the middleware a real AbortSignal that aborts when the attempt times out', async () => {
     const never = { dispatch: () => true }; // accepts the request and never answers
-    const nim = createNimClient({ appKey: 'k', appSecret: 's', baseUrl: 'http://127.0.0.1:9', dispatcher: never, timeoutMs: 50, maxRetries: 0 });
+    const nim = createNimClient({
+      appKey: 'k',
+      appSecret: 's',
+      baseUrl: 'http://127.0.0.1:9',
+      dispatcher: never,
+      timeoutMs: 50,
+      maxRetries: 0,
+    });
     const signals: AbortSignal[] = [];
     nim.raw.use({
       onRequest({ request }) {
@@ -117,7 +135,9 @@ describe('the undici transport with a middleware that reads request.signal', () 
         return undefined;
       },
     });
-    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({ name: 'NimTimeoutError' });
+    await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({
+      name: 'NimTimeoutError',
+    });
     expect(signals).toHaveLength(1);
     expect(signals[0]).toBeInstanceOf(AbortSignal);
     expect(signals[0]!.aborted).toBe(true);

@@ -11,28 +11,44 @@ describe('NimRequest, the request openapi-fetch builds for the client', () => {
     const headers = new Headers({ a: '1' });
     const signal = new AbortController().signal;
     const request = new NimRequest('http://127.0.0.1:9/x?y=1', { method: 'post', headers, body: '{"a":1}', signal });
-    expect([request.url, request.method, request.body, request.signal, request.redirect]).toEqual(['http://127.0.0.1:9/x?y=1', 'POST', '{"a":1}', signal, 'follow']);
+    expect([request.url, request.method, request.body, request.signal, request.redirect]).toEqual([
+      'http://127.0.0.1:9/x?y=1',
+      'POST',
+      '{"a":1}',
+      signal,
+      'follow',
+    ]);
     expect(request.headers).toBe(headers);
   });
 
   it('counts as a Request for openapi-fetch, and so does a WHATWG Request; other values do not', () => {
     expect(new NimRequest('http://h/') instanceof NimRequest).toBe(true);
     expect(new Request('http://h/') instanceof NimRequest).toBe(true);
-    for (const value of [{}, null, 'http://h/', { url: 'http://h/', headers: new Headers() }]) expect(value instanceof NimRequest).toBe(false);
+    for (const value of [{}, null, 'http://h/', { url: 'http://h/', headers: new Headers() }])
+      expect(value instanceof NimRequest).toBe(false);
     expect(isLightRequest(new Request('http://h/'))).toBe(false);
   });
 
   it('becomes an equal WHATWG Request for a caller’s fetch', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'), fc.string({ maxLength: 50 }), fc.webPath(), async (method, text, path) => {
-        const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({ text });
-        const light = new NimRequest(`http://127.0.0.1:9${path}`, { method, body, headers: new Headers({ Nonce: 'n' }) });
-        const real = toRequest(light);
-        expect(real).toBeInstanceOf(Request);
-        expect([real.url, real.method, real.headers.get('nonce')]).toEqual([new URL(light.url).href, method, 'n']);
-        expect(await real.text()).toBe(body ?? '');
-        expect(await light.clone().text()).toBe(body ?? '');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE'),
+        fc.string({ maxLength: 50 }),
+        fc.webPath(),
+        async (method, text, path) => {
+          const body = method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({ text });
+          const light = new NimRequest(`http://127.0.0.1:9${path}`, {
+            method,
+            body,
+            headers: new Headers({ Nonce: 'n' }),
+          });
+          const real = toRequest(light);
+          expect(real).toBeInstanceOf(Request);
+          expect([real.url, real.method, real.headers.get('nonce')]).toEqual([new URL(light.url).href, method, 'n']);
+          expect(await real.text()).toBe(body ?? '');
+          expect(await light.clone().text()).toBe(body ?? '');
+        },
+      ),
       { numRuns: 100, seed: seedOr(14) },
     );
   });

@@ -12,7 +12,8 @@ const undici = createRequire(import.meta.url)('undici') as typeof import('undici
 const credentials = { appKey: 'mock-agent-app', appSecret: 'mock-agent-secret' };
 
 const network: string[] = [];
-const onConnect = (message: unknown) => void network.push(`connect ${(message as { connectParams?: { host?: string } }).connectParams?.host}`);
+const onConnect = (message: unknown) =>
+  void network.push(`connect ${(message as { connectParams?: { host?: string } }).connectParams?.host}`);
 const realLookup = dns.lookup;
 beforeAll(() => {
   diagnostics.subscribe('undici:client:beforeConnect', onConnect);
@@ -45,10 +46,16 @@ describe(`undici MockAgent installed with setGlobalDispatcher (${defaultTranspor
   });
 
   it('carries the requests', async () => {
-    const envelope = { code: 200, data: { conversation_groups: [{ group_id: 7, name: 'Work', create_time: 1, update_time: 1 }] } };
-    agent.get('https://open.yunxinapi.com').intercept({ path: /^\/im\/v2\/conversation_groups\?/, method: 'GET' }).reply(200, envelope, {
-      headers: { 'content-type': 'application/json' },
-    });
+    const envelope = {
+      code: 200,
+      data: { conversation_groups: [{ group_id: 7, name: 'Work', create_time: 1, update_time: 1 }] },
+    };
+    agent
+      .get('https://open.yunxinapi.com')
+      .intercept({ path: /^\/im\/v2\/conversation_groups\?/, method: 'GET' })
+      .reply(200, envelope, {
+        headers: { 'content-type': 'application/json' },
+      });
     const nim = createNimClient({ ...credentials, baseUrl: 'https://open.yunxinapi.com' });
     const { conversation_groups } = await nim.conversationGroups.list({ account_id: 'alice' });
     expect(conversation_groups).toMatchObject([{ group_id: '7', name: 'Work' }]);

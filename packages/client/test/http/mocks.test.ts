@@ -18,7 +18,8 @@ nock.restore();
 
 /** Every DNS lookup and every socket connect (undici's, Node's fetch's, node:http's) made while a test runs. */
 const network: string[] = [];
-const onConnect = (message: unknown) => void network.push(`connect ${(message as { connectParams?: { host?: string } }).connectParams?.host}`);
+const onConnect = (message: unknown) =>
+  void network.push(`connect ${(message as { connectParams?: { host?: string } }).connectParams?.host}`);
 const realLookup = dns.lookup;
 beforeAll(() => {
   diagnostics.subscribe('undici:client:beforeConnect', onConnect);
@@ -38,7 +39,8 @@ const sandbox = createSandbox({ accounts: ['alice'], seed: 1 });
 beforeEach(() => sandbox.reset());
 
 /** A client as a team makes it: default options, the sandbox's credentials, no baseUrl (discovery on). */
-const nimWithDefaults = () => createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, retryDelayMs: () => 0 });
+const nimWithDefaults = () =>
+  createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, retryDelayMs: () => 0 });
 
 async function createAndList(nim: ReturnType<typeof createNimClient>) {
   const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' });
@@ -60,12 +62,19 @@ describe(`MSW 2 setupServer, the sandbox as the handler (${defaultTransport} tra
     // Discovery asked the (mocked) allocation service; the sandbox answered with its own origin, which was probed.
     await expect.poll(() => nim.endpoints().discovery).toBe('ok');
     const paths = sandbox.requests.map((r) => r.path);
-    expect(paths).toEqual(expect.arrayContaining(['/srv-sdk/allocate', '/health/liveness.action', '/im/v2/conversation_groups']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/srv-sdk/allocate', '/health/liveness.action', '/im/v2/conversation_groups']),
+    );
     await nim.close();
   });
 
   it('an unhandled request is an error, not a request to the real host, and it is not retried as maybe-run', async () => {
-    const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: 'https://unmocked.example', retryDelayMs: () => 0 });
+    const nim = createNimClient({
+      appKey: sandbox.appKey,
+      appSecret: sandbox.appSecret,
+      baseUrl: 'https://unmocked.example',
+      retryDelayMs: () => 0,
+    });
     const error = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimConnectionError);
     expect(error).toMatchObject({ requestSent: false });
@@ -107,12 +116,19 @@ describe(`nock 14, the sandbox as the handler (${defaultTransport} transport)`, 
     const { created, listed } = await createAndList(nim);
     expect(listed).toEqual([created]);
     await expect.poll(() => nim.endpoints().discovery).toBe('ok');
-    expect(sandbox.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/srv-sdk/allocate', '/health/liveness.action']));
+    expect(sandbox.requests.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/srv-sdk/allocate', '/health/liveness.action']),
+    );
     await nim.close();
   });
 
   it('a host nock does not know is refused before anything is sent: requestSent false, even for a create', async () => {
-    const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: 'https://unmocked.yunxinapi.com', retryDelayMs: () => 0 });
+    const nim = createNimClient({
+      appKey: sandbox.appKey,
+      appSecret: sandbox.appSecret,
+      baseUrl: 'https://unmocked.yunxinapi.com',
+      retryDelayMs: () => 0,
+    });
     const error = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimConnectionError);
     expect(error).toMatchObject({ requestSent: false });

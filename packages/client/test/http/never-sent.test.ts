@@ -12,13 +12,20 @@ const refusals = {
   "Deno 1's PermissionDenied": named('PermissionDenied'),
   "undici MockAgent's no-match": named('MockNotMatchedError', { code: 'UND_MOCK_ERR_MOCK_NOT_MATCHED' }),
   "nock's disableNetConnect": named('NetConnectNotAllowedError', { code: 'ENETUNREACH' }),
-  "MSW's onUnhandledRequest: 'error'": named('InternalError', { message: '[MSW] Cannot bypass a request when using the "error" strategy' }),
+  "MSW's onUnhandledRequest: 'error'": named('InternalError', {
+    message: '[MSW] Cannot bypass a request when using the "error" strategy',
+  }),
 };
 
 /** `{ fetch }` or `{ dispatcher }` that refuses every request the way a runtime does: asynchronously, wrapped as fetch wraps. */
 function refusing(reason: Error, count: { n: number }) {
   if (defaultTransport === 'fetch') {
-    return { fetch: async () => { count.n += 1; throw new TypeError('fetch failed', { cause: reason }); } };
+    return {
+      fetch: async () => {
+        count.n += 1;
+        throw new TypeError('fetch failed', { cause: reason });
+      },
+    };
   }
   return {
     dispatcher: {
@@ -35,7 +42,12 @@ describe(`a refusal before anything was sent (${defaultTransport} transport)`, (
   for (const [what, reason] of Object.entries(refusals)) {
     it(`${what}: requestSent false, not retried, no "may have been created"`, async () => {
       const count = { n: 0 };
-      const nim = createNimClient({ ...credentials, baseUrl: 'https://open.yunxinapi.com', retryDelayMs: () => 0, ...refusing(reason, count) });
+      const nim = createNimClient({
+        ...credentials,
+        baseUrl: 'https://open.yunxinapi.com',
+        retryDelayMs: () => 0,
+        ...refusing(reason, count),
+      });
       const error = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NimConnectionError);
       expect(error).toMatchObject({ requestSent: false, attempts: 1 });
@@ -47,7 +59,12 @@ describe(`a refusal before anything was sent (${defaultTransport} transport)`, (
   it('a connection reset is still "may have run" (the rule is narrow)', async () => {
     const count = { n: 0 };
     const reset = named('Error', { code: 'ECONNRESET' });
-    const nim = createNimClient({ ...credentials, baseUrl: 'https://open.yunxinapi.com', retryDelayMs: () => 0, ...refusing(reset, count) });
+    const nim = createNimClient({
+      ...credentials,
+      baseUrl: 'https://open.yunxinapi.com',
+      retryDelayMs: () => 0,
+      ...refusing(reset, count),
+    });
     const error = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NimConnectionError', requestSent: true });
     expect((error as Error).message).toContain('may have been created');

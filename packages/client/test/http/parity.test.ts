@@ -18,16 +18,32 @@ afterAll(() => server.stop());
 beforeEach(() => server.reset());
 
 const client = (transport: NimTransport, options: Partial<NimClientOptions> = {}) =>
-  createNimClient({ appKey, appSecret, baseUrl: server.url, transport, timeoutMs: 300, retryDelayMs: () => 0, ...options });
+  createNimClient({
+    appKey,
+    appSecret,
+    baseUrl: server.url,
+    transport,
+    timeoutMs: 300,
+    retryDelayMs: () => 0,
+    ...options,
+  });
 
 /** What a call came to, in the terms the two transports must agree on. */
 async function outcome(transport: NimTransport, faults: Fault[], fallback: Fault, call: 'get' | 'create') {
   server.reset();
   server.script(faults, fallback);
   const events: string[] = [];
-  const nim = client(transport, { hooks: { onResult: (s) => void events.push(`${s.attempt}:${s.status ?? '-'}:${s.code ?? '-'}:${s.error?.name ?? 'ok'}:${s.willRetry}`) } });
+  const nim = client(transport, {
+    hooks: {
+      onResult: (s) =>
+        void events.push(`${s.attempt}:${s.status ?? '-'}:${s.code ?? '-'}:${s.error?.name ?? 'ok'}:${s.willRetry}`),
+    },
+  });
   const groups = nim.conversationGroups;
-  const result = await (call === 'get' ? groups.get('1001', { account_id: 'alice' }) : groups.create({ account_id: 'alice', name: 'Work' })).then(
+  const result = await (call === 'get'
+    ? groups.get('1001', { account_id: 'alice' })
+    : groups.create({ account_id: 'alice', name: 'Work' })
+  ).then(
     () => 'ok',
     (error: unknown) =>
       isNimError(error)
@@ -35,8 +51,19 @@ async function outcome(transport: NimTransport, faults: Fault[], fallback: Fault
         : `foreign ${String(error)}`,
   );
   const { byOperation } = nim.metrics();
-  const counts = Object.values(byOperation).map(({ ok, apiError, transportError, retries }) => ({ ok, apiError, transportError, retries }));
-  return { result, events, counts, attempts: server.attempts.length, allSigned: server.attempts.every((a) => a.checkSumValid) };
+  const counts = Object.values(byOperation).map(({ ok, apiError, transportError, retries }) => ({
+    ok,
+    apiError,
+    transportError,
+    retries,
+  }));
+  return {
+    result,
+    events,
+    counts,
+    attempts: server.attempts.length,
+    allSigned: server.attempts.every((a) => a.checkSumValid),
+  };
 }
 
 const faults: Array<[string, Fault[], Fault]> = [
@@ -46,7 +73,14 @@ const faults: Array<[string, Fault[], Fault]> = [
   ['a socket closed mid-body', [], { kind: 'closeMidBody' }],
   ['a hang', [], { kind: 'hang' }],
   ['slow headers past the deadline', [], { kind: 'slowHeaders', delayMs: 600 }],
-  ['503 then 416 then ok', [{ kind: 'status', status: 503 }, { kind: 'code', code: 416 }], { kind: 'ok' }],
+  [
+    '503 then 416 then ok',
+    [
+      { kind: 'status', status: 503 },
+      { kind: 'code', code: 416 },
+    ],
+    { kind: 'ok' },
+  ],
   ['HTTP 500', [], { kind: 'status', status: 500 }],
   ['an HTML page', [], { kind: 'html' }],
   ['truncated JSON', [], { kind: 'truncated' }],
@@ -55,35 +89,53 @@ const faults: Array<[string, Fault[], Fault]> = [
 
 describe('fetch and undici transports agree', () => {
   it.each(faults)('on a get under %s', async (_name, script, fallback) => {
-    const [viaFetch, viaUndici] = [await outcome('fetch', script, fallback, 'get'), await outcome('undici', script, fallback, 'get')];
+    const [viaFetch, viaUndici] = [
+      await outcome('fetch', script, fallback, 'get'),
+      await outcome('undici', script, fallback, 'get'),
+    ];
     expect(viaUndici).toEqual(viaFetch);
     expect(viaFetch.allSigned).toBe(true);
   });
 
-  it.each(faults.filter(([name]) => name !== 'ok'))('on a create (not idempotent) under %s', async (_name, script, fallback) => {
-    const [viaFetch, viaUndici] = [await outcome('fetch', script, fallback, 'create'), await outcome('undici', script, fallback, 'create')];
-    expect(viaUndici).toEqual(viaFetch);
-  });
+  it.each(faults.filter(([name]) => name !== 'ok'))(
+    'on a create (not idempotent) under %s',
+    async (_name, script, fallback) => {
+      const [viaFetch, viaUndici] = [
+        await outcome('fetch', script, fallback, 'create'),
+        await outcome('undici', script, fallback, 'create'),
+      ];
+      expect(viaUndici).toEqual(viaFetch);
+    },
+  );
 
-  it.each(transports)('%s: connection refused proves the create was never sent, so it moves on to the next host', async (transport) => {
-    const hosts: string[] = [];
-    const nim = client(transport, { baseUrl: [await closedPortUrl(), server.url], hooks: { onResult: (s) => void hosts.push(`${s.error?.name ?? 'ok'}`) } });
-    await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' });
-    expect(hosts).toEqual(['NimConnectionError', 'ok']);
-  });
+  it.each(transports)(
+    '%s: connection refused proves the create was never sent, so it moves on to the next host',
+    async (transport) => {
+      const hosts: string[] = [];
+      const nim = client(transport, {
+        baseUrl: [await closedPortUrl(), server.url],
+        hooks: { onResult: (s) => void hosts.push(`${s.error?.name ?? 'ok'}`) },
+      });
+      await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' });
+      expect(hosts).toEqual(['NimConnectionError', 'ok']);
+    },
+  );
 
-  it.each(transports)('%s: a caller abort mid-attempt stops at once with NimAbortError and the caller’s reason as cause', async (transport) => {
-    server.script([], { kind: 'hang' });
-    const controller = new AbortController();
-    const reason = new Error('user went away');
-    setTimeout(() => controller.abort(reason), 50);
-    const error = await client(transport, { timeoutMs: 5_000 })
-      .conversationGroups.get('1001', { account_id: 'alice' }, { signal: controller.signal })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NimAbortError);
-    expect((error as NimAbortError).cause).toBe(reason);
-    expect(server.attempts).toHaveLength(1);
-  });
+  it.each(transports)(
+    '%s: a caller abort mid-attempt stops at once with NimAbortError and the caller’s reason as cause',
+    async (transport) => {
+      server.script([], { kind: 'hang' });
+      const controller = new AbortController();
+      const reason = new Error('user went away');
+      setTimeout(() => controller.abort(reason), 50);
+      const error = await client(transport, { timeoutMs: 5_000 })
+        .conversationGroups.get('1001', { account_id: 'alice' }, { signal: controller.signal })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(NimAbortError);
+      expect((error as NimAbortError).cause).toBe(reason);
+      expect(server.attempts).toHaveLength(1);
+    },
+  );
 
   it.each(transports)('%s: nim.raw returns a real Response with the exact-id JSON', async (transport) => {
     server.script([{ kind: 'ok', body: '{"code":200,"msg":"success","data":{"group_id":9007199254740993}}' }]);
@@ -96,11 +148,16 @@ describe('fetch and undici transports agree', () => {
     expect(data).toEqual({ code: 200, msg: 'success', data: { group_id: '9007199254740993' } });
   });
 
-  it.each(transports)('%s: nim.raw rejects like fetch on a network error (TypeError with the cause)', async (transport) => {
-    const nim = client(transport, { baseUrl: await closedPortUrl() });
-    const error = await nim.raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toBe('fetch failed');
-    expect(((error as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
-  });
+  it.each(transports)(
+    '%s: nim.raw rejects like fetch on a network error (TypeError with the cause)',
+    async (transport) => {
+      const nim = client(transport, { baseUrl: await closedPortUrl() });
+      const error = await nim.raw
+        .GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toBe('fetch failed');
+      expect(((error as Error).cause as { code?: string }).code).toBe('ECONNREFUSED');
+    },
+  );
 });

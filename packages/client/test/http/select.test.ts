@@ -37,8 +37,18 @@ describe('choosing the transport', () => {
   });
 
   it.each([
-    ["transport 'undici' with a fetch", { transport: 'undici', fetch: okFetch }, 'transport', 'cannot use the fetch option'],
-    ["transport 'fetch' with a dispatcher", { transport: 'fetch', dispatcher }, 'dispatcher', 'is for the undici transport'],
+    [
+      "transport 'undici' with a fetch",
+      { transport: 'undici', fetch: okFetch },
+      'transport',
+      'cannot use the fetch option',
+    ],
+    [
+      "transport 'fetch' with a dispatcher",
+      { transport: 'fetch', dispatcher },
+      'dispatcher',
+      'is for the undici transport',
+    ],
     ['a dispatcher with a fetch', { dispatcher, fetch: okFetch }, 'dispatcher', 'is for the undici transport'],
   ] as const)('refuses %s with a NimValidationError that says why', (_name, options, path, words) => {
     const error = refusal(() => createNimClient({ ...credentials, ...options }));
@@ -62,7 +72,13 @@ describe('choosing the transport', () => {
       fc.property(hostile, fc.constantFrom('transport', 'fetch', 'dispatcher'), (value, option) => {
         if (option === 'fetch' && typeof value === 'function') return; // a function is a fetch
         okFetch.mockClear();
-        const error = refusal(() => createNimClient({ ...credentials, fetch: option === 'dispatcher' ? undefined : okFetch, [option]: value } as never));
+        const error = refusal(() =>
+          createNimClient({
+            ...credentials,
+            fetch: option === 'dispatcher' ? undefined : okFetch,
+            [option]: value,
+          } as never),
+        );
         expect(error.issues.some((issue) => issue.path === option)).toBe(true);
         expect(error.message.length).toBeLessThan(600);
         expect(okFetch).not.toHaveBeenCalled();
@@ -83,7 +99,9 @@ describe('choosing the transport', () => {
   });
 
   it('lists every conflict at once', () => {
-    const error = refusal(() => createNimClient({ ...credentials, transport: 'nope' as never, fetch: 42 as never, dispatcher: {} as never }));
+    const error = refusal(() =>
+      createNimClient({ ...credentials, transport: 'nope' as never, fetch: 42 as never, dispatcher: {} as never }),
+    );
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['dispatcher', 'fetch', 'transport']);
   });
 });

@@ -28,7 +28,9 @@ describe(`a client made without fetch in this project (${defaultTransport})`, ()
 
   it("sends with fetch when transport: 'fetch' is set, on either build", async () => {
     server.reply(ok({ conversation_groups: [] }));
-    await createNimClient({ ...credentials, baseUrl: server.url, transport: 'fetch' }).conversationGroups.list({ account_id: 'alice' });
+    await createNimClient({ ...credentials, baseUrl: server.url, transport: 'fetch' }).conversationGroups.list({
+      account_id: 'alice',
+    });
     expect(sentByFetch(server.requests[0]!.headers)).toBe(true);
   });
 });

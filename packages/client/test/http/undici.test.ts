@@ -30,16 +30,27 @@ describe('the undici transport', () => {
   }
 
   it('follows a redirect as fetch does when nim.raw asks for it, signed headers kept', async () => {
-    server.reply({ status: 307, headers: { location: '/moved/im/v2/conversation_groups?account_id=alice' } }, ok(groups));
-    const { data } = await nim().raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } }, redirect: 'follow' });
+    server.reply(
+      { status: 307, headers: { location: '/moved/im/v2/conversation_groups?account_id=alice' } },
+      ok(groups),
+    );
+    const { data } = await nim().raw.GET('/im/v2/conversation_groups', {
+      params: { query: { account_id: 'alice' } },
+      redirect: 'follow',
+    });
     expect(data?.data).toMatchObject({ conversation_groups: [{ name: 'Work' }] });
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /im/v2/conversation_groups', 'GET /moved/im/v2/conversation_groups']);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /im/v2/conversation_groups',
+      'GET /moved/im/v2/conversation_groups',
+    ]);
     expect(server.signatureProblems).toEqual([]);
   });
 
   it('turns a POST into a bodiless GET after a 303, like fetch (nim.raw with redirect: follow)', async () => {
     server.reply({ status: 303, headers: { location: '/elsewhere' } });
-    await nim().raw.POST('/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'Work' }, redirect: 'follow' }).catch(() => undefined);
+    await nim()
+      .raw.POST('/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'Work' }, redirect: 'follow' })
+      .catch(() => undefined);
     expect(server.requests.map((r) => `${r.method} ${r.path} ${r.body === '' ? 'without' : 'with'} a body`)).toEqual([
       'POST /im/v2/conversation_groups with a body',
       'GET /elsewhere without a body',
@@ -49,7 +60,9 @@ describe('the undici transport', () => {
 
   it('stops after 20 redirects with a fetch-like TypeError (nim.raw with redirect: follow)', async () => {
     server.fallback({ status: 302, headers: { location: '/again' } });
-    const error = await nim().raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } }, redirect: 'follow' }).catch((e: unknown) => e);
+    const error = await nim()
+      .raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } }, redirect: 'follow' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
     expect(server.requests).toHaveLength(21);
   });
@@ -57,22 +70,36 @@ describe('the undici transport', () => {
   it('refuses a compressed body that expands past 16 MiB without decoding all of it (a zip bomb), in time', async () => {
     // 38 KB on the wire. Quality 1: the default (11) takes 8–20 s to compress 200 MB on a busy 2-core machine (Node 24
     // is slower at it than 20), and the test timed out before it sent anything.
-    const bomb = brotliCompressSync(Buffer.alloc(200 * 1024 * 1024, 0x20), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+    const bomb = brotliCompressSync(Buffer.alloc(200 * 1024 * 1024, 0x20), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 1 },
+    });
     server.reply({ headers: { 'content-type': 'application/json', 'content-encoding': 'br' }, body: bomb });
     const started = performance.now();
     const error = await list(nim({ maxRetries: 0, timeoutMs: 2_000 })).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/decompressed answer is larger than 16 MiB/) });
+    expect(error).toMatchObject({
+      name: 'NimResponseError',
+      message: expect.stringMatching(/decompressed answer is larger than 16 MiB/),
+    });
     expect(performance.now() - started).toBeLessThan(1_500); // decoding all 200 MB took ~1.5 s before the bound
   });
 
   it('refuses a body over 16 MiB while it arrives', async () => {
     server.reply({ headers: { 'content-type': 'application/json' }, body: Buffer.alloc(17 * 1024 * 1024, 0x20) });
-    await expect(list(nim({ maxRetries: 0 }))).rejects.toMatchObject({ name: 'NimResponseError', message: expect.stringMatching(/larger than 16 MiB/) });
+    await expect(list(nim({ maxRetries: 0 }))).rejects.toMatchObject({
+      name: 'NimResponseError',
+      message: expect.stringMatching(/larger than 16 MiB/),
+    });
   });
 
   it('a dispatcher whose dispatch throws sent nothing (requestSent false)', async () => {
-    const dispatcher = { dispatch: () => { throw new Error('bad dispatcher'); } };
-    const error = await nim({ dispatcher, maxRetries: 0 }).conversationGroups.create({ account_id: 'alice', name: 'W' }).catch((e: unknown) => e);
+    const dispatcher = {
+      dispatch: () => {
+        throw new Error('bad dispatcher');
+      },
+    };
+    const error = await nim({ dispatcher, maxRetries: 0 })
+      .conversationGroups.create({ account_id: 'alice', name: 'W' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NimConnectionError', requestSent: false });
   });
 
@@ -91,7 +118,11 @@ describe('the undici transport', () => {
   it('sends through the dispatcher it is given (a proxy, custom TLS, a mock)', async () => {
     const agent = new undici.Agent();
     const seen: string[] = [];
-    const dispatcher = { dispatch: (options: { path: string }, handler: object) => (seen.push(options.path), agent.dispatch(options as never, handler as never)) };
+    const dispatcher = {
+      dispatch: (options: { path: string }, handler: object) => (
+        seen.push(options.path), agent.dispatch(options as never, handler as never)
+      ),
+    };
     server.reply(ok(groups));
     await list(nim({ dispatcher }));
     expect(seen).toEqual(['/im/v2/conversation_groups?account_id=alice']);
@@ -101,7 +132,10 @@ describe('the undici transport', () => {
   it('works with undici’s MockAgent as the dispatcher, no server needed', async () => {
     const mock = new undici.MockAgent();
     mock.disableNetConnect();
-    mock.get('https://mocked.example').intercept({ path: '/im/v2/conversation_groups?account_id=alice' }).reply(200, { code: 200, msg: 'success', data: groups });
+    mock
+      .get('https://mocked.example')
+      .intercept({ path: '/im/v2/conversation_groups?account_id=alice' })
+      .reply(200, { code: 200, msg: 'success', data: groups });
     const client = createNimClient({ ...credentials, baseUrl: 'https://mocked.example', dispatcher: mock });
     expect((await list(client)).conversation_groups[0]!.group_id).toBe('7');
     await mock.close();
@@ -117,7 +151,9 @@ describe('the undici transport', () => {
       },
     });
     server.reply(ok(groups));
-    const { response } = await client.raw.GET('/im/v2/conversation_groups', { params: { query: { account_id: 'alice' } } });
+    const { response } = await client.raw.GET('/im/v2/conversation_groups', {
+      params: { query: { account_id: 'alice' } },
+    });
     expect(response.status).toBe(200);
     expect(server.requests[0]!.headers['x-from-middleware']).toBe('yes');
     expect(server.signatureProblems).toEqual([]);
@@ -126,9 +162,14 @@ describe('the undici transport', () => {
   it('gives nim.raw middleware a request with url, method, headers and body', async () => {
     const client = nim();
     const seen: unknown[] = [];
-    client.raw.use({ onRequest: async ({ request }) => void seen.push([request.method, request.url, request.headers.get('AppKey'), await request.clone().text()]) });
+    client.raw.use({
+      onRequest: async ({ request }) =>
+        void seen.push([request.method, request.url, request.headers.get('AppKey'), await request.clone().text()]),
+    });
     server.reply(ok({ conversation_group: { group_id: 1, name: 'W', create_time: 1, update_time: 1 } }));
     await client.raw.POST('/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'W' } });
-    expect(seen).toEqual([['POST', `${server.url}/im/v2/conversation_groups`, credentials.appKey, '{"account_id":"alice","name":"W"}']]);
+    expect(seen).toEqual([
+      ['POST', `${server.url}/im/v2/conversation_groups`, credentials.appKey, '{"account_id":"alice","name":"W"}'],
+    ]);
   });
 });

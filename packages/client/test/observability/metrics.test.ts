@@ -62,7 +62,8 @@ describe('toPrometheus()', () => {
   recorder.record('createConversationGroup', 'host "odd"\\\nname', 'apiError', 2, 3);
   const text = recorder.snapshot().toPrometheus();
   const families = parsePrometheusText(text);
-  const samples = (name: string) => [...families.values()].flatMap((family) => family.samples).filter((sample) => sample.name === name);
+  const samples = (name: string) =>
+    [...families.values()].flatMap((family) => family.samples).filter((sample) => sample.name === name);
   const total = (name: string, where: Record<string, string> = {}) =>
     samples(name)
       .filter((sample) => Object.entries(where).every(([key, value]) => sample.labels[key] === value))
@@ -89,7 +90,8 @@ describe('toPrometheus()', () => {
     for (const [operation, entry] of Object.entries(byOperation)) {
       expect(total('nim_client_attempts_total', { operation })).toBe(entry.ok + entry.apiError + entry.transportError);
     }
-    for (const [host, entry] of Object.entries(byHost)) expect(total('nim_client_retries_total', { host })).toBe(entry.retries);
+    for (const [host, entry] of Object.entries(byHost))
+      expect(total('nim_client_retries_total', { host })).toBe(entry.retries);
   });
 
   it('gives latency as a histogram in seconds: cumulative buckets, _sum in seconds, _count = attempts', () => {
@@ -120,7 +122,7 @@ describe('toPrometheus()', () => {
     expect(result.status).toBe(0);
   });
 
-  it('a snapshot\'s text does not change when more attempts are recorded', () => {
+  it("a snapshot's text does not change when more attempts are recorded", () => {
     const before = recorder.snapshot();
     recorder.record('getConversationGroup', 'http://127.0.0.1:1', 'ok', 1, 1);
     expect(before.toPrometheus()).toBe(text);
@@ -142,26 +144,42 @@ describe('toPrometheus()', () => {
         for (const a of attempts) r.record(a.operation, a.host, a.outcome, a.attempt, a.ms);
         const parsed = parsePrometheusText(r.snapshot().toPrometheus());
         const sum = (name: string) =>
-          [...parsed.values()].flatMap((f) => f.samples).filter((s) => s.name === name).reduce((n, s) => n + s.value, 0);
+          [...parsed.values()]
+            .flatMap((f) => f.samples)
+            .filter((s) => s.name === name)
+            .reduce((n, s) => n + s.value, 0);
         expect(sum('nim_client_attempts_total')).toBe(attempts.length);
         expect(sum('nim_client_attempt_duration_seconds_count')).toBe(attempts.length);
         expect(sum('nim_client_retries_total')).toBe(attempts.filter((a) => a.attempt > 1).length);
-        expect(sum('nim_client_attempt_duration_seconds_sum')).toBeCloseTo(attempts.reduce((n, a) => n + a.ms, 0) / 1000, 6);
+        expect(sum('nim_client_attempt_duration_seconds_sum')).toBeCloseTo(
+          attempts.reduce((n, a) => n + a.ms, 0) / 1000,
+          6,
+        );
       }),
-      { seed, numRuns: 100, reporter: (details) => { if (details.failed) throw new Error(`FC_SEED=${seed}: ${details.counterexample}\n${details.errorInstance}`); } },
+      {
+        seed,
+        numRuns: 100,
+        reporter: (details) => {
+          if (details.failed) throw new Error(`FC_SEED=${seed}: ${details.counterexample}\n${details.errorInstance}`);
+        },
+      },
     );
   });
 });
 
 describe('the strict Prometheus parser of the tests refuses', () => {
-  const ok = '# TYPE a_total counter\na_total{x="1"} 1\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\nh_sum 3\nh_count 2\n';
+  const ok =
+    '# TYPE a_total counter\na_total{x="1"} 1\n# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="+Inf"} 2\nh_sum 3\nh_count 2\n';
   it('accepts a valid text', () => expect(() => parsePrometheusText(ok)).not.toThrow());
   it.each([
     ['a missing final newline', ok.trimEnd()],
     ['interleaved families', '# TYPE a_total counter\na_total 1\nb_total 1\na_total{x="2"} 1\n'],
     ['a series twice', 'a_total{x="1"} 1\na_total{x="1"} 2\n'],
     ['mixed label names in one family', '# TYPE a_total counter\na_total{operation="1"} 1\na_total{host="h"} 1\n'],
-    ['buckets that are not cumulative', ok.replace('h_bucket{le="+Inf"} 2', 'h_bucket{le="+Inf"} 0').replace('h_count 2', 'h_count 0')],
+    [
+      'buckets that are not cumulative',
+      ok.replace('h_bucket{le="+Inf"} 2', 'h_bucket{le="+Inf"} 0').replace('h_count 2', 'h_count 0'),
+    ],
     ['a +Inf bucket unequal to _count', ok.replace('h_count 2', 'h_count 3')],
     ['a histogram without +Inf', ok.replace('h_bucket{le="+Inf"} 2\n', '')],
     ['a bad escape', 'a_total{x="\\q"} 1\n'],

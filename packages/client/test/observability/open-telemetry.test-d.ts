@@ -15,7 +15,11 @@ describe('openTelemetry option types', () => {
       traceIdFromContext: true,
     };
     expectTypeOf(options).toMatchTypeOf<NimClientOptions['openTelemetry']>();
-    expectTypeOf({ api, tracerProvider: api.trace.getTracerProvider(), meterProvider: api.metrics.getMeterProvider() }).toMatchTypeOf<NimOpenTelemetryOptions>();
+    expectTypeOf({
+      api,
+      tracerProvider: api.trace.getTracerProvider(),
+      meterProvider: api.metrics.getMeterProvider(),
+    }).toMatchTypeOf<NimOpenTelemetryOptions>();
     createNimClient({ appKey: 'k', appSecret: 's', openTelemetry: false });
   });
 

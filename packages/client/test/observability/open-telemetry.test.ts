@@ -8,7 +8,12 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { MeterProvider, MetricReader, type HistogramMetricData, type SumMetricData } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient as createFetchBuildClient } from '../../src/client.js';
 import { createNimClient as createNodeBuildClient } from '../../src/client.node.js';
@@ -20,7 +25,8 @@ import { defaultTransport } from '../support/transport.js';
 
 const credentials = { appKey: 'otel-app-key', appSecret: 'otel-app-secret-f00dfeed' };
 /** The Node build, on this project's transport. */
-const createNimClient = (options: NimClientOptions) => createNodeBuildClient({ transport: defaultTransport, ...options });
+const createNimClient = (options: NimClientOptions) =>
+  createNodeBuildClient({ transport: defaultTransport, ...options });
 
 class TestReader extends MetricReader {
   protected override async onForceFlush(): Promise<void> {}
@@ -59,7 +65,12 @@ const allAttributeText = (spans: ReadableSpan[]) =>
   JSON.stringify(spans.map((span) => [span.attributes, span.events.map((event) => event.attributes), span.status]));
 
 const client = (extra: Record<string, unknown> = {}) =>
-  createNimClient({ ...credentials, baseUrl: server.url, retryDelayMs: () => 0, openTelemetry: { api, tracerProvider, ...extra } });
+  createNimClient({
+    ...credentials,
+    baseUrl: server.url,
+    retryDelayMs: () => 0,
+    openTelemetry: { api, tracerProvider, ...extra },
+  });
 
 describe('one span per call', () => {
   it('is a CLIENT span named by the operation, with the attempts as events and the undici spans as its children', async () => {
@@ -142,7 +153,11 @@ describe('one span per call', () => {
     const [call] = byName(exporter.getFinishedSpans(), 'getConversationGroup');
     expect(call!.status.code).toBe(api.SpanStatusCode.ERROR);
     expect(call!.status.message).toContain('group not found');
-    expect(call!.attributes).toMatchObject({ 'nim.code': 102404, 'http.response.status_code': 200, 'error.type': 'NimNotFoundError' });
+    expect(call!.attributes).toMatchObject({
+      'nim.code': 102404,
+      'http.response.status_code': 200,
+      'error.type': 'NimNotFoundError',
+    });
   });
 
   it('puts no secret (AppSecret, CheckSum, Nonce) into any attribute, event or status of any span', async () => {
@@ -162,7 +177,7 @@ describe('one span per call', () => {
 });
 
 describe('traceIdFromContext', () => {
-  it('sends the call span\'s trace id as X-custom-traceid, so the server logs the trace id', async () => {
+  it("sends the call span's trace id as X-custom-traceid, so the server logs the trace id", async () => {
     const nim = client({ traceIdFromContext: true });
     const group = await nim.conversationGroups.get('1001', { account_id: 'alice' });
     const [call] = byName(exporter.getFinishedSpans(), 'getConversationGroup');
@@ -173,9 +188,13 @@ describe('traceIdFromContext', () => {
     expect(call!.attributes['nim.trace_id']).toBe(traceId);
   });
 
-  it('is off by default, and a call\'s own traceId wins', async () => {
+  it("is off by default, and a call's own traceId wins", async () => {
     await client().conversationGroups.get('1001', { account_id: 'alice' });
-    await client({ traceIdFromContext: true }).conversationGroups.get('1001', { account_id: 'alice' }, { traceId: 'mine-42' });
+    await client({ traceIdFromContext: true }).conversationGroups.get(
+      '1001',
+      { account_id: 'alice' },
+      { traceId: 'mine-42' },
+    );
     const spans = byName(exporter.getFinishedSpans(), 'getConversationGroup');
     expect(server.requests[0]!.headers['x-custom-traceid']).not.toBe(spans[0]!.spanContext().traceId);
     expect(server.requests[1]!.headers['x-custom-traceid']).toBe('mine-42');
@@ -198,25 +217,44 @@ describe('metrics through the OpenTelemetry metrics API', () => {
     const duration = metric('http.client.request.duration') as HistogramMetricData;
     expect(duration.descriptor.unit).toBe('s');
     const port = Number(new URL(server.url).port);
-    const base = { 'http.request.method': 'GET', 'server.address': '127.0.0.1', 'server.port': port, 'nim.operation': 'getConversationGroup' };
+    const base = {
+      'http.request.method': 'GET',
+      'server.address': '127.0.0.1',
+      'server.port': port,
+      'nim.operation': 'getConversationGroup',
+    };
     const points = duration.dataPoints.map((p) => ({ attributes: p.attributes, count: p.value.count }));
     expect(points).toEqual(
       expect.arrayContaining([
         { attributes: { ...base, 'http.response.status_code': 503, 'error.type': '503' }, count: 1 },
         { attributes: { ...base, 'http.response.status_code': 200, 'nim.code': 200 }, count: 1 },
-        { attributes: { ...base, 'http.response.status_code': 200, 'nim.code': 102404, 'error.type': 'NimNotFoundError' }, count: 1 },
+        {
+          attributes: {
+            ...base,
+            'http.response.status_code': 200,
+            'nim.code': 102404,
+            'error.type': 'NimNotFoundError',
+          },
+          count: 1,
+        },
       ]),
     );
     expect(points).toHaveLength(3);
     // Seconds, not milliseconds: a loopback attempt is far below a second, and the semantic conventions' buckets.
     for (const point of duration.dataPoints) expect(point.value.sum).toBeLessThan(2);
-    expect(duration.dataPoints[0]!.value.buckets.boundaries).toEqual([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10]);
+    expect(duration.dataPoints[0]!.value.buckets.boundaries).toEqual([
+      0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+    ]);
 
     const attempts = metric('nim.client.attempts') as SumMetricData;
     expect(attempts.dataPoints.map((p) => p.value).reduce((a, b) => a + b, 0)).toBe(3);
-    expect(attempts.dataPoints.map((p) => p.attributes)).toEqual(expect.arrayContaining(points.map((p) => p.attributes)));
+    expect(attempts.dataPoints.map((p) => p.attributes)).toEqual(
+      expect.arrayContaining(points.map((p) => p.attributes)),
+    );
     const retries = metric('nim.client.retries') as SumMetricData;
-    expect(retries.dataPoints.map((p) => [p.attributes, p.value])).toEqual([[{ ...base, 'http.response.status_code': 200, 'nim.code': 200 }, 1]]);
+    expect(retries.dataPoints.map((p) => [p.attributes, p.value])).toEqual([
+      [{ ...base, 'http.response.status_code': 200, 'nim.code': 200 }, 1],
+    ]);
     await meterProvider.shutdown();
   });
 
@@ -229,7 +267,9 @@ describe('metrics through the OpenTelemetry metrics API', () => {
     try {
       await nim.conversationGroups.get('1001', { account_id: 'alice' });
       const { resourceMetrics } = await reader.collect();
-      const attempts = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).find((m) => m.descriptor.name === 'nim.client.attempts') as SumMetricData;
+      const attempts = resourceMetrics.scopeMetrics
+        .flatMap((s) => s.metrics)
+        .find((m) => m.descriptor.name === 'nim.client.attempts') as SumMetricData;
       expect(attempts.dataPoints.map((p) => p.value)).toEqual([1]);
     } finally {
       api.metrics.disable();
@@ -240,7 +280,11 @@ describe('metrics through the OpenTelemetry metrics API', () => {
 
 describe('the API without an SDK, and without the API', () => {
   it('with no SDK registered, calls work, send a random trace id and make no span', async () => {
-    const nim = createNimClient({ ...credentials, baseUrl: server.url, openTelemetry: { api, traceIdFromContext: true } });
+    const nim = createNimClient({
+      ...credentials,
+      baseUrl: server.url,
+      openTelemetry: { api, traceIdFromContext: true },
+    });
     const group = await nim.conversationGroups.get('1001', { account_id: 'alice' });
     expect(traceIdOf(group)).toMatch(/^[0-9a-f]{32}$/);
     expect(traceIdOf(group)).not.toBe('00000000000000000000000000000000');
@@ -250,10 +294,15 @@ describe('the API without an SDK, and without the API', () => {
   it('openTelemetry: false makes no span even with a global SDK', async () => {
     api.trace.setGlobalTracerProvider(tracerProvider);
     try {
-      await createNimClient({ ...credentials, baseUrl: server.url, openTelemetry: false }).conversationGroups.get('1001', { account_id: 'alice' });
+      await createNimClient({ ...credentials, baseUrl: server.url, openTelemetry: false }).conversationGroups.get(
+        '1001',
+        { account_id: 'alice' },
+      );
       expect(byName(exporter.getFinishedSpans(), 'getConversationGroup')).toEqual([]);
       // The Node build finds @opentelemetry/api by itself (here the client's dev dependency).
-      await createNimClient({ ...credentials, baseUrl: server.url }).conversationGroups.get('1001', { account_id: 'alice' });
+      await createNimClient({ ...credentials, baseUrl: server.url }).conversationGroups.get('1001', {
+        account_id: 'alice',
+      });
       expect(byName(exporter.getFinishedSpans(), 'getConversationGroup')).toHaveLength(1);
     } finally {
       api.trace.disable();
@@ -261,23 +310,44 @@ describe('the API without an SDK, and without the API', () => {
   });
 
   it('refuses a wrong option with a NimValidationError naming it', () => {
-    expect(() => createNimClient({ ...credentials, openTelemetry: { api: {} as never, tracerProvider: 42 as never, nope: 1 } as never })).toThrow(
+    expect(() =>
+      createNimClient({
+        ...credentials,
+        openTelemetry: { api: {} as never, tracerProvider: 42 as never, nope: 1 } as never,
+      }),
+    ).toThrow(
       /openTelemetry\.api.*\n?.*openTelemetry\.tracerProvider|openTelemetry\.tracerProvider[\s\S]*openTelemetry\.api/,
     );
-    expect(() => createNimClient({ ...credentials, openTelemetry: { nope: 1 } as never })).toThrow(/openTelemetry\."nope"/);
+    expect(() => createNimClient({ ...credentials, openTelemetry: { nope: 1 } as never })).toThrow(
+      /openTelemetry\."nope"/,
+    );
   });
 
   // In client-undici, vitest.undici.config.ts swaps src/client.ts for the Node build: this test is the client project's.
-  it.runIf(defaultTransport === 'fetch')('the fetch build (edge runtimes, browsers) has none: it refuses the option, takes false, and makes no span', async () => {
-    expect(() => createFetchBuildClient({ ...credentials, openTelemetry: { api } })).toThrow(/openTelemetry.*only in the Node build/);
-    const nim = createFetchBuildClient({ ...credentials, baseUrl: server.url, fetch: (request) => fetch(request), openTelemetry: false });
-    api.trace.setGlobalTracerProvider(tracerProvider);
-    try {
-      await createFetchBuildClient({ ...credentials, baseUrl: server.url, fetch: (request) => fetch(request) }).conversationGroups.get('1001', { account_id: 'alice' });
-      await nim.conversationGroups.get('1001', { account_id: 'alice' });
-      expect(byName(exporter.getFinishedSpans(), 'getConversationGroup')).toEqual([]);
-    } finally {
-      api.trace.disable();
-    }
-  });
+  it.runIf(defaultTransport === 'fetch')(
+    'the fetch build (edge runtimes, browsers) has none: it refuses the option, takes false, and makes no span',
+    async () => {
+      expect(() => createFetchBuildClient({ ...credentials, openTelemetry: { api } })).toThrow(
+        /openTelemetry.*only in the Node build/,
+      );
+      const nim = createFetchBuildClient({
+        ...credentials,
+        baseUrl: server.url,
+        fetch: (request) => fetch(request),
+        openTelemetry: false,
+      });
+      api.trace.setGlobalTracerProvider(tracerProvider);
+      try {
+        await createFetchBuildClient({
+          ...credentials,
+          baseUrl: server.url,
+          fetch: (request) => fetch(request),
+        }).conversationGroups.get('1001', { account_id: 'alice' });
+        await nim.conversationGroups.get('1001', { account_id: 'alice' });
+        expect(byName(exporter.getFinishedSpans(), 'getConversationGroup')).toEqual([]);
+      } finally {
+        api.trace.disable();
+      }
+    },
+  );
 });

@@ -2,7 +2,14 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient, type NimClient } from '../../src/client.js';
-import { NimApiError, NimConnectionError, NimHttpError, NimResponseError, NimTimeoutError, NimValidationError } from '../../src/errors/errors.js';
+import {
+  NimApiError,
+  NimConnectionError,
+  NimHttpError,
+  NimResponseError,
+  NimTimeoutError,
+  NimValidationError,
+} from '../../src/errors/errors.js';
 import type { NimLogger } from '../../src/config/options.js';
 import { maxExcerptLength, redact } from '../../src/observability/redaction.js';
 import { closedPortUrl, startWireServer, type WireServer } from '../support/wire-server.js';
@@ -68,7 +75,12 @@ describe('the AppSecret and the CheckSum never leave the client', () => {
 
   /** Every printable form of a value, as a caller, a logger or an error tracker might print it. */
   function printed(value: unknown): string[] {
-    const forms = [inspect(value, { depth: 10 }), inspect(value, { depth: 10, showHidden: true }), JSON.stringify(value) ?? '', String(value)];
+    const forms = [
+      inspect(value, { depth: 10 }),
+      inspect(value, { depth: 10, showHidden: true }),
+      JSON.stringify(value) ?? '',
+      String(value),
+    ];
     if (value instanceof Error) forms.push(value.message, value.stack ?? '', inspect(value.cause, { depth: 10 }));
     return forms;
   }
@@ -94,7 +106,13 @@ describe('the AppSecret and the CheckSum never leave the client', () => {
 
   it('not in util.inspect(nim), JSON.stringify(nim) or the metrics', async () => {
     await nim.conversationGroups.list({ account_id: 'alice' });
-    expectClean([...printed(nim), ...printed(nim.raw), ...printed(nim.conversationGroups), nim.metrics().toPrometheus(), ...printed(nim.metrics())]);
+    expectClean([
+      ...printed(nim),
+      ...printed(nim.raw),
+      ...printed(nim.conversationGroups),
+      nim.metrics().toPrometheus(),
+      ...printed(nim.metrics()),
+    ]);
   });
 
   it('not in a validation error', async () => {
@@ -106,7 +124,11 @@ describe('the AppSecret and the CheckSum never leave the client', () => {
 
   it('not in an API error whose msg echoes the secret and the CheckSum', async () => {
     server.reply((request) => ({
-      body: { code: 414, msg: `bad signature: secret ${appSecret}, CheckSum: ${String(request.headers.checksum)}`, data: {} },
+      body: {
+        code: 414,
+        msg: `bad signature: secret ${appSecret}, CheckSum: ${String(request.headers.checksum)}`,
+        data: {},
+      },
     }));
     const error = await nim.conversationGroups.get('1001', { account_id: 'alice' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimApiError);
@@ -132,7 +154,9 @@ describe('the AppSecret and the CheckSum never leave the client', () => {
   });
 
   it('not in a response error whose body is a JSON echo of the request', async () => {
-    server.reply((request) => ({ body: { echo: { headers: { CheckSum: request.headers.checksum }, secret: appSecret } } }));
+    server.reply((request) => ({
+      body: { echo: { headers: { CheckSum: request.headers.checksum }, secret: appSecret } },
+    }));
     const error = await nim.conversationGroups.list({ account_id: 'alice' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimResponseError);
     expectClean([...printed(error), ...lines]);
@@ -140,13 +164,22 @@ describe('the AppSecret and the CheckSum never leave the client', () => {
 
   it('not in a timeout', async () => {
     server.fallback({ hang: true });
-    const error = await nim.conversationGroups.get('1001', { account_id: 'alice' }, { timeoutMs: 40 }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .get('1001', { account_id: 'alice' }, { timeoutMs: 40 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimTimeoutError);
     expectClean([...printed(error), ...lines]);
   });
 
   it('not in a connection error to a closed port', async () => {
-    const closed = createNimClient({ appKey, appSecret, baseUrl: await closedPortUrl(), logger, maxRetries: 1, retryDelayMs: () => 0 });
+    const closed = createNimClient({
+      appKey,
+      appSecret,
+      baseUrl: await closedPortUrl(),
+      logger,
+      maxRetries: 1,
+      retryDelayMs: () => 0,
+    });
     const error = await closed.conversationGroups.list({ account_id: 'alice' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NimConnectionError);
     await nim.conversationGroups.list({ account_id: 'alice' });

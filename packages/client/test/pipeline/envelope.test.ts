@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { unwrapEnvelope } from '../../src/pipeline/envelope.js';
 import { NimApiError, NimNotFoundError, NimRateLimitError, NimResponseError } from '../../src/errors/errors.js';
 
-const context = { operationId: 'getConversationGroup', method: 'GET', host: 'https://h', traceId: 'trace-1', attempts: 1 };
+const context = {
+  operationId: 'getConversationGroup',
+  method: 'GET',
+  host: 'https://h',
+  traceId: 'trace-1',
+  attempts: 1,
+};
 const secret = 'envelope-secret-123';
 const unwrap = (body: string | undefined) => unwrapEnvelope(body, context, [secret]);
 const thrown = (body: string | undefined) => {
@@ -25,7 +31,9 @@ describe('unwrapEnvelope', () => {
   });
 
   it('keeps int64 group ids of data exact', () => {
-    expect(unwrap('{"code":200,"msg":"success","data":{"group_id":9007199254740993}}')).toEqual({ group_id: '9007199254740993' });
+    expect(unwrap('{"code":200,"msg":"success","data":{"group_id":9007199254740993}}')).toEqual({
+      group_id: '9007199254740993',
+    });
   });
 
   it('code ≠ 200 → the class of the code table, with the context, code, msg and httpStatus 200', () => {

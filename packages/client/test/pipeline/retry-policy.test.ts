@@ -15,10 +15,17 @@ import {
   NimTimeoutError,
   NimValidationError,
 } from '../../src/errors/errors.js';
-import { isHostFailure, mayHaveRun, parseRetryAfter, retryDelayMs, shouldRetry } from '../../src/pipeline/retry-policy.js';
+import {
+  isHostFailure,
+  mayHaveRun,
+  parseRetryAfter,
+  retryDelayMs,
+  shouldRetry,
+} from '../../src/pipeline/retry-policy.js';
 
 const context = { operationId: 'op', traceId: 't' };
-const api = (code: number, ErrorClass: typeof NimApiError = NimApiError) => new ErrorClass({ ...context, code, msg: '', httpStatus: 200 });
+const api = (code: number, ErrorClass: typeof NimApiError = NimApiError) =>
+  new ErrorClass({ ...context, code, msg: '', httpStatus: 200 });
 const http = (status: number) => new NimHttpError(status, '', context);
 const errors: Record<string, NimError> = {
   'code 416': api(416, NimRateLimitError),
@@ -96,22 +103,39 @@ describe('shouldRetry', () => {
 
 describe('isHostFailure and mayHaveRun', () => {
   it('a host failure is a connection error, a timeout or a 5xx — never a business error', () => {
-    const failing = Object.entries(errors).filter(([, error]) => isHostFailure(error)).map(([name]) => name);
+    const failing = Object.entries(errors)
+      .filter(([, error]) => isHostFailure(error))
+      .map(([name]) => name);
     expect(failing.sort()).toEqual(
-      ['HTTP 500', 'HTTP 501', 'HTTP 502', 'HTTP 503', 'HTTP 504', 'connection refused (never sent)', 'connection reset (maybe sent)', 'timeout'].sort(),
+      [
+        'HTTP 500',
+        'HTTP 501',
+        'HTTP 502',
+        'HTTP 503',
+        'HTTP 504',
+        'connection refused (never sent)',
+        'connection reset (maybe sent)',
+        'timeout',
+      ].sort(),
     );
   });
 
   it('a create may have run after a timeout, a connection that carried it, or a 5xx', () => {
-    const maybe = Object.entries(errors).filter(([, error]) => mayHaveRun(error)).map(([name]) => name);
-    expect(maybe.sort()).toEqual(['HTTP 500', 'HTTP 501', 'HTTP 502', 'HTTP 503', 'HTTP 504', 'connection reset (maybe sent)', 'timeout'].sort());
+    const maybe = Object.entries(errors)
+      .filter(([, error]) => mayHaveRun(error))
+      .map(([name]) => name);
+    expect(maybe.sort()).toEqual(
+      ['HTTP 500', 'HTTP 501', 'HTTP 502', 'HTTP 503', 'HTTP 504', 'connection reset (maybe sent)', 'timeout'].sort(),
+    );
   });
 });
 
 describe('retryDelayMs', () => {
   it('is exponential from 200 ms with full jitter between half and all of the ceiling', () => {
     expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, undefined, () => 0))).toEqual([100, 200, 400, 800]);
-    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, undefined, () => 0.999999))).toEqual([200, 400, 800, 1600]);
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(attempt, undefined, () => 0.999999))).toEqual([
+      200, 400, 800, 1600,
+    ]);
     expect(retryDelayMs(2, undefined, () => 0.5)).toBe(300);
   });
 
@@ -123,11 +147,15 @@ describe('retryDelayMs', () => {
 
   it('stays within [ceiling/2, ceiling] for any attempt and any random value', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, random) => {
-        const ceiling = Math.min(5000, 200 * 2 ** (attempt - 1));
-        const delay = retryDelayMs(attempt, undefined, () => random);
-        return Number.isInteger(delay) && delay >= ceiling / 2 && delay <= ceiling;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, random) => {
+          const ceiling = Math.min(5000, 200 * 2 ** (attempt - 1));
+          const delay = retryDelayMs(attempt, undefined, () => random);
+          return Number.isInteger(delay) && delay >= ceiling / 2 && delay <= ceiling;
+        },
+      ),
     );
   });
 

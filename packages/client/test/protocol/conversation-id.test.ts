@@ -45,17 +45,27 @@ describe('conversationId builders', () => {
 
   it('team and superTeam round-trip for any valid owner and any team id (digit string, bigint, number)', () => {
     fc.assert(
-      fc.property(accountId, fc.oneof(teamIdString, teamIdBigInt, teamIdNumber), fc.constantFrom(2, 3), (owner, teamId, type) => {
-        const id = type === 2 ? conversationId.team(owner, teamId) : conversationId.superTeam(owner, teamId);
-        expect(id).toBe(`${owner}|${type}|${String(teamId)}`);
-        expect(parseConversationId(id)).toEqual({ ownerId: owner, type, targetId: String(teamId) });
-      }),
+      fc.property(
+        accountId,
+        fc.oneof(teamIdString, teamIdBigInt, teamIdNumber),
+        fc.constantFrom(2, 3),
+        (owner, teamId, type) => {
+          const id = type === 2 ? conversationId.team(owner, teamId) : conversationId.superTeam(owner, teamId);
+          expect(id).toBe(`${owner}|${type}|${String(teamId)}`);
+          expect(parseConversationId(id)).toEqual({ ownerId: owner, type, targetId: String(teamId) });
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('only ever make ids that match the spec pattern; anything else is a NimValidationError', () => {
-    const anyPart = fc.oneof(accountId, fc.string({ maxLength: 40 }), teamIdString, fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 30, maxLength: 40 }));
+    const anyPart = fc.oneof(
+      accountId,
+      fc.string({ maxLength: 40 }),
+      teamIdString,
+      fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: 30, maxLength: 40 }),
+    );
     const anyTeamId = fc.oneof(anyPart, teamIdBigInt, fc.bigInt(), fc.integer(), fc.double());
     fc.assert(
       fc.property(anyPart, anyPart, anyTeamId, (owner, peer, teamId) => {
@@ -107,7 +117,11 @@ describe('parseConversationId', () => {
 
   it('throws NimValidationError for exactly the strings that do not match the spec pattern', () => {
     const near = fc
-      .tuple(fc.string({ maxLength: 34 }), fc.constantFrom('1', '2', '3', '4', '0', '', '12', 'a'), fc.string({ maxLength: 34 }))
+      .tuple(
+        fc.string({ maxLength: 34 }),
+        fc.constantFrom('1', '2', '3', '4', '0', '', '12', 'a'),
+        fc.string({ maxLength: 34 }),
+      )
       .map(([owner, type, target]) => `${owner}|${type}|${target}`);
     fc.assert(
       fc.property(fc.oneof(fc.string(), near, fc.stringMatching(pattern)), (value) => {

@@ -25,14 +25,24 @@ function expected(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, field]) => [
       key,
-      isIdKey(key) && isIntegerLiteral(field) ? String(field) : isIdKey(key) && Array.isArray(field) ? idList(field) : expected(field),
+      isIdKey(key) && isIntegerLiteral(field)
+        ? String(field)
+        : isIdKey(key) && Array.isArray(field)
+          ? idList(field)
+          : expected(field),
     ]),
   );
 }
 
 const keys = fc.constantFrom('group_id', 'name', 'group_ids', '"group_id"', 'group_id\\', 'x');
-const leaf = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string(), fc.boolean(), fc.constant(null),
-  fc.constantFrom('"group_id":5', '\\', '\\"', 'group_id'));
+const leaf = fc.oneof(
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('"group_id":5', '\\', '\\"', 'group_id'),
+);
 const json = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 4 }),
@@ -41,7 +51,8 @@ const json = fc.letrec((tie) => ({
 const space = fc.stringMatching(/^[ \t\n\r]{0,3}$/);
 
 /** JSON text of `value` with random whitespace between tokens (JSON.stringify with an indent, re-spaced). */
-const spaced = (value: unknown, pad: string) => (JSON.stringify(value, null, pad.length ? 1 : 0) ?? 'null').replace(/\n/g, `\n${pad}`);
+const spaced = (value: unknown, pad: string) =>
+  (JSON.stringify(value, null, pad.length ? 1 : 0) ?? 'null').replace(/\n/g, `\n${pad}`);
 
 describe('parseJsonWithExactIds', () => {
   it('agrees with JSON.parse for any JSON text, with integer group_id values as exact strings', () => {

@@ -66,13 +66,23 @@ describe('parseJsonWithExactIds', () => {
 
   it('leaves other numbers, look-alike keys and ids already sent as strings alone', () => {
     const text = `{"create_time":1764115200000,"parent_group_id":5,"group_idss":[1],"group_ids":["1","2"],"group_id":"77","code":200}`;
-    expect(parseJsonWithExactIds(text)).toEqual({ create_time: 1764115200000, parent_group_id: 5, group_idss: [1], group_ids: ['1', '2'], group_id: '77', code: 200 });
+    expect(parseJsonWithExactIds(text)).toEqual({
+      create_time: 1764115200000,
+      parent_group_id: 5,
+      group_idss: [1],
+      group_ids: ['1', '2'],
+      group_id: '77',
+      code: 200,
+    });
   });
 
   it('reads every int64 field of the spec exactly, group_ids lists included (the generated int64Fields)', () => {
     expect([...int64Fields]).toEqual(['group_id', 'group_ids']);
     const text = `{"items":[{"group_ids":[ ${big} , 1001 ]},{"group_ids":[]}],"group_id":${big}}`;
-    expect(parseJsonWithExactIds(text)).toEqual({ items: [{ group_ids: [`${big}`, '1001'] }, { group_ids: [] }], group_id: `${big}` });
+    expect(parseJsonWithExactIds(text)).toEqual({
+      items: [{ group_ids: [`${big}`, '1001'] }, { group_ids: [] }],
+      group_id: `${big}`,
+    });
     expect(parseJsonWithExactIds('{"group_ids":[1.5,2]}')).toEqual({ group_ids: [1.5, 2] });
   });
 
@@ -99,7 +109,10 @@ describe('parseJsonWithExactIds', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }), fc.jsonValue(), (id, other) => {
         const text = `{"other":${JSON.stringify(other)},"group":{"group_id":${id}}}`;
-        expect(parseJsonWithExactIds(text)).toEqual({ other: JSON.parse(JSON.stringify(other)), group: { group_id: id.toString() } });
+        expect(parseJsonWithExactIds(text)).toEqual({
+          other: JSON.parse(JSON.stringify(other)),
+          group: { group_id: id.toString() },
+        });
       }),
       { numRuns: 300 },
     );
@@ -112,7 +125,8 @@ describe('parseJsonWithExactIds', () => {
 
 describe('int64 group ids on the wire', () => {
   const credentials = { appKey: 'int64-app-key', appSecret: 'int64-app-secret' };
-  const groupJson = (id: string) => `{"group_id":${id},"name":"Big","create_time":1764115200000,"update_time":1764115200001}`;
+  const groupJson = (id: string) =>
+    `{"group_id":${id},"name":"Big","create_time":1764115200000,"update_time":1764115200001}`;
   const envelope = (data: string) => rawJson(`{"code":200,"msg":"success","data":${data}}`);
   const exact = (id: string) => ({ group_id: id, name: 'Big', create_time: 1764115200000, update_time: 1764115200001 });
 
@@ -151,7 +165,10 @@ describe('int64 group ids on the wire', () => {
           `"fail_list":[{"group_id":9007199254740995,"code":116404,"msg":"gone"}]}`,
       ),
     );
-    const result = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [big, 2n ** 63n - 1n, '9007199254740995'] });
+    const result = await nim.conversationGroups.batchGet({
+      account_id: 'alice',
+      group_ids: [big, 2n ** 63n - 1n, '9007199254740995'],
+    });
     expect(new URLSearchParams(server.requests[0]!.query).get('group_ids')).toBe(`${big},${max},9007199254740995`);
     expect(server.requests[0]!.query).toContain(`group_ids=${big},${max},9007199254740995`);
     expect(result).toEqual({
@@ -168,7 +185,10 @@ describe('int64 group ids on the wire', () => {
     server.reply(change, change, change, envelope('{}'));
     const created = await nim.conversationGroups.create({ account_id: 'alice', name: 'Big' });
     const updated = await nim.conversationGroups.update(big, { account_id: 'alice', name: 'Big' });
-    const added = await nim.conversationGroups.addConversations(9007199254740993n, { account_id: 'alice', conversation_ids: ['alice|1|bob'] });
+    const added = await nim.conversationGroups.addConversations(9007199254740993n, {
+      account_id: 'alice',
+      conversation_ids: ['alice|1|bob'],
+    });
     await nim.conversationGroups.delete(big, { account_id: 'alice' });
     expect([created, updated, added].map((result) => result.conversation_group.group_id)).toEqual([big, big, big]);
     expect(server.requests.slice(1).map((request) => request.path)).toEqual([

@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNimClient } from '../../src/client.js';
 import { nodeSha1, plainSha1Hex, sha1Hex } from '../../src/protocol/sha1.js';
-import { checksum, createNonce, createSigningMiddleware, createTraceId, traceIdHeader } from '../../src/protocol/signing.js';
+import {
+  checksum,
+  createNonce,
+  createSigningMiddleware,
+  createTraceId,
+  traceIdHeader,
+} from '../../src/protocol/signing.js';
 import { fail, ok, startWireServer, type WireServer } from '../support/wire-server.js';
 
 const credentials = { appKey: 'signing-app-key', appSecret: 'signing-secret' };
@@ -31,7 +37,9 @@ describe('checksum()', () => {
   it('is the lowercase hex SHA-1 of secret + nonce + curTime for any strings (node:crypto agrees)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme' }), fc.string(), fc.string(), async (secret, nonce, curTime) => {
-        const expected = createHash('sha1').update(secret + nonce + curTime, 'utf8').digest('hex');
+        const expected = createHash('sha1')
+          .update(secret + nonce + curTime, 'utf8')
+          .digest('hex');
         expect(await checksum(secret, nonce, curTime)).toBe(expected);
       }),
       { numRuns: 200 },
@@ -40,7 +48,10 @@ describe('checksum()', () => {
 });
 
 describe('the two SHA-1 implementations behind checksum()', () => {
-  const knownAnswer = ['abcdef123456' + '4tgggergigwow323t23t' + '1443592222', '2a5be7297876a281b888aead8752a54e1f9ab04a'] as const;
+  const knownAnswer = [
+    'abcdef123456' + '4tgggergigwow323t23t' + '1443592222',
+    '2a5be7297876a281b888aead8752a54e1f9ab04a',
+  ] as const;
   const viaNode = nodeSha1();
 
   it('uses node:crypto where the runtime has it (Node does)', () => {
@@ -150,7 +161,12 @@ describe('signing on the wire', () => {
 
   it('signs every attempt afresh (new Nonce and CheckSum) while the trace id stays the same', async () => {
     const nim = createNimClient({ ...credentials, baseUrl: server.url, retryDelayMs: () => 0, maxRetries: 3 });
-    server.reply({ status: 502, body: 'bad gateway' }, { status: 503, body: 'unavailable' }, fail(416), ok({ conversation_groups: [] }));
+    server.reply(
+      { status: 502, body: 'bad gateway' },
+      { status: 503, body: 'unavailable' },
+      fail(416),
+      ok({ conversation_groups: [] }),
+    );
 
     await nim.conversationGroups.list({ account_id: 'alice' });
 
@@ -163,7 +179,12 @@ describe('signing on the wire', () => {
   });
 
   it('is what a server holding another secret rejects (the wire server really checks)', async () => {
-    const nim = createNimClient({ appKey: credentials.appKey, appSecret: 'wrong-secret', baseUrl: server.url, maxRetries: 0 });
+    const nim = createNimClient({
+      appKey: credentials.appKey,
+      appSecret: 'wrong-secret',
+      baseUrl: server.url,
+      maxRetries: 0,
+    });
     await expect(nim.conversationGroups.list({ account_id: 'alice' })).rejects.toMatchObject({ name: 'NimAuthError' });
     expect(server.signatureProblems).toHaveLength(1);
     expect(server.signatureProblems[0]).toContain('CheckSum');

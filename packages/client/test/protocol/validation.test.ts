@@ -47,8 +47,14 @@ describe('a bad account id is refused by every method, and nothing is sent', () 
   const calls: Array<[string, (account_id: never) => Promise<unknown>]> = [
     ['create', (account_id) => groups().create({ account_id, name: 'Work' })],
     ['update', (account_id) => groups().update('1', { account_id, name: 'Work' })],
-    ['addConversations', (account_id) => groups().addConversations('1', { account_id, conversation_ids: ['alice|1|bob'] })],
-    ['removeConversations', (account_id) => groups().removeConversations('1', { account_id, conversation_ids: ['alice|1|bob'] })],
+    [
+      'addConversations',
+      (account_id) => groups().addConversations('1', { account_id, conversation_ids: ['alice|1|bob'] }),
+    ],
+    [
+      'removeConversations',
+      (account_id) => groups().removeConversations('1', { account_id, conversation_ids: ['alice|1|bob'] }),
+    ],
     ['delete', (account_id) => groups().delete('1', { account_id })],
     ['get', (account_id) => groups().get('1', { account_id })],
     ['batchGet', (account_id) => groups().batchGet({ account_id, group_ids: ['1'] })],
@@ -85,17 +91,26 @@ describe('bad conversation ids are refused', () => {
   for (const [what, id] of cases) {
     it(`with ${what}, in create and in addConversations`, async () => {
       const onCreate = await rejected(() =>
-        nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob', id as ConversationId] }),
+        nim.conversationGroups.create({
+          account_id: 'alice',
+          name: 'Work',
+          conversation_ids: ['alice|1|bob', id as ConversationId],
+        }),
       );
       expect(paths(onCreate)).toEqual(['conversation_ids[1]']);
-      const onAdd = await rejected(() => nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: [id as ConversationId] }));
+      const onAdd = await rejected(() =>
+        nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: [id as ConversationId] }),
+      );
       expect(paths(onAdd)).toEqual(['conversation_ids[0]']);
     });
   }
 
   it('owned by another account than account_id', async () => {
     const error = await rejected(() =>
-      nim.conversationGroups.removeConversations('1', { account_id: 'alice', conversation_ids: ['alice|1|bob', 'bob|1|alice'] }),
+      nim.conversationGroups.removeConversations('1', {
+        account_id: 'alice',
+        conversation_ids: ['alice|1|bob', 'bob|1|alice'],
+      }),
     );
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]!.path).toBe('conversation_ids[1]');
@@ -110,12 +125,19 @@ describe('bad conversation ids are refused', () => {
 
   it('an empty list in addConversations/removeConversations', async () => {
     await rejected(() => nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: [] }));
-    await rejected(() => nim.conversationGroups.removeConversations('1', { account_id: 'alice', conversation_ids: 'alice|1|bob' as never }));
+    await rejected(() =>
+      nim.conversationGroups.removeConversations('1', {
+        account_id: 'alice',
+        conversation_ids: 'alice|1|bob' as never,
+      }),
+    );
   });
 
   it('101 ids on create (the spec allows 100)', async () => {
     const ids = Array.from({ length: 101 }, (_, index) => `alice|1|u${index}` as const);
-    const error = await rejected(() => nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ids }));
+    const error = await rejected(() =>
+      nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ids }),
+    );
     expect(error.issues).toHaveLength(1);
     expect(error.issues[0]!.path).toBe('conversation_ids');
     expect(error.issues[0]!.message).toContain('101');
@@ -136,17 +158,25 @@ describe('names and update fields', () => {
   });
 
   it('a missing or non-string name on create', async () => {
-    expect(paths(await rejected(() => nim.conversationGroups.create({ account_id: 'alice' } as never)))).toEqual(['name']);
-    expect(paths(await rejected(() => nim.conversationGroups.create({ account_id: 'alice', name: 7 } as never)))).toEqual(['name']);
+    expect(paths(await rejected(() => nim.conversationGroups.create({ account_id: 'alice' } as never)))).toEqual([
+      'name',
+    ]);
+    expect(
+      paths(await rejected(() => nim.conversationGroups.create({ account_id: 'alice', name: 7 } as never))),
+    ).toEqual(['name']);
   });
 
   it('a non-string server_extension', async () => {
-    const error = await rejected(() => nim.conversationGroups.create({ account_id: 'alice', name: 'W', server_extension: {} } as never));
+    const error = await rejected(() =>
+      nim.conversationGroups.create({ account_id: 'alice', name: 'W', server_extension: {} } as never),
+    );
     expect(paths(error)).toEqual(['server_extension']);
   });
 
   it('an empty name on update, and an update with nothing to change', async () => {
-    expect(paths(await rejected(() => nim.conversationGroups.update('1', { account_id: 'alice', name: '' })))).toEqual(['name']);
+    expect(paths(await rejected(() => nim.conversationGroups.update('1', { account_id: 'alice', name: '' })))).toEqual([
+      'name',
+    ]);
     expect(paths(await rejected(() => nim.conversationGroups.update('1', { account_id: 'alice' })))).toEqual(['input']);
   });
 
@@ -179,16 +209,27 @@ describe('group ids', () => {
       expect(paths(error)).toEqual(['groupId']);
       await rejected(() => nim.conversationGroups.delete(groupId as never, { account_id: 'alice' }));
       await rejected(() => nim.conversationGroups.update(groupId as never, { account_id: 'alice', name: 'W' }));
-      await rejected(() => nim.conversationGroups.addConversations(groupId as never, { account_id: 'alice', conversation_ids: ['alice|1|b'] }));
+      await rejected(() =>
+        nim.conversationGroups.addConversations(groupId as never, {
+          account_id: 'alice',
+          conversation_ids: ['alice|1|b'],
+        }),
+      );
       await rejected(() => nim.conversationGroups.listConversations(groupId as never, { account_id: 'alice' }));
-      const batch = await rejected(() => nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1', groupId as never] }));
+      const batch = await rejected(() =>
+        nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1', groupId as never] }),
+      );
       expect(paths(batch)).toEqual(['group_ids[1]']);
     });
   }
 
   it('an empty group_ids list, or none at all', async () => {
-    expect(paths(await rejected(() => nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [] })))).toEqual(['group_ids']);
-    expect(paths(await rejected(() => nim.conversationGroups.batchGet({ account_id: 'alice' } as never)))).toEqual(['group_ids']);
+    expect(
+      paths(await rejected(() => nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [] }))),
+    ).toEqual(['group_ids']);
+    expect(paths(await rejected(() => nim.conversationGroups.batchGet({ account_id: 'alice' } as never)))).toEqual([
+      'group_ids',
+    ]);
   });
 
   it('the largest int64 is accepted as a string and as a bigint', async () => {
@@ -204,10 +245,16 @@ describe('group ids', () => {
 describe('page limits', () => {
   for (const limit of [0, 101, 2.5, -1, Number.NaN, '5']) {
     it(`limit ${String(limit)} is refused`, async () => {
-      const error = await rejected(() => nim.conversationGroups.listConversations('1', { account_id: 'alice', limit: limit as never }));
+      const error = await rejected(() =>
+        nim.conversationGroups.listConversations('1', { account_id: 'alice', limit: limit as never }),
+      );
       expect(paths(error)).toEqual(['limit']);
       const iterate = async () => {
-        for await (const _ of nim.conversationGroups.iterateConversations('1', { account_id: 'alice', limit: limit as never })) break;
+        for await (const _ of nim.conversationGroups.iterateConversations('1', {
+          account_id: 'alice',
+          limit: limit as never,
+        }))
+          break;
       };
       await rejected(iterate);
     });
@@ -220,7 +267,9 @@ describe('page limits', () => {
   });
 
   it('a non-string page_token is refused', async () => {
-    const error = await rejected(() => nim.conversationGroups.listConversations('1', { account_id: 'alice', page_token: 5 as never }));
+    const error = await rejected(() =>
+      nim.conversationGroups.listConversations('1', { account_id: 'alice', page_token: 5 as never }),
+    );
     expect(paths(error)).toEqual(['page_token']);
   });
 });
@@ -250,7 +299,11 @@ describe('the trace id of a call', () => {
 describe('NimValidationError lists every problem at once', () => {
   it('three problems → three issues, each with its path, all named in the message', async () => {
     const error = await rejected(() =>
-      nim.conversationGroups.create({ account_id: 'not valid', name: '', conversation_ids: ['nope' as ConversationId] }),
+      nim.conversationGroups.create({
+        account_id: 'not valid',
+        name: '',
+        conversation_ids: ['nope' as ConversationId],
+      }),
     );
     expect(error.issues).toHaveLength(3);
     expect(paths(error)).toEqual(['account_id', 'name', 'conversation_ids[0]']);
@@ -266,7 +319,10 @@ describe('NimValidationError lists every problem at once', () => {
 
   it('every bad conversation id of a list is reported', async () => {
     const error = await rejected(() =>
-      nim.conversationGroups.addConversations('1', { account_id: 'alice', conversation_ids: ['x' as ConversationId, 'alice|1|ok', 'y' as ConversationId, 'bob|1|alice'] }),
+      nim.conversationGroups.addConversations('1', {
+        account_id: 'alice',
+        conversation_ids: ['x' as ConversationId, 'alice|1|ok', 'y' as ConversationId, 'bob|1|alice'],
+      }),
     );
     expect(paths(error)).toEqual(['conversation_ids[0]', 'conversation_ids[2]', 'conversation_ids[3]']);
   });
@@ -278,7 +334,11 @@ describe('the validators agree with the spec (property-based)', () => {
   it('accountId accepts exactly the strings that match the spec pattern', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: accountIdChars, minLength: 0, maxLength: 40 }), fc.string(), fc.stringMatching(accountIdPattern)),
+        fc.oneof(
+          fc.string({ unit: accountIdChars, minLength: 0, maxLength: 40 }),
+          fc.string(),
+          fc.stringMatching(accountIdPattern),
+        ),
         (value) => {
           const issues: unknown[] = [];
           checkAccountId(issues as never, value);

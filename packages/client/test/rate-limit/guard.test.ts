@@ -17,18 +17,25 @@ const envelope = (code: number, data: unknown = { conversation_groups: [] }) =>
   JSON.stringify({ code, msg: code === 200 ? 'success' : `error ${code}`, data: code === 200 ? data : {} });
 
 /** A fetch answering from a list of body codes (HTTP `status`, headers) (then 200), recording what the limiter saw in between. */
-function scriptedFetch(events: string[], answers: Array<{ code: number; status?: number; headers?: Record<string, string> }> = []) {
+function scriptedFetch(
+  events: string[],
+  answers: Array<{ code: number; status?: number; headers?: Record<string, string> }> = [],
+) {
   const fetch = vi.fn(async () => {
     events.push('send');
     const next = answers.shift() ?? { code: 200 };
-    return new Response(envelope(next.code), { status: next.status ?? 200, headers: { 'content-type': 'application/json', ...next.headers } });
+    return new Response(envelope(next.code), {
+      status: next.status ?? 200,
+      headers: { 'content-type': 'application/json', ...next.headers },
+    });
   });
   return fetch;
 }
 
 const client = (options: Partial<NimClientOptions>) =>
   createNimClient({ ...credentials, retryDelayMs: () => 0, fetch: scriptedFetch([]), ...options });
-const list = (nim: ReturnType<typeof client>, signal?: AbortSignal) => nim.conversationGroups.list({ account_id: 'alice' }, { signal });
+const list = (nim: ReturnType<typeof client>, signal?: AbortSignal) =>
+  nim.conversationGroups.list({ account_id: 'alice' }, { signal });
 
 describe('rateLimit with a limiter object', () => {
   it('ends the wait for a permit when the caller aborts, even if the limiter ignores the signal', async () => {
@@ -51,7 +58,8 @@ describe('rateLimit with a limiter object', () => {
     const events: string[] = [];
     const never: NimRateLimiter = { take: () => new Promise<void>(() => undefined) };
     const honours: NimRateLimiter = {
-      take: (_operation, signal) => new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      take: (_operation, signal) =>
+        new Promise<void>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
     };
     for (const limiter of [never, honours]) {
       const nim = client({ rateLimit: limiter, timeoutMs: 50, maxRetries: 2, fetch: scriptedFetch(events) });
@@ -75,7 +83,11 @@ describe('rateLimit with a limiter object', () => {
     const nim = client({ rateLimit: limiter, logger, timeoutMs: 100, fetch: scriptedFetch(events, [{ code: 416 }]) });
     await list(nim);
     expect(events).toEqual(['send', 'send']);
-    expect(lines).toEqual([expect.stringMatching(/^nim rate limiter reportRateLimited failed op=listConversationGroups, going on without it: it did not settle within 100 ms/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^nim rate limiter reportRateLimited failed op=listConversationGroups, going on without it: it did not settle within 100 ms/,
+      ),
+    ]);
   });
 
   it('ends the wait for a hanging reportRateLimited when the caller aborts', async () => {
@@ -103,7 +115,12 @@ describe('rateLimit with a limiter object', () => {
     expect(seen.map(([operationId]) => operationId)).toEqual(Array(3).fill('listConversationGroups'));
     // The signal of the permit wait: the caller's, bounded by timeoutMs as well (ended once the permit came).
     for (const [, signal] of seen) expect(signal).toBeInstanceOf(AbortSignal);
-    const waiting = client({ rateLimit: { take: (_op, signal) => new Promise<void>((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason))) } });
+    const waiting = client({
+      rateLimit: {
+        take: (_op, signal) =>
+          new Promise<void>((_r, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      },
+    });
     const pending = list(waiting, controller.signal);
     controller.abort(new Error('user gave up'));
     await expect(pending).rejects.toBeInstanceOf(NimAbortError);
@@ -123,14 +140,28 @@ describe('rateLimit with a limiter object', () => {
         events.push('reported');
       },
     };
-    const fetch = scriptedFetch(events, [{ code: 416, headers: { 'retry-after': '2' } }, { code: 416 }, { code: 416, headers: { 'retry-after': '3600' } }]);
+    const fetch = scriptedFetch(events, [
+      { code: 416, headers: { 'retry-after': '2' } },
+      { code: 416 },
+      { code: 416, headers: { 'retry-after': '3600' } },
+    ]);
     const nim = client({ rateLimit: limiter, fetch, maxRetries: 3 });
     await list(nim);
     expect(events).toEqual([
-      'take', 'send', 'report listConversationGroups', 'reported',
-      'take', 'send', 'report listConversationGroups', 'reported',
-      'take', 'send', 'report listConversationGroups', 'reported',
-      'take', 'send',
+      'take',
+      'send',
+      'report listConversationGroups',
+      'reported',
+      'take',
+      'send',
+      'report listConversationGroups',
+      'reported',
+      'take',
+      'send',
+      'report listConversationGroups',
+      'reported',
+      'take',
+      'send',
     ]);
     expect(reports.map((r) => r.retryAfterMs)).toEqual([2000, undefined, 30_000]);
     for (const report of reports) {
@@ -141,7 +172,10 @@ describe('rateLimit with a limiter object', () => {
 
   it('reports the last 416 too, before the call fails with it', async () => {
     const events: string[] = [];
-    const limiter: NimRateLimiter = { take: async () => void events.push('take'), reportRateLimited: () => void events.push('report') };
+    const limiter: NimRateLimiter = {
+      take: async () => void events.push('take'),
+      reportRateLimited: () => void events.push('report'),
+    };
     const nim = client({ rateLimit: limiter, fetch: scriptedFetch(events, [{ code: 416 }]), maxRetries: 0 });
     await expect(list(nim)).rejects.toBeInstanceOf(NimRateLimitError);
     expect(events).toEqual(['take', 'send', 'report']);
@@ -149,14 +183,22 @@ describe('rateLimit with a limiter object', () => {
 
   it('does not report other errors', async () => {
     const reportRateLimited = vi.fn();
-    const nim = client({ rateLimit: { take: async () => {}, reportRateLimited }, fetch: scriptedFetch([], [{ code: 0, status: 503 }, { code: 414 }]) });
+    const nim = client({
+      rateLimit: { take: async () => {}, reportRateLimited },
+      fetch: scriptedFetch([], [{ code: 0, status: 503 }, { code: 414 }]),
+    });
     await expect(list(nim)).rejects.toMatchObject({ code: 414 });
     expect(reportRateLimited).not.toHaveBeenCalled();
   });
 
   it('fails the call with a NimError the limiter refuses with, unchanged, and sends nothing', async () => {
     const events: string[] = [];
-    const refusal = new NimRateLimitError({ code: 416, msg: 'blocked for 800 ms more', httpStatus: 0, operationId: 'listConversationGroups' });
+    const refusal = new NimRateLimitError({
+      code: 416,
+      msg: 'blocked for 800 ms more',
+      httpStatus: 0,
+      operationId: 'listConversationGroups',
+    });
     const nim = client({ rateLimit: { take: () => Promise.reject(refusal) }, fetch: scriptedFetch(events) });
     await expect(list(nim)).rejects.toBe(refusal);
     expect(events).toEqual([]);
@@ -168,7 +210,12 @@ describe('rateLimit with a limiter object', () => {
         throw new TypeError(`bug near ${credentials.appSecret}`);
       },
       () => Promise.reject(new Error('redis went away')),
-      () => Promise.reject({ toString: () => { throw new Error('no'); } }),
+      () =>
+        Promise.reject({
+          toString: () => {
+            throw new Error('no');
+          },
+        }),
     ];
     for (const take of faults) {
       const events: string[] = [];
@@ -184,18 +231,30 @@ describe('rateLimit with a limiter object', () => {
   });
 
   it('logs a reportRateLimited that throws or rejects, and goes on retrying', async () => {
-    for (const reportRateLimited of [() => { throw new Error('sync'); }, () => Promise.reject(new Error('async'))]) {
+    for (const reportRateLimited of [
+      () => {
+        throw new Error('sync');
+      },
+      () => Promise.reject(new Error('async')),
+    ]) {
       const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-      const nim = client({ rateLimit: { take: async () => {}, reportRateLimited }, fetch: scriptedFetch([], [{ code: 416 }]), logger });
+      const nim = client({
+        rateLimit: { take: async () => {}, reportRateLimited },
+        fetch: scriptedFetch([], [{ code: 416 }]),
+        logger,
+      });
       await expect(list(nim)).resolves.toBeDefined();
-      expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/^nim rate limiter reportRateLimited failed op=listConversationGroups/));
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.stringMatching(/^nim rate limiter reportRateLimited failed op=listConversationGroups/),
+      );
     }
   });
 
   it('ends a call whose take is still waiting when the caller aborts, with NimAbortError and nothing sent', async () => {
     const events: string[] = [];
     const limiter: NimRateLimiter = {
-      take: (_operationId, signal) => new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
+      take: (_operationId, signal) =>
+        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason))),
     };
     const controller = new AbortController();
     const call = list(client({ rateLimit: limiter, fetch: scriptedFetch(events) }), controller.signal);
@@ -229,11 +288,21 @@ describe('rateLimit with a limiter object', () => {
     );
     fc.assert(
       fc.property(hostile, (rateLimit) => {
-        const fields = (typeof rateLimit === 'object' && rateLimit !== null ? rateLimit : {}) as Record<string, unknown>;
+        const fields = (typeof rateLimit === 'object' && rateLimit !== null ? rateLimit : {}) as Record<
+          string,
+          unknown
+        >;
         const isLimiter =
-          typeof fields.take === 'function' && (fields.reportRateLimited === undefined || typeof fields.reportRateLimited === 'function');
-        const isBucket = fields.take === undefined && typeof fields.perSecond === 'number' && fields.perSecond >= 0.001 && fields.perSecond <= 1_000_000;
-        const valid = rateLimit === undefined || (typeof rateLimit === 'object' && rateLimit !== null && !Array.isArray(rateLimit) && (isLimiter || isBucket));
+          typeof fields.take === 'function' &&
+          (fields.reportRateLimited === undefined || typeof fields.reportRateLimited === 'function');
+        const isBucket =
+          fields.take === undefined &&
+          typeof fields.perSecond === 'number' &&
+          fields.perSecond >= 0.001 &&
+          fields.perSecond <= 1_000_000;
+        const valid =
+          rateLimit === undefined ||
+          (typeof rateLimit === 'object' && rateLimit !== null && !Array.isArray(rateLimit) && (isLimiter || isBucket));
         let thrown: unknown;
         try {
           createNimClient({ ...credentials, rateLimit: rateLimit as never });

@@ -128,15 +128,32 @@ describe('createTokenBucketLimiter', () => {
   it('refuses options that are not a positive rate and an integer burst ≥ 1, with a NimValidationError', () => {
     const hostile = fc.oneof(
       fc.anything(),
-      fc.record({ perSecond: fc.oneof(fc.double(), fc.bigInt(), fc.string(), fc.constant(undefined), fc.constantFrom(1e-7, 0.000999, 0.001, 1e6, 1e6 + 1)) }),
-      fc.record({ perSecond: fc.double({ min: 0.001, max: 1e6, noNaN: true }), burst: fc.oneof(fc.double(), fc.anything()) }),
+      fc.record({
+        perSecond: fc.oneof(
+          fc.double(),
+          fc.bigInt(),
+          fc.string(),
+          fc.constant(undefined),
+          fc.constantFrom(1e-7, 0.000999, 0.001, 1e6, 1e6 + 1),
+        ),
+      }),
+      fc.record({
+        perSecond: fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        burst: fc.oneof(fc.double(), fc.anything()),
+      }),
     );
     fc.assert(
       fc.property(hostile, (options) => {
-        const { perSecond, burst } = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+        const { perSecond, burst } = (typeof options === 'object' && options !== null ? options : {}) as Record<
+          string,
+          unknown
+        >;
         const valid =
-          typeof options === 'object' && options !== null &&
-          typeof perSecond === 'number' && perSecond >= 0.001 && perSecond <= 1e6 &&
+          typeof options === 'object' &&
+          options !== null &&
+          typeof perSecond === 'number' &&
+          perSecond >= 0.001 &&
+          perSecond <= 1e6 &&
           (burst === undefined || (Number.isSafeInteger(burst) && (burst as number) >= 1));
         let thrown: unknown;
         try {

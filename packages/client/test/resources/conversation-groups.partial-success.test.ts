@@ -6,8 +6,10 @@ import { fail, ok, rawJson, startWireServer, type WireRequest, type WireServer }
 
 const credentials = { appKey: 'partial-app-key', appSecret: 'partial-app-secret' };
 const group = { group_id: 1001, name: 'Work', create_time: 1, update_time: 2 };
-const ids = (count: number, owner = 'alice') => Array.from({ length: count }, (_, index) => `${owner}|1|user${index}` as const);
-const sentIds = (request: WireRequest) => (JSON.parse(request.body) as { conversations: { conversation_ids: string[] } }).conversations.conversation_ids;
+const ids = (count: number, owner = 'alice') =>
+  Array.from({ length: count }, (_, index) => `${owner}|1|user${index}` as const);
+const sentIds = (request: WireRequest) =>
+  (JSON.parse(request.body) as { conversations: { conversation_ids: string[] } }).conversations.conversation_ids;
 
 /** Answers a chunk: every id succeeds except those whose number ends in 7, which fail with 110304. */
 const echoChunk = (request: WireRequest) => {
@@ -15,7 +17,9 @@ const echoChunk = (request: WireRequest) => {
   return ok({
     conversation_group: group,
     success_list: chunk.filter((id) => !id.endsWith('7')),
-    failed_list: chunk.filter((id) => id.endsWith('7')).map((id) => ({ conversation_id: id, error_code: 110304, error_msg: `${id} is in 5 groups` })),
+    failed_list: chunk
+      .filter((id) => id.endsWith('7'))
+      .map((id) => ({ conversation_id: id, error_code: 110304, error_msg: `${id} is in 5 groups` })),
   });
 };
 
@@ -37,10 +41,23 @@ describe('create, update, addConversations and removeConversations report partia
     { conversation_id: 'alice|3|7001', error_code: 110404 },
   ];
   const calls = {
-    create: () => nim.conversationGroups.create({ account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'] }),
+    create: () =>
+      nim.conversationGroups.create({
+        account_id: 'alice',
+        name: 'Work',
+        conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'],
+      }),
     update: () => nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work' }),
-    addConversations: () => nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'] }),
-    removeConversations: () => nim.conversationGroups.removeConversations('1001', { account_id: 'alice', conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'] }),
+    addConversations: () =>
+      nim.conversationGroups.addConversations('1001', {
+        account_id: 'alice',
+        conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'],
+      }),
+    removeConversations: () =>
+      nim.conversationGroups.removeConversations('1001', {
+        account_id: 'alice',
+        conversation_ids: ['alice|1|bob', 'alice|2|6001', 'alice|1|carol', 'alice|3|7001'],
+      }),
   };
 
   for (const [name, call] of Object.entries(calls)) {
@@ -69,7 +86,10 @@ describe('batchGet reports unreadable ids one by one', () => {
           '"fail_list":[{"group_id":1002,"code":116404,"msg":"conversation group not found"},{"group_id":9007199254740993,"code":116404,"msg":"gone"}]}}',
       ),
     );
-    const result = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001', '1002', '9007199254740993'] });
+    const result = await nim.conversationGroups.batchGet({
+      account_id: 'alice',
+      group_ids: ['1001', '1002', '9007199254740993'],
+    });
     expect(result).toEqual({
       success_list: [{ group_id: '1001', name: 'Work', create_time: 1, update_time: 2 }],
       failed_list: [
@@ -81,14 +101,22 @@ describe('batchGet reports unreadable ids one by one', () => {
   });
 
   it('passes the Go-style failed_list through unchanged', async () => {
-    server.reply(ok({ success_list: [], failed_list: [{ group_id: 1002, error_code: 116404, error_msg: 'not found' }] }));
+    server.reply(
+      ok({ success_list: [], failed_list: [{ group_id: 1002, error_code: 116404, error_msg: 'not found' }] }),
+    );
     const result = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [1002] });
-    expect(result).toEqual({ success_list: [], failed_list: [{ group_id: '1002', error_code: 116404, error_msg: 'not found' }] });
+    expect(result).toEqual({
+      success_list: [],
+      failed_list: [{ group_id: '1002', error_code: 116404, error_msg: 'not found' }],
+    });
   });
 
   it('resolves with two empty lists when the server sent neither', async () => {
     server.reply(ok({}));
-    await expect(nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [1] })).resolves.toEqual({ success_list: [], failed_list: [] });
+    await expect(nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: [1] })).resolves.toEqual({
+      success_list: [],
+      failed_list: [],
+    });
   });
 });
 
@@ -97,10 +125,17 @@ describe('addConversations and removeConversations with more than 100 ids', () =
     server.fallback(echoChunk);
     const all = ids(250);
 
-    const result = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: all });
+    const result = await nim.conversationGroups.addConversations('1001', {
+      account_id: 'alice',
+      conversation_ids: all,
+    });
 
     expect(server.requests).toHaveLength(3);
-    expect(server.requests.map((request) => sentIds(request))).toEqual([all.slice(0, 100), all.slice(100, 200), all.slice(200)]);
+    expect(server.requests.map((request) => sentIds(request))).toEqual([
+      all.slice(0, 100),
+      all.slice(100, 200),
+      all.slice(200),
+    ]);
     for (const request of server.requests) {
       expect(request.method).toBe('PATCH');
       expect(request.path).toBe('/im/v2/conversation_groups/1001');
@@ -113,17 +148,29 @@ describe('addConversations and removeConversations with more than 100 ids', () =
 
     expect(result.success_list).toEqual(all.filter((id) => !id.endsWith('7')));
     expect(result.failed_list.map((item) => item.conversation_id)).toEqual(all.filter((id) => id.endsWith('7')));
-    expect(result.failed_list[0]).toEqual({ conversation_id: 'alice|1|user7', error_code: 110304, error_msg: 'alice|1|user7 is in 5 groups' });
+    expect(result.failed_list[0]).toEqual({
+      conversation_id: 'alice|1|user7',
+      error_code: 110304,
+      error_msg: 'alice|1|user7 is in 5 groups',
+    });
     expect(result.success_list.length + result.failed_list.length).toBe(250);
   });
 
   it('remove chunks the same way with type 2 and keeps the caller trace id on every chunk', async () => {
     server.fallback(echoChunk);
     const all = ids(201);
-    await nim.conversationGroups.removeConversations(1001n, { account_id: 'alice', conversation_ids: all }, { traceId: 'remove-201' });
+    await nim.conversationGroups.removeConversations(
+      1001n,
+      { account_id: 'alice', conversation_ids: all },
+      { traceId: 'remove-201' },
+    );
     expect(server.requests.map((request) => sentIds(request).length)).toEqual([100, 100, 1]);
     expect(server.requests.map((request) => JSON.parse(request.body).conversations.type)).toEqual([2, 2, 2]);
-    expect(server.requests.map((request) => request.headers['x-custom-traceid'])).toEqual(['remove-201', 'remove-201', 'remove-201']);
+    expect(server.requests.map((request) => request.headers['x-custom-traceid'])).toEqual([
+      'remove-201',
+      'remove-201',
+      'remove-201',
+    ]);
   });
 
   it('send exactly 100 ids in one request', async () => {
@@ -136,7 +183,9 @@ describe('addConversations and removeConversations with more than 100 ids', () =
     const all = ids(250);
     server.reply(echoChunk, fail(500, 'internal server error'));
 
-    const error = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: all }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .addConversations('1001', { account_id: 'alice', conversation_ids: all })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(NimApiError);
     const apiError = error as NimApiError;
@@ -145,7 +194,9 @@ describe('addConversations and removeConversations with more than 100 ids', () =
     const chunk1Applied = all.slice(0, 100).filter((id) => !id.endsWith('7'));
     expect(apiError.partial).toBeDefined();
     expect(apiError.partial!.applied).toEqual(chunk1Applied);
-    expect(apiError.partial!.failed.map((item) => item.conversation_id)).toEqual(all.slice(0, 100).filter((id) => id.endsWith('7')));
+    expect(apiError.partial!.failed.map((item) => item.conversation_id)).toEqual(
+      all.slice(0, 100).filter((id) => id.endsWith('7')),
+    );
     expect(apiError.partial!.notApplied).toEqual(all.slice(100));
     expect(apiError.partial!.notApplied).toHaveLength(150);
     expect(apiError.message).toContain(`${chunk1Applied.length} conversation id(s) were applied`);
@@ -173,14 +224,18 @@ describe('addConversations and removeConversations with more than 100 ids', () =
   it('when the first chunk fails, nothing was applied and every id is listed as not applied', async () => {
     const all = ids(150);
     server.reply(fail(116404, 'conversation group not found'));
-    const error = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: all }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .addConversations('1001', { account_id: 'alice', conversation_ids: all })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NimNotFoundError', partial: { applied: [], failed: [], notApplied: all } });
     expect(server.requests).toHaveLength(1);
   });
 
   it('a failing call of at most 100 ids carries no partial progress', async () => {
     server.reply(fail(116404, 'conversation group not found'));
-    const error = await nim.conversationGroups.addConversations('1001', { account_id: 'alice', conversation_ids: ids(3) }).catch((e: unknown) => e);
+    const error = await nim.conversationGroups
+      .addConversations('1001', { account_id: 'alice', conversation_ids: ids(3) })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NimNotFoundError', partial: undefined });
   });
 });

@@ -6,7 +6,13 @@ import { ok, rawJson, startWireServer, type WireRequest, type WireServer } from 
 
 const credentials = { appKey: 'wire-app-key', appSecret: 'wire-app-secret' };
 const base = '/im/v2/conversation_groups';
-const group = { group_id: 1001, name: 'Work', server_extension: '{"color":"blue"}', create_time: 1764115200000, update_time: 1764115200000 };
+const group = {
+  group_id: 1001,
+  name: 'Work',
+  server_extension: '{"color":"blue"}',
+  create_time: 1764115200000,
+  update_time: 1764115200000,
+};
 const exactGroup = { ...group, group_id: '1001' };
 const change = (success_list: string[] = []) => ok({ conversation_group: group, success_list, failed_list: [] });
 
@@ -64,7 +70,11 @@ describe('create', () => {
     expect(request.query).toBe('');
     const traceId = expectHeaders(request, { body: true });
     expect(JSON.parse(request.body)).toEqual(input);
-    expect(result).toEqual({ conversation_group: exactGroup, success_list: ['alice|1|bob', 'alice|2|6001'], failed_list: [] });
+    expect(result).toEqual({
+      conversation_group: exactGroup,
+      success_list: ['alice|1|bob', 'alice|2|6001'],
+      failed_list: [],
+    });
     expect(traceIdOf(result)).toBe(traceId);
   });
 
@@ -84,7 +94,10 @@ describe('create', () => {
 
   it("sends the caller's trace id", async () => {
     server.reply(change());
-    const result = await nim.conversationGroups.create({ account_id: 'alice', name: 'Work' }, { traceId: 'trace-create-1' });
+    const result = await nim.conversationGroups.create(
+      { account_id: 'alice', name: 'Work' },
+      { traceId: 'trace-create-1' },
+    );
     expectHeaders(only(), { body: true, traceId: 'trace-create-1' });
     expect(traceIdOf(result)).toBe('trace-create-1');
   });
@@ -93,7 +106,11 @@ describe('create', () => {
 describe('update', () => {
   it('PATCHes account_id, name and server_extension to /im/v2/conversation_groups/{group_id}', async () => {
     server.reply(change());
-    const result = await nim.conversationGroups.update('1001', { account_id: 'alice', name: 'Work (2026)', server_extension: '' });
+    const result = await nim.conversationGroups.update('1001', {
+      account_id: 'alice',
+      name: 'Work (2026)',
+      server_extension: '',
+    });
 
     const request = only();
     expect(request.method).toBe('PATCH');
@@ -106,7 +123,11 @@ describe('update', () => {
 
   it('leaves out the fields not given and never sends a conversations change', async () => {
     server.reply(change());
-    await nim.conversationGroups.update(1001, { account_id: 'alice', server_extension: 'x', conversations: { type: 1, conversation_ids: ['alice|1|bob'] } } as never);
+    await nim.conversationGroups.update(1001, {
+      account_id: 'alice',
+      server_extension: 'x',
+      conversations: { type: 1, conversation_ids: ['alice|1|bob'] },
+    } as never);
     expect(JSON.parse(only().body)).toEqual({ account_id: 'alice', server_extension: 'x' });
   });
 
@@ -142,13 +163,20 @@ describe('addConversations and removeConversations', () => {
 
   it('remove PATCHes conversations {type: 2, conversation_ids}', async () => {
     server.reply(change(['alice|2|6001']));
-    await nim.conversationGroups.removeConversations(1001, { account_id: 'alice', conversation_ids: ['alice|2|6001'] }, { traceId: 'rm-1' });
+    await nim.conversationGroups.removeConversations(
+      1001,
+      { account_id: 'alice', conversation_ids: ['alice|2|6001'] },
+      { traceId: 'rm-1' },
+    );
 
     const request = only();
     expect(request.method).toBe('PATCH');
     expect(request.path).toBe(`${base}/1001`);
     expectHeaders(request, { body: true, traceId: 'rm-1' });
-    expect(JSON.parse(request.body)).toEqual({ account_id: 'alice', conversations: { type: 2, conversation_ids: ['alice|2|6001'] } });
+    expect(JSON.parse(request.body)).toEqual({
+      account_id: 'alice',
+      conversations: { type: 2, conversation_ids: ['alice|2|6001'] },
+    });
   });
 });
 
@@ -201,7 +229,10 @@ describe('get', () => {
 describe('batchGet', () => {
   it('sends GET /actions/group_ids with account_id and comma-joined group_ids', async () => {
     server.reply(ok({ success_list: [group], failed_list: [] }));
-    const result = await nim.conversationGroups.batchGet({ account_id: 'alice', group_ids: ['1001', 9007199254740993n, 42] });
+    const result = await nim.conversationGroups.batchGet({
+      account_id: 'alice',
+      group_ids: ['1001', 9007199254740993n, 42],
+    });
 
     const request = only();
     expect(request.method).toBe('GET');
@@ -236,7 +267,9 @@ describe('list', () => {
 
   it('returns an empty list when the server leaves conversation_groups out', async () => {
     server.reply(ok({}));
-    await expect(nim.conversationGroups.list({ account_id: 'alice' }, { traceId: 'list-1' })).resolves.toEqual({ conversation_groups: [] });
+    await expect(nim.conversationGroups.list({ account_id: 'alice' }, { traceId: 'list-1' })).resolves.toEqual({
+      conversation_groups: [],
+    });
     expectHeaders(only(), { body: false, traceId: 'list-1' });
   });
 });
@@ -244,7 +277,11 @@ describe('list', () => {
 describe('listConversations and iterateConversations', () => {
   it('sends GET /{group_id}/conversations with account_id, limit and page_token in the query', async () => {
     server.reply(ok({ has_more: true, next_token: 'page-3', items: [{ conversation_id: 'alice|1|bob' }] }));
-    const page = await nim.conversationGroups.listConversations('1001', { account_id: 'alice', limit: 50, page_token: 'page-2' });
+    const page = await nim.conversationGroups.listConversations('1001', {
+      account_id: 'alice',
+      limit: 50,
+      page_token: 'page-2',
+    });
 
     const request = only();
     expect(request.method).toBe('GET');
@@ -271,12 +308,19 @@ describe('listConversations and iterateConversations', () => {
 
   it('follows next_token page after page until has_more is false', async () => {
     server.reply(
-      ok({ has_more: true, next_token: 'p2', items: [{ conversation_id: 'alice|1|bob' }, { conversation_id: 'alice|2|6001' }] }),
+      ok({
+        has_more: true,
+        next_token: 'p2',
+        items: [{ conversation_id: 'alice|1|bob' }, { conversation_id: 'alice|2|6001' }],
+      }),
       ok({ has_more: true, next_token: 'p3', items: [{ conversation_id: 'alice|3|7001' }] }),
       ok({ has_more: false, next_token: '', items: [{ conversation_id: 'alice|1|carol' }] }),
     );
     const seen: string[] = [];
-    for await (const conversation of nim.conversationGroups.iterateConversations('1001', { account_id: 'alice', limit: 2 })) {
+    for await (const conversation of nim.conversationGroups.iterateConversations('1001', {
+      account_id: 'alice',
+      limit: 2,
+    })) {
       seen.push(conversation.conversation_id);
     }
 

@@ -28,7 +28,11 @@ export interface AllocationServer {
 function answerFor(allocation: Allocation, query: URLSearchParams): unknown {
   if (query.get('md5') === allocation.md5) return { code: 304, msg: 'not modified' };
   const [first, ...backups] = allocation.endpoints;
-  return { code: 200, msg: 'success', data: { 'default.endpoint': first, 'backup.endpoints': backups, ttl: allocation.ttl, md5: allocation.md5 } };
+  return {
+    code: 200,
+    msg: 'success',
+    data: { 'default.endpoint': first, 'backup.endpoints': backups, ttl: allocation.ttl, md5: allocation.md5 },
+  };
 }
 
 /**
@@ -46,7 +50,8 @@ export async function startAllocationServer(appKey: string): Promise<AllocationS
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const [path, search = ''] = (req.url ?? '').split('?');
     const query = new URLSearchParams(search);
-    const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const send = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (req.method !== 'GET' || path !== '/srv-sdk/allocate') return void send(404, { code: 404 });
     server.requests.push(query);
     if (server.failWith !== undefined) return void send(server.failWith, { code: server.failWith });
@@ -69,7 +74,9 @@ export async function startAllocationServer(appKey: string): Promise<AllocationS
     allocate(endpoints, ttl = 30) {
       allocation.endpoints = endpoints;
       allocation.ttl = ttl;
-      allocation.md5 = createHash('md5').update(JSON.stringify([endpoints, ttl])).digest('hex');
+      allocation.md5 = createHash('md5')
+        .update(JSON.stringify([endpoints, ttl]))
+        .digest('hex');
     },
     async close() {
       http.closeAllConnections();

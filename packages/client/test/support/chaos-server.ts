@@ -50,7 +50,10 @@ export class ChaosServer {
   private readonly server: Server;
   private readonly pending = new Set<ServerResponse>();
 
-  constructor(private readonly appKey: string, private readonly appSecret: string) {
+  constructor(
+    private readonly appKey: string,
+    private readonly appSecret: string,
+  ) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 1_000;
   }
@@ -94,7 +97,9 @@ export class ChaosServer {
     const nonce = header('Nonce');
     const curTime = header('CurTime');
     const checkSum = header('CheckSum');
-    const expected = createHash('sha1').update(this.appSecret + nonce + curTime).digest('hex');
+    const expected = createHash('sha1')
+      .update(this.appSecret + nonce + curTime)
+      .digest('hex');
     this.attempts.push({
       port: this.port,
       method: req.method ?? '',
@@ -123,11 +128,16 @@ export class ChaosServer {
         res.writeHead(200, json).end(fault.body ?? (req.method === 'POST' ? createdEnvelope : okEnvelope()));
         return;
       case 'code':
-        res.writeHead(200, json).end(JSON.stringify({ code: fault.code, msg: fault.msg ?? `error ${fault.code}`, data: {} }));
+        res
+          .writeHead(200, json)
+          .end(JSON.stringify({ code: fault.code, msg: fault.msg ?? `error ${fault.code}`, data: {} }));
         return;
       case 'status':
         res
-          .writeHead(fault.status, { 'content-type': 'text/html', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) })
+          .writeHead(fault.status, {
+            'content-type': 'text/html',
+            ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
+          })
           .end(`<html><body>${fault.status} from the gateway</body></html>`);
         return;
       case 'reset':

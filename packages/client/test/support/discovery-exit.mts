@@ -7,10 +7,18 @@ import { startEndpointServer } from './endpoint-server.js';
 const appKey = 'exit-app-key';
 const appSecret = 'exit-app-secret';
 const lbs = await startAllocationServer(appKey);
-const [fallback, endpoint] = await Promise.all([startEndpointServer({ appKey, appSecret }), startEndpointServer({ appKey, appSecret })]);
+const [fallback, endpoint] = await Promise.all([
+  startEndpointServer({ appKey, appSecret }),
+  startEndpointServer({ appKey, appSecret }),
+]);
 lbs.allocate([endpoint.url], 1);
 
-const nim = createNimClient({ appKey, appSecret, baseUrl: fallback.url, discovery: { urls: [lbs.url], probeIntervalMs: 50, windowMs: 1_200 } });
+const nim = createNimClient({
+  appKey,
+  appSecret,
+  baseUrl: fallback.url,
+  discovery: { urls: [lbs.url], probeIntervalMs: 50, windowMs: 1_200 },
+});
 for (let call = 0; call < 20; call += 1) {
   await nim.conversationGroups.get('1001', { account_id: 'alice' });
   await new Promise((resolve) => setTimeout(resolve, 20));

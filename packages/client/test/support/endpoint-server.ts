@@ -42,7 +42,9 @@ export async function startEndpointServer(credentials: { appKey: string; appSecr
 
   function verified(req: IncomingMessage): boolean {
     const header = (name: string) => String(req.headers[name] ?? '');
-    const expected = createHash('sha1').update(`${credentials.appSecret}${header('nonce')}${header('curtime')}`).digest('hex');
+    const expected = createHash('sha1')
+      .update(`${credentials.appSecret}${header('nonce')}${header('curtime')}`)
+      .digest('hex');
     return header('appkey') === credentials.appKey && header('checksum') === expected;
   }
 

@@ -8,7 +8,9 @@ export interface FakeNetwork {
   /** Every request, `METHOD url`, in order. */
   readonly seen: string[];
   /** `{ fetch }` or `{ dispatcher }`: what to give createNimClient on this project's transport. */
-  readonly transport: { fetch: (request: Request) => Promise<Response> } | { dispatcher: { dispatch(options: object, handler: object): boolean } };
+  readonly transport:
+    | { fetch: (request: Request) => Promise<Response> }
+    | { dispatcher: { dispatch(options: object, handler: object): boolean } };
 }
 
 interface Handler {
@@ -39,7 +41,8 @@ export function fakeNetwork(sandbox: Sandbox, answer: () => unknown, allocatePat
   const dispatcher = {
     dispatch(options: { origin: string; path: string; method: string }, handler: Handler) {
       seen.push(`${options.method} ${options.origin}${options.path}`);
-      if (options.path.split('?')[0] !== allocatePath) return sandbox.dispatcher.dispatch({ ...options, path: rooted(options.path) } as never, handler as never);
+      if (options.path.split('?')[0] !== allocatePath)
+        return sandbox.dispatcher.dispatch({ ...options, path: rooted(options.path) } as never, handler as never);
       queueMicrotask(() => {
         const body = Buffer.from(JSON.stringify(answer()));
         handler.onConnect?.(() => undefined);

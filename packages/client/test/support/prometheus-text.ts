@@ -42,7 +42,8 @@ function parseValue(text: string, line: number): number {
 function parseSample(text: string, line: number): Sample {
   let at = 0;
   const nameMatch = /^[^\s{]+/.exec(text);
-  if (!nameMatch || !metricName.test(nameMatch[0])) throw new Error(`line ${line}: bad metric name in ${JSON.stringify(text)}`);
+  if (!nameMatch || !metricName.test(nameMatch[0]))
+    throw new Error(`line ${line}: bad metric name in ${JSON.stringify(text)}`);
   const name = nameMatch[0];
   at = name.length;
   const labels: Record<string, string> = {};
@@ -50,7 +51,8 @@ function parseSample(text: string, line: number): Sample {
     at += 1;
     while (text[at] !== '}') {
       const label = /^[^=\s]+/.exec(text.slice(at));
-      if (!label || !labelName.test(label[0]) || label[0].startsWith('__')) throw new Error(`line ${line}: bad label name at ${at}`);
+      if (!label || !labelName.test(label[0]) || label[0].startsWith('__'))
+        throw new Error(`line ${line}: bad label name at ${at}`);
       at += label[0].length;
       if (text.slice(at, at + 2) !== '="') throw new Error(`line ${line}: expected =" after ${label[0]}`);
       at += 2;
@@ -78,7 +80,8 @@ function parseSample(text: string, line: number): Sample {
   }
   const rest = text.slice(at);
   const parts = rest.trim().split(/\s+/);
-  if (!/^\s/.test(rest) || parts.length < 1 || parts.length > 2 || parts[0] === '') throw new Error(`line ${line}: expected " value [timestamp]" in ${JSON.stringify(text)}`);
+  if (!/^\s/.test(rest) || parts.length < 1 || parts.length > 2 || parts[0] === '')
+    throw new Error(`line ${line}: expected " value [timestamp]" in ${JSON.stringify(text)}`);
   if (parts[1] !== undefined && !/^-?\d+$/.test(parts[1])) throw new Error(`line ${line}: bad timestamp ${parts[1]}`);
   return { name, labels, value: parseValue(parts[0]!, line) };
 }
@@ -86,15 +89,26 @@ function parseSample(text: string, line: number): Sample {
 /** The family a sample name belongs to, given the families announced so far. */
 function familyOf(sampleName: string, current: Family | undefined): string {
   if (current) {
-    const suffixes = current.type === 'histogram' ? ['_bucket', '_sum', '_count'] : current.type === 'summary' ? ['', '_sum', '_count'] : [''];
-    if (current.type === 'histogram' && sampleName === current.name) throw new Error(`histogram ${current.name} has a sample without a suffix`);
+    const suffixes =
+      current.type === 'histogram'
+        ? ['_bucket', '_sum', '_count']
+        : current.type === 'summary'
+          ? ['', '_sum', '_count']
+          : [''];
+    if (current.type === 'histogram' && sampleName === current.name)
+      throw new Error(`histogram ${current.name} has a sample without a suffix`);
     for (const suffix of suffixes) if (sampleName === current.name + suffix) return current.name;
   }
   return sampleName;
 }
 
 const seriesKey = (labels: Readonly<Record<string, string>>, without: string[] = []) =>
-  JSON.stringify(Object.keys(labels).filter((k) => !without.includes(k)).sort().map((k) => [k, labels[k]]));
+  JSON.stringify(
+    Object.keys(labels)
+      .filter((k) => !without.includes(k))
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
 
 function checkFamily(family: Family): void {
   const seen = new Set<string>();
@@ -103,13 +117,19 @@ function checkFamily(family: Family): void {
     const key = `${sample.name}${seriesKey(sample.labels)}`;
     if (seen.has(key)) throw new Error(`${family.name}: series ${key} twice`);
     seen.add(key);
-    const names = JSON.stringify(Object.keys(sample.labels).filter((k) => k !== 'le' && k !== 'quantile').sort());
-    if (labelNames !== undefined && names !== labelNames) throw new Error(`${family.name}: series with label names ${names} and ${labelNames} mixed`);
+    const names = JSON.stringify(
+      Object.keys(sample.labels)
+        .filter((k) => k !== 'le' && k !== 'quantile')
+        .sort(),
+    );
+    if (labelNames !== undefined && names !== labelNames)
+      throw new Error(`${family.name}: series with label names ${names} and ${labelNames} mixed`);
     labelNames = names;
   }
   if (family.type === 'counter') {
     if (!family.name.endsWith('_total')) throw new Error(`counter ${family.name} is not named _total`);
-    for (const sample of family.samples) if (!(sample.value >= 0)) throw new Error(`counter ${family.name} has ${sample.value}`);
+    for (const sample of family.samples)
+      if (!(sample.value >= 0)) throw new Error(`counter ${family.name} has ${sample.value}`);
   }
   if (family.type === 'histogram') {
     const series = new Map<string, { buckets: Array<[number, number]>; sum?: number; count?: number }>();
@@ -165,7 +185,8 @@ export function parsePrometheusText(text: string): Map<string, Family> {
         if (/\\[^\\n]/.test(rest.replace(/\\\\/g, ''))) throw new Error(`line ${line}: bad escape in HELP`);
         (family as { help: string }).help = rest;
       } else {
-        if (family.samples.length || (family as { typed?: boolean }).typed) throw new Error(`line ${line}: TYPE for ${name} after its samples or twice`);
+        if (family.samples.length || (family as { typed?: boolean }).typed)
+          throw new Error(`line ${line}: TYPE for ${name} after its samples or twice`);
         if (!types.includes(rest as MetricType)) throw new Error(`line ${line}: unknown type ${rest}`);
         (family as { type: MetricType; typed?: boolean }).type = rest as MetricType;
         (family as { typed?: boolean }).typed = true;
@@ -175,7 +196,8 @@ export function parsePrometheusText(text: string): Map<string, Family> {
     if (raw.startsWith('#')) return; // a comment
     const sample = parseSample(raw, line);
     const family = open(familyOf(sample.name, current));
-    if (family.type === 'histogram' && sample.name.endsWith('_bucket') && sample.labels.le === undefined) throw new Error(`line ${line}: bucket without le`);
+    if (family.type === 'histogram' && sample.name.endsWith('_bucket') && sample.labels.le === undefined)
+      throw new Error(`line ${line}: bucket without le`);
     family.samples.push(sample);
   });
   for (const family of families.values()) checkFamily(family);

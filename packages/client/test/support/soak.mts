@@ -12,13 +12,26 @@ const appSecret = 'soak-SECRET-value-never-logged';
 const calls = Number(process.env.SOAK_CALLS ?? 1000);
 
 const faults: Fault[] = [
-  { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' }, { kind: 'ok' },
-  { kind: 'reset' }, { kind: 'closeMidBody' }, { kind: 'hang' }, { kind: 'status', status: 502 },
-  { kind: 'status', status: 503 }, { kind: 'status', status: 504 }, { kind: 'code', code: 416 },
-  { kind: 'code', code: 116404 }, { kind: 'html' }, { kind: 'truncated' }, { kind: 'slowHeaders', delayMs: 20 },
+  { kind: 'ok' },
+  { kind: 'ok' },
+  { kind: 'ok' },
+  { kind: 'ok' },
+  { kind: 'ok' },
+  { kind: 'ok' },
+  { kind: 'reset' },
+  { kind: 'closeMidBody' },
+  { kind: 'hang' },
+  { kind: 'status', status: 502 },
+  { kind: 'status', status: 503 },
+  { kind: 'status', status: 504 },
+  { kind: 'code', code: 416 },
+  { kind: 'code', code: 116404 },
+  { kind: 'html' },
+  { kind: 'truncated' },
+  { kind: 'slowHeaders', delayMs: 20 },
 ];
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pickFault = () => faults[Math.floor(random() * faults.length)]!;
 
 let unhandled = 0;

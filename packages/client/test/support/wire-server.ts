@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request exactly as it arrived on the wire. */
@@ -50,7 +56,8 @@ export const sampleGroup = { group_id: 1001, name: 'Work', create_time: 17641152
  */
 export function conformingAnswer(request: Pick<WireRequest, 'method' | 'path'>): WireResponse {
   const { method, path } = request;
-  if (method === 'POST' || method === 'PATCH') return ok({ conversation_group: sampleGroup, success_list: [], failed_list: [] });
+  if (method === 'POST' || method === 'PATCH')
+    return ok({ conversation_group: sampleGroup, success_list: [], failed_list: [] });
   if (method === 'DELETE') return ok({});
   if (path.endsWith('/actions/group_ids')) return ok({ success_list: [sampleGroup], failed_list: [] });
   if (path.endsWith('/conversations')) return ok({ has_more: false, items: [] });
@@ -107,11 +114,14 @@ function verify(headers: IncomingHttpHeaders, appKey: string, appSecret: string)
   const curTime = header('CurTime');
   const checkSum = header('CheckSum');
   if (header('AppKey') !== appKey) problems.push(`AppKey is ${JSON.stringify(header('AppKey'))}`);
-  if (nonce === undefined || nonce.length < 16 || nonce.length > 128) problems.push(`Nonce ${JSON.stringify(nonce)} is not 16–128 chars`);
+  if (nonce === undefined || nonce.length < 16 || nonce.length > 128)
+    problems.push(`Nonce ${JSON.stringify(nonce)} is not 16–128 chars`);
   if (curTime === undefined || !/^\d+$/.test(curTime) || Math.abs(Number(curTime) - Date.now() / 1000) > 300) {
     problems.push(`CurTime ${JSON.stringify(curTime)} is not within ±300 s of now`);
   }
-  const expected = createHash('sha1').update(`${appSecret}${nonce ?? ''}${curTime ?? ''}`, 'utf8').digest('hex');
+  const expected = createHash('sha1')
+    .update(`${appSecret}${nonce ?? ''}${curTime ?? ''}`, 'utf8')
+    .digest('hex');
   if (checkSum !== expected) problems.push(`CheckSum ${JSON.stringify(checkSum)} is not sha1(secret+Nonce+CurTime)`);
   return problems;
 }
@@ -143,9 +153,17 @@ export async function startWireServer(credentials: { appKey: string; appSecret: 
     const next = queue.shift() ?? fallback;
     let response: WireResponse;
     try {
-      response = problems.length ? signatureRejected(problems) : typeof next === 'function' ? await next(request) : next;
+      response = problems.length
+        ? signatureRejected(problems)
+        : typeof next === 'function'
+          ? await next(request)
+          : next;
     } catch (error) {
-      response = { status: 500, headers: { 'content-type': 'text/plain' }, body: `wire server handler threw: ${String(error)}` };
+      response = {
+        status: 500,
+        headers: { 'content-type': 'text/plain' },
+        body: `wire server handler threw: ${String(error)}`,
+      };
     }
     if (response.hang) {
       hanging.add(res);
@@ -155,7 +173,9 @@ export async function startWireServer(credentials: { appKey: string; appSecret: 
     const body =
       typeof response.body === 'string' || response.body instanceof Uint8Array
         ? response.body
-        : response.body === undefined ? '' : JSON.stringify(response.body);
+        : response.body === undefined
+          ? ''
+          : JSON.stringify(response.body);
     res.writeHead(response.status ?? 200, response.headers ?? { 'content-type': 'application/json' });
     res.end(body);
   }

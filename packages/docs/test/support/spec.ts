@@ -59,7 +59,10 @@ export const operations: Operation[] = Object.entries(spec.paths as Json).flatMa
         requestBody: op.requestBody ? deref(op.requestBody) : undefined,
         successExample: deref(content.examples.success).value,
         // The TypeScript sample is kept in the spec; the curl one is rendered from it at docs build.
-        codeSamples: [...(op['x-codeSamples'] ?? []), { lang: 'Shell', label: 'curl', source: renderCurl(spec, path, method, op, item.parameters) as string }],
+        codeSamples: [
+          ...(op['x-codeSamples'] ?? []),
+          { lang: 'Shell', label: 'curl', source: renderCurl(spec, path, method, op, item.parameters) as string },
+        ],
         sdkResource: op['x-nim-sdk']?.resource,
       };
     }),

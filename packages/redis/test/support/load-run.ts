@@ -89,7 +89,10 @@ function pinToCore(pid: number) {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const server = await startQuotaServer({ perSecond: options.serverPerSecond ?? 100, blockMs: options.serverBlockMs ?? 1000 });
+  const server = await startQuotaServer({
+    perSecond: options.serverPerSecond ?? 100,
+    blockMs: options.serverBlockMs ?? 1000,
+  });
   const children: ChildProcess[] = [];
   const logs: LoadLogLine[] = [];
   let busy: ChildProcess | undefined;
@@ -122,12 +125,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       children.push(child);
       if (options.cpuPressure) pinToCore(child.pid!);
       ready.push(
-        new Promise<void>((resolve) => child.on('message', (message: { type: string }) => message.type === 'ready' && resolve())),
+        new Promise<void>((resolve) =>
+          child.on('message', (message: { type: string }) => message.type === 'ready' && resolve()),
+        ),
       );
       done.push(
         new Promise<LoadResult['workers'][number]>((resolve, reject) => {
           child.on('message', (message: { type: string } & Record<string, unknown>) => {
-            if (message.type === 'log') logs.push({ worker, level: message.level as 'warn', line: message.line as string, at: server.now() });
+            if (message.type === 'log')
+              logs.push({ worker, level: message.level as 'warn', line: message.line as string, at: server.now() });
             if (message.type === 'done') resolve(message as never);
           });
           child.once('exit', (code) => reject(new Error(`load worker ${worker} exited with ${code} before reporting`)));
@@ -135,7 +141,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       );
     }
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`load run did not finish within ${options.timeoutMs ?? 120_000} ms`)), options.timeoutMs ?? 120_000);
+      timer = setTimeout(
+        () => reject(new Error(`load run did not finish within ${options.timeoutMs ?? 120_000} ms`)),
+        options.timeoutMs ?? 120_000,
+      );
     });
     timeout.catch(() => undefined);
     await Promise.race([Promise.all(ready), timeout]);
@@ -152,7 +161,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const calls = server.calls.filter((call) => call.key === `${appKey}/${loadOperation}`);
     const accepted = calls.filter((call) => call.code === 200).map((call) => call.at);
     const failed: Record<string, number> = {};
-    for (const worker of workers) for (const [name, count] of Object.entries(worker.failed)) failed[name] = (failed[name] ?? 0) + count;
+    for (const worker of workers)
+      for (const [name, count] of Object.entries(worker.failed)) failed[name] = (failed[name] ?? 0) + count;
     return {
       calls: options.workers * options.callsPerWorker,
       ok: workers.reduce((sum, worker) => sum + worker.ok, 0),

@@ -127,7 +127,10 @@ export interface FailoverRun {
 }
 
 /** The master that holds the keys of a load (keys starting with `prefix`), found by scanning each candidate. */
-async function masterHolding(candidates: readonly RedisServer[], prefix: string): Promise<{ server: RedisServer; key: string } | undefined> {
+async function masterHolding(
+  candidates: readonly RedisServer[],
+  prefix: string,
+): Promise<{ server: RedisServer; key: string } | undefined> {
   for (const server of candidates) {
     const role = await redisCli(server.port, 'ROLE');
     if (!role.startsWith('master')) continue;
@@ -141,7 +144,10 @@ async function masterHolding(candidates: readonly RedisServer[], prefix: string)
  * The load against a Cluster or a Sentinel set; once a third of the calls are done, the master holding the load's
  * keys (the hash-tag slot's master in the Cluster) is SIGKILLed. Measures the failover besides the load.
  */
-export async function masterKilledMidRun(size: FailoverSize, deployment: { cluster: RedisCluster } | { sentinel: RedisSentinelSet }): Promise<FailoverRun> {
+export async function masterKilledMidRun(
+  size: FailoverSize,
+  deployment: { cluster: RedisCluster } | { sentinel: RedisSentinelSet },
+): Promise<FailoverRun> {
   const keyPrefix = prefix('failover');
   const marks = { killedAt: 0, newMasterAt: 0, killedPort: 0, newMasterPort: 0 };
   const topology: RedisTopology =

@@ -32,7 +32,8 @@ const groupEnvelope = JSON.stringify({
 const limitedEnvelope = JSON.stringify({ code: 416, msg: 'api frequency control', data: {} });
 
 // /im/v2/conversation_groups/1001 → /im/v2/conversation_groups/{id}: one key per operation, not per group.
-const operationOf = (request: IncomingMessage) => `${request.method} ${(request.url ?? '').split('?')[0]!.replace(/\/\d+/g, '/{id}')}`;
+const operationOf = (request: IncomingMessage) =>
+  `${request.method} ${(request.url ?? '').split('?')[0]!.replace(/\/\d+/g, '/{id}')}`;
 
 /**
  * Starts the stand-in on 127.0.0.1 and a free port.

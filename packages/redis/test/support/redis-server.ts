@@ -52,16 +52,40 @@ function pings(port: number, timeoutMs = 500): Promise<boolean> {
 }
 
 const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 function spawnRedis(port: number, options: RedisServerOptions): ChildProcess {
   // --dir: a replica writes the RDB of its full sync there (and a Cluster node its nodes.conf): never the work tree.
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', '--daemonize', 'no', '--dir', tmpdir(),
-    '--dbfilename', `nim-redis-test-${port}.rdb`];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--loglevel',
+    'warning',
+    '--daemonize',
+    'no',
+    '--dir',
+    tmpdir(),
+    '--dbfilename',
+    `nim-redis-test-${port}.rdb`,
+  ];
   // A Sentinel reads (and rewrites) its configuration file; its options come after it.
-  const child = spawn(options.binary ?? 'redis-server', options.configFile ? [options.configFile, '--sentinel', '--port', String(port)] : [...args, ...(options.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    options.binary ?? 'redis-server',
+    options.configFile
+      ? [options.configFile, '--sentinel', '--port', String(port)]
+      : [...args, ...(options.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (chunk) => (output = `${output}${chunk}`.slice(-2000)));
   child.stderr!.on('data', (chunk) => (output = `${output}${chunk}`.slice(-2000)));
@@ -72,9 +96,15 @@ function spawnRedis(port: number, options: RedisServerOptions): ChildProcess {
 async function ready(child: ChildProcess, port: number): Promise<void> {
   const failure = new Promise<never>((_, reject) => {
     child.once('error', (error) =>
-      reject(new Error(`cannot start redis-server (${error.message}); install it: bash scripts/bootstrap.sh (Debian package redis-server)`)),
+      reject(
+        new Error(
+          `cannot start redis-server (${error.message}); install it: bash scripts/bootstrap.sh (Debian package redis-server)`,
+        ),
+      ),
     );
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${(child as unknown as { output: string }).output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`redis-server exited with ${code}: ${(child as unknown as { output: string }).output}`)),
+    );
   });
   failure.catch(() => undefined);
   const deadline = Date.now() + 10_000;

@@ -53,7 +53,11 @@ async function clusterNodes(ports: readonly number[], skip: number[] = []) {
     if (!text) continue;
     return text.split('\n').map((line) => {
       const [, address, flags, , , , , , ...slots] = line.trim().split(' ');
-      return { port: Number(address!.split('@')[0]!.split(':')[1]), flags: flags!.split(','), slots: slots.filter((s) => !s.startsWith('[')) };
+      return {
+        port: Number(address!.split('@')[0]!.split(':')[1]),
+        flags: flags!.split(','),
+        slots: slots.filter((s) => !s.startsWith('[')),
+      };
     });
   }
   return [];
@@ -74,7 +78,9 @@ const holds = (ranges: readonly string[], slot: number) =>
  * try { … new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port }))) … } finally { await cluster.stop(); }
  * ```
  */
-export async function startRedisCluster(options: { masters?: number; nodeTimeoutMs?: number; binary?: string } = {}): Promise<RedisCluster> {
+export async function startRedisCluster(
+  options: { masters?: number; nodeTimeoutMs?: number; binary?: string } = {},
+): Promise<RedisCluster> {
   const masters = options.masters ?? 3;
   const dir = mkdtempSync(join(tmpdir(), 'nim-redis-cluster-'));
   const nodes: RedisServer[] = [];
@@ -86,21 +92,31 @@ export async function startRedisCluster(options: { masters?: number; nodeTimeout
           port,
           binary: options.binary,
           args: [
-            '--cluster-enabled', 'yes',
-            '--cluster-config-file', join(dir, `nodes-${port}.conf`),
-            '--cluster-node-timeout', String(options.nodeTimeoutMs ?? 1000),
-            '--cluster-require-full-coverage', 'no',
-            '--dir', dir,
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            join(dir, `nodes-${port}.conf`),
+            '--cluster-node-timeout',
+            String(options.nodeTimeoutMs ?? 1000),
+            '--cluster-require-full-coverage',
+            'no',
+            '--dir',
+            dir,
           ],
         }),
       );
     }
     const ports = nodes.map((node) => node.port);
-    await run('redis-cli', ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes'], {
-      timeout: 30_000,
-    });
+    await run(
+      'redis-cli',
+      ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '1', '--cluster-yes'],
+      {
+        timeout: 30_000,
+      },
+    );
     await waitFor('cluster state ok on every node', async () => {
-      for (const port of ports) if (!(await redisCli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok')) return false;
+      for (const port of ports)
+        if (!(await redisCli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok')) return false;
       return true;
     });
     // Every replica in sync with its master, so a failover keeps the keys.
@@ -108,7 +124,8 @@ export async function startRedisCluster(options: { masters?: number; nodeTimeout
       const list = await clusterNodes(ports);
       const replicas = list.filter((node) => node.flags.includes('slave'));
       if (replicas.length !== masters) return false;
-      for (const replica of replicas) if (!(await redisCli(replica.port, 'INFO', 'replication')).includes('master_link_status:up')) return false;
+      for (const replica of replicas)
+        if (!(await redisCli(replica.port, 'INFO', 'replication')).includes('master_link_status:up')) return false;
       return true;
     });
   } catch (error) {
@@ -121,7 +138,8 @@ export async function startRedisCluster(options: { masters?: number; nodeTimeout
   const masterPort = async (key: string, skip: number[] = []) => {
     const slot = await slotOf(key);
     const list = await clusterNodes(ports, skip);
-    return list.find((node) => node.flags.includes('master') && !node.flags.includes('fail') && holds(node.slots, slot))?.port;
+    return list.find((node) => node.flags.includes('master') && !node.flags.includes('fail') && holds(node.slots, slot))
+      ?.port;
   };
   return {
     nodes,
@@ -134,10 +152,14 @@ export async function startRedisCluster(options: { masters?: number; nodeTimeout
     },
     async waitForNewMaster(key, not, timeoutMs = 30_000) {
       let port: number | undefined;
-      await waitFor(`a new master for ${key}`, async () => {
-        port = await masterPort(key, [not]);
-        return port !== undefined && port !== not;
-      }, timeoutMs);
+      await waitFor(
+        `a new master for ${key}`,
+        async () => {
+          port = await masterPort(key, [not]);
+          return port !== undefined && port !== not;
+        },
+        timeoutMs,
+      );
       return port!;
     },
     async stop() {
@@ -169,7 +191,9 @@ export interface RedisSentinelSet {
  * finally { await set.stop(); }
  * ```
  */
-export async function startRedisSentinel(options: { replicas?: number; downAfterMs?: number; binary?: string } = {}): Promise<RedisSentinelSet> {
+export async function startRedisSentinel(
+  options: { replicas?: number; downAfterMs?: number; binary?: string } = {},
+): Promise<RedisSentinelSet> {
   const name = 'nimmaster';
   const dir = mkdtempSync(join(tmpdir(), 'nim-redis-sentinel-'));
   const servers: RedisServer[] = [];
@@ -178,10 +202,16 @@ export async function startRedisSentinel(options: { replicas?: number; downAfter
     servers.push(await startRedisServer({ binary: options.binary }));
     const masterPort = servers[0]!.port;
     for (let i = 0; i < (options.replicas ?? 1); i += 1) {
-      servers.push(await startRedisServer({ binary: options.binary, args: ['--replicaof', '127.0.0.1', String(masterPort), '--replica-priority', '100'] }));
+      servers.push(
+        await startRedisServer({
+          binary: options.binary,
+          args: ['--replicaof', '127.0.0.1', String(masterPort), '--replica-priority', '100'],
+        }),
+      );
     }
     await waitFor('replicas in sync', async () => {
-      for (const replica of servers.slice(1)) if (!(await redisCli(replica.port, 'INFO', 'replication')).includes('master_link_status:up')) return false;
+      for (const replica of servers.slice(1))
+        if (!(await redisCli(replica.port, 'INFO', 'replication')).includes('master_link_status:up')) return false;
       return true;
     });
     for (let i = 0; i < 3; i += 1) {
@@ -207,7 +237,11 @@ export async function startRedisSentinel(options: { replicas?: number; downAfter
       for (const sentinel of sentinels) {
         const others = await redisCli(sentinel.port, 'SENTINEL', 'SENTINELS', name);
         const replicas = await redisCli(sentinel.port, 'SENTINEL', 'REPLICAS', name);
-        if ((others.match(/^name$/gm) ?? []).length < 2 || (replicas.match(/^name$/gm) ?? []).length < servers.length - 1) return false;
+        if (
+          (others.match(/^name$/gm) ?? []).length < 2 ||
+          (replicas.match(/^name$/gm) ?? []).length < servers.length - 1
+        )
+          return false;
       }
       return true;
     });
@@ -237,10 +271,14 @@ export async function startRedisSentinel(options: { replicas?: number; downAfter
     },
     async waitForNewMaster(not, timeoutMs = 30_000) {
       let port: number | undefined;
-      await waitFor('a new master', async () => {
-        port = await masterPort();
-        return port !== undefined && port !== not;
-      }, timeoutMs);
+      await waitFor(
+        'a new master',
+        async () => {
+          port = await masterPort();
+          return port !== undefined && port !== not;
+        },
+        timeoutMs,
+      );
       return port!;
     },
     async stop() {

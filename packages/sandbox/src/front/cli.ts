@@ -87,7 +87,9 @@ const faultRules = (): unknown[] | undefined => {
     try {
       fromFile = JSON.parse(readFileSync(parsed.faults, 'utf8'));
     } catch (error) {
-      fail(`--faults ${JSON.stringify(parsed.faults.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`);
+      fail(
+        `--faults ${JSON.stringify(parsed.faults.slice(0, 80))}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (!Array.isArray(fromFile)) fail(`--faults: the file must hold a JSON array of rules`);
     rules.push(...fromFile);
@@ -100,18 +102,26 @@ const options: SandboxOptions = {
   ...(parsed['app-secret'] !== undefined ? { appSecret: parsed['app-secret'] } : {}),
   ...(parsed.accounts !== undefined ? { accounts: accountList(parsed.accounts) } : {}),
   ...(parsed['first-group-id'] !== undefined ? { firstGroupId: parsed['first-group-id'] } : {}),
-  ...(parsed['rate-limit'] !== undefined ? { rateLimit: { perSecond: number('rate-limit', parsed['rate-limit'])! } } : {}),
+  ...(parsed['rate-limit'] !== undefined
+    ? { rateLimit: { perSecond: number('rate-limit', parsed['rate-limit'])! } }
+    : {}),
   ...(parsed.seed !== undefined ? { seed: number('seed', parsed.seed)! } : {}),
   ...(faults !== undefined ? { faults: faults as SandboxOptions['faults'] } : {}),
 };
 
 try {
-  const sandbox = createSandboxWith(options, parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) }, nodeFronts);
+  const sandbox = createSandboxWith(
+    options,
+    parsed.quiet ? {} : { onRecord: (record) => console.log(requestLine(record)) },
+    nodeFronts,
+  );
   const server = await sandbox.listen({
     port: number('port', parsed.port) ?? 0,
     host: parsed.host ?? '127.0.0.1',
     ...(parsed['idle-timeout'] !== undefined ? { idleTimeoutMs: number('idle-timeout', parsed['idle-timeout'])! } : {}),
-    ...(parsed['max-connections'] !== undefined ? { maxConnections: number('max-connections', parsed['max-connections'])! } : {}),
+    ...(parsed['max-connections'] !== undefined
+      ? { maxConnections: number('max-connections', parsed['max-connections'])! }
+      : {}),
   });
   console.log(`nim-sandbox listening on ${server.url}
   AppKey     ${sandbox.appKey}

@@ -41,7 +41,10 @@ const busyAnswer =
  * const guard = createConnectionGuard({ idleTimeoutMs: 5000, maxConnections: 512 });
  * ```
  */
-export function createConnectionGuard(limits: { readonly idleTimeoutMs: number; readonly maxConnections: number }): ConnectionGuard {
+export function createConnectionGuard(limits: {
+  readonly idleTimeoutMs: number;
+  readonly maxConnections: number;
+}): ConnectionGuard {
   // Insertion order is age: the first idle one found is the longest open of the idle ones.
   const open = new Map<Socket, Tracked>();
   const refused = new WeakSet<Socket>();

@@ -24,7 +24,11 @@ const json = (code: number, msg: string, data: unknown = {}): Outcome => ({
   headers: { 'content-type': 'application/json;charset=utf-8' },
   body: JSON.stringify({ code, msg, data }),
 });
-const notFound = () => json(404, 'no such control path: POST|GET|DELETE /_sandbox/faults, DELETE /_sandbox/faults/{id}, POST /_sandbox/reset, GET /_sandbox/requests');
+const notFound = () =>
+  json(
+    404,
+    'no such control path: POST|GET|DELETE /_sandbox/faults, DELETE /_sandbox/faults/{id}, POST /_sandbox/reset, GET /_sandbox/requests',
+  );
 const ruleJson = (rule: { readonly times: number; readonly probability: number | undefined }) => ({
   ...rule,
   // JSON has no Infinity: a rule without an end says so with null.
@@ -47,14 +51,20 @@ const ruleJson = (rule: { readonly times: number; readonly probability: number |
  */
 export async function control(core: SandboxCore, request: IncomingRequest, url: URL): Promise<Outcome> {
   const { settings } = core;
-  const { verdict } = checkSignature(request.header, (key) => (key === settings.appKey ? settings.appSecret : undefined), Date.now());
-  if (verdict !== 'valid') return json(403, `authentication failed (${verdict}): the control path takes the sandbox's own AppKey, signed`);
+  const { verdict } = checkSignature(
+    request.header,
+    (key) => (key === settings.appKey ? settings.appSecret : undefined),
+    Date.now(),
+  );
+  if (verdict !== 'valid')
+    return json(403, `authentication failed (${verdict}): the control path takes the sandbox's own AppKey, signed`);
   const method = request.method.toUpperCase();
   const path = url.pathname.replace(/\/+$/, '');
 
   if (path === faultsPath && method === 'POST') {
     const read = await request.readBody(maxControlBody);
-    if (!('text' in read)) return json(414, `parameter error: the body must be UTF-8 JSON of at most ${maxControlBody} bytes`);
+    if (!('text' in read))
+      return json(414, `parameter error: the body must be UTF-8 JSON of at most ${maxControlBody} bytes`);
     let body: unknown;
     try {
       body = JSON.parse(read.text);
@@ -63,21 +73,30 @@ export async function control(core: SandboxCore, request: IncomingRequest, url: 
     }
     // JSON has no Infinity: `"times": null` is a rule without an end (as GET /_sandbox/faults shows one).
     const endless = (rule: unknown) =>
-      typeof rule === 'object' && rule !== null && (rule as { times?: unknown }).times === null ? { ...rule, times: Infinity } : rule;
+      typeof rule === 'object' && rule !== null && (rule as { times?: unknown }).times === null
+        ? { ...rule, times: Infinity }
+        : rule;
     const list = (Array.isArray(body) ? body : [body]).map(endless);
     const issues: string[] = [];
     const rules = list.map((rule, i) => resolveFaultRule(issues, rule, Array.isArray(body) ? `rule[${i}]` : 'rule'));
-    if (issues.length > 0 || list.length === 0) return json(414, `parameter error: ${issues.join('; ') || 'no rule given'}`);
+    if (issues.length > 0 || list.length === 0)
+      return json(414, `parameter error: ${issues.join('; ') || 'no rule given'}`);
     const ids = rules.map((rule) => core.injectResolved(rule!).id);
     return json(200, 'success', { ids });
   }
   if (path === faultsPath && method === 'GET') {
-    return json(200, 'success', { faults: core.injectedFaults().map(({ id, rule, hits }) => ({ id, label: faultLabel(rule.kind), rule: ruleJson(rule), hits })) });
+    return json(200, 'success', {
+      faults: core
+        .injectedFaults()
+        .map(({ id, rule, hits }) => ({ id, label: faultLabel(rule.kind), rule: ruleJson(rule), hits })),
+    });
   }
   if (path === faultsPath && method === 'DELETE') return json(200, 'success', { removed: core.clearInjected() });
   if (path.startsWith(`${faultsPath}/`) && method === 'DELETE') {
     const id = Number(path.slice(faultsPath.length + 1));
-    return Number.isSafeInteger(id) && core.removeFault(id) ? json(200, 'success') : json(404, 'no injected fault with this id');
+    return Number.isSafeInteger(id) && core.removeFault(id)
+      ? json(200, 'success')
+      : json(404, 'no injected fault with this id');
   }
   if (path === '/_sandbox/reset' && method === 'POST') {
     core.reset();
@@ -88,7 +107,14 @@ export async function control(core: SandboxCore, request: IncomingRequest, url: 
     const limitText = url.searchParams.get('limit') ?? '100';
     const limit = /^[0-9]{1,5}$/.test(limitText) ? Math.min(Number(limitText), 10_000) : 100;
     const records = core.log.records.filter((r) => !operation || r.operation === operation);
-    return json(200, 'success', { requests: limit === 0 ? [] : records.slice(-limit).map((r) => ({ ...r, fault: r.fault === undefined ? undefined : faultLabel(r.fault) })) });
+    return json(200, 'success', {
+      requests:
+        limit === 0
+          ? []
+          : records
+              .slice(-limit)
+              .map((r) => ({ ...r, fault: r.fault === undefined ? undefined : faultLabel(r.fault) })),
+    });
   }
   return notFound();
 }

@@ -48,7 +48,12 @@ export function health(): Outcome {
  * allocate(new URLSearchParams('k=app&biz=1'), ['http://127.0.0.1:4010'], 30, (k) => k === 'app');
  * ```
  */
-export function allocate(query: URLSearchParams, endpoints: readonly string[], ttl: number, knownAppKey: (key: string) => boolean): Outcome {
+export function allocate(
+  query: URLSearchParams,
+  endpoints: readonly string[],
+  ttl: number,
+  knownAppKey: (key: string) => boolean,
+): Outcome {
   const appKey = query.get('k');
   if (!appKey) return json({ code: 414, msg: 'parameter error: k (the AppKey) is required' });
   if (!knownAppKey(appKey)) return json({ code: 403, msg: 'authentication failed' });

@@ -1,6 +1,14 @@
 import { quote } from '../errors.js';
 import type { SandboxCore } from '../pipeline.js';
-import { type BodyRead, bodyText, CallerMistake, holdEventLoop, type IncomingRequest, internalError, type Outcome } from './wire.js';
+import {
+  type BodyRead,
+  bodyText,
+  CallerMistake,
+  holdEventLoop,
+  type IncomingRequest,
+  internalError,
+  type Outcome,
+} from './wire.js';
 
 /**
  * The callbacks of undici's dispatch-handler protocol that the sandbox calls, in this order: `onConnect`,
@@ -56,7 +64,9 @@ export interface SandboxDispatcher {
 
 /** What undici throws for arguments it cannot use (its `InvalidArgumentError` code), as a `TypeError`. */
 function invalidArgument(message: string, cause?: unknown): TypeError {
-  return Object.assign(new TypeError(message, cause === undefined ? undefined : { cause }), { code: 'UND_ERR_INVALID_ARG' });
+  return Object.assign(new TypeError(message, cause === undefined ? undefined : { cause }), {
+    code: 'UND_ERR_INVALID_ARG',
+  });
 }
 
 /** Header lookups over what undici was given, names case-insensitive, each list read once. */
@@ -70,7 +80,10 @@ function headerLookup(headers: unknown): (name: string) => string | undefined {
       key = String(name).toLowerCase();
       text = Array.isArray(value) ? value.join(', ') : String(value);
     } catch (cause) {
-      throw invalidArgument(`header ${typeof name === 'string' ? quote(name) : '(a name that is not text)'} cannot be read as text`, cause);
+      throw invalidArgument(
+        `header ${typeof name === 'string' ? quote(name) : '(a name that is not text)'} cannot be read as text`,
+        cause,
+      );
     }
     const previous = values.get(key);
     values.set(key, previous === undefined ? text : `${previous}, ${text}`);
@@ -98,7 +111,11 @@ function urlOf(options: SandboxDispatchOptions): URL {
     } catch {
       // an origin whose toString throws
     }
-    if (!originOk) throw invalidArgument(`invalid origin ${typeof origin === 'string' ? quote(origin) : quote(String(origin))}`, cause);
+    if (!originOk)
+      throw invalidArgument(
+        `invalid origin ${typeof origin === 'string' ? quote(origin) : quote(String(origin))}`,
+        cause,
+      );
     return new URL('/%00', origin); // a path that is no URL (`//`) is no path of the API either: answered 404
   }
 }
@@ -110,20 +127,30 @@ async function readCapped(body: unknown, maxBytes: number): Promise<BodyRead> {
   if (typeof body === 'string') return Buffer.byteLength(body) > maxBytes ? { tooLarge: true } : { text: body };
   if (body instanceof Uint8Array) return body.byteLength > maxBytes ? { tooLarge: true } : bodyText(body);
   if (typeof body !== 'object' || !isIterable(body)) {
-    throw new CallerMistake(invalidArgument(`body must be a string, bytes or an (async) iterable of chunks, got ${quote(body)}`));
+    throw new CallerMistake(
+      invalidArgument(`body must be a string, bytes or an (async) iterable of chunks, got ${quote(body)}`),
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of body as AsyncIterable<unknown>) {
-      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) throw invalidArgument(`body chunks must be strings or bytes, got ${quote(chunk)}`);
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
+        throw invalidArgument(`body chunks must be strings or bytes, got ${quote(chunk)}`);
+      const bytes =
+        typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       size += bytes.byteLength;
       if (size > maxBytes) return { tooLarge: true };
       chunks.push(bytes);
     }
   } catch (error) {
-    const named = error instanceof TypeError && (error as { code?: unknown }).code === 'UND_ERR_INVALID_ARG' ? error : invalidArgument(`the request body failed while being read: ${error instanceof Error ? error.message : quote(error)}`, error);
+    const named =
+      error instanceof TypeError && (error as { code?: unknown }).code === 'UND_ERR_INVALID_ARG'
+        ? error
+        : invalidArgument(
+            `the request body failed while being read: ${error instanceof Error ? error.message : quote(error)}`,
+            error,
+          );
     throw new CallerMistake(named);
   }
   return bodyText(Buffer.concat(chunks));
@@ -142,7 +169,10 @@ class Exchange {
   private release: (() => void) | undefined;
   private readonly onCallerAbort: (() => void) | undefined;
 
-  constructor(private readonly handler: SandboxDispatchHandler, private readonly callerSignal: AbortSignal | null | undefined) {
+  constructor(
+    private readonly handler: SandboxDispatchHandler,
+    private readonly callerSignal: AbortSignal | null | undefined,
+  ) {
     if (callerSignal) {
       this.onCallerAbort = () => this.abort(callerSignal.reason);
       callerSignal.addEventListener('abort', this.onCallerAbort, { once: true });
@@ -161,7 +191,8 @@ class Exchange {
 
   abort = (reason?: unknown): void => {
     if (this.finished) return;
-    const error = reason ?? Object.assign(new Error('Request aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
+    const error =
+      reason ?? Object.assign(new Error('Request aborted'), { name: 'AbortError', code: 'UND_ERR_ABORTED' });
     this.abortedWith = error;
     this.controller?.abort(error);
     this.fail(error);
@@ -240,7 +271,8 @@ const bytesOf = (text: string): Buffer => {
   }
   return bytes;
 };
-const valueBytes = (name: string, value: string): Buffer => (name === traceIdHeader ? Buffer.from(value) : bytesOf(value));
+const valueBytes = (name: string, value: string): Buffer =>
+  name === traceIdHeader ? Buffer.from(value) : bytesOf(value);
 const traceIdHeader = 'X-custom-traceid';
 const statusText = (status: number) => (status === 200 ? 'OK' : '');
 
@@ -281,10 +313,13 @@ export function createSandboxDispatcher(core: SandboxCore): SandboxDispatcher {
   return {
     dispatch(options, handler) {
       // Thrown at once, as undici throws its InvalidArgumentError: nothing is dispatched.
-      if (typeof options !== 'object' || options === null) throw invalidArgument(`dispatch options must be an object, got ${quote(options)}`);
-      if (typeof handler !== 'object' || handler === null) throw invalidArgument(`handler must be an object, got ${quote(handler)}`);
+      if (typeof options !== 'object' || options === null)
+        throw invalidArgument(`dispatch options must be an object, got ${quote(options)}`);
+      if (typeof handler !== 'object' || handler === null)
+        throw invalidArgument(`handler must be an object, got ${quote(handler)}`);
       if (typeof options.path !== 'string') throw invalidArgument(`path must be a string, got ${quote(options.path)}`);
-      if (typeof options.method !== 'string') throw invalidArgument(`method must be a string, got ${quote(options.method)}`);
+      if (typeof options.method !== 'string')
+        throw invalidArgument(`method must be a string, got ${quote(options.method)}`);
       const exchange = new Exchange(handler, options.signal);
       if (options.signal?.aborted) {
         queueMicrotask(() => exchange.abort(options.signal!.reason));

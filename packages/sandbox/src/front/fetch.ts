@@ -91,7 +91,8 @@ export function createSandboxFetch(core: SandboxCore): SandboxFetch {
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     // What `fetch` refuses itself (it copies the Request first): a body that was read already, or is being read.
-    if (request.bodyUsed || request.body?.locked) throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
+    if (request.bodyUsed || request.body?.locked)
+      throw new TypeError('Cannot construct a Request with a Request object that has already been used.');
     const { signal } = request;
     if (signal.aborted) throw signal.reason;
     let outcome: Outcome;

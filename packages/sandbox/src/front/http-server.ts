@@ -61,7 +61,12 @@ export interface ListenOptions {
  * const server = await sandbox.listen({ idleTimeoutMs: listenDefaults.idleTimeoutMs * 2 });
  * ```
  */
-export const listenDefaults = { idleTimeoutMs: 5_000, headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 512 } as const;
+export const listenDefaults = {
+  idleTimeoutMs: 5_000,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  maxConnections: 512,
+} as const;
 
 function readCapped(request: IncomingMessage, maxBytes: number): Promise<BodyRead> {
   // Answered as soon as the cap is passed (at once for a larger Content-Length): the rest is not waited for, and
@@ -96,7 +101,10 @@ function send(response: ServerResponse, request: IncomingMessage, outcome: Outco
     return;
   }
   if (outcome.kind === 'hang') return; // the socket stays open until the caller or close() ends it
-  const headers: Record<string, string | number> = { ...outcome.headers, 'content-length': Buffer.byteLength(outcome.body) };
+  const headers: Record<string, string | number> = {
+    ...outcome.headers,
+    'content-length': Buffer.byteLength(outcome.body),
+  };
   // A body still coming in (too large, or not read at all: an unsigned or throttled call): answer, then close rather
   // than read it to its end — unless it is declared small, which Node drains so that the connection stays alive.
   const declared = Number(request.headers['content-length']);
@@ -117,11 +125,17 @@ interface CheckedListenOptions {
 
 function checkListenOptions(options: unknown): CheckedListenOptions {
   const issues: string[] = [];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) issues.push(`listen options must be an object, got ${quote(options)}`);
-  const given = typeof options === 'object' && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>) : {};
-  for (const key of Object.keys(given)) if (!listenOptionNames.includes(key)) issues.push(`listen options.${key} is not an option`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    issues.push(`listen options must be an object, got ${quote(options)}`);
+  const given =
+    typeof options === 'object' && options !== null && !Array.isArray(options)
+      ? (options as Record<string, unknown>)
+      : {};
+  for (const key of Object.keys(given))
+    if (!listenOptionNames.includes(key)) issues.push(`listen options.${key} is not an option`);
   const { port = 0, host = '127.0.0.1' } = given;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) issues.push(`port must be an integer from 0 to 65535, got ${quote(port)}`);
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535)
+    issues.push(`port must be an integer from 0 to 65535, got ${quote(port)}`);
   if (typeof host !== 'string' || host === '') issues.push(`host must be a non-empty string, got ${quote(host)}`);
   const whole = (name: keyof typeof listenDefaults, min: number, max: number): number => {
     const value = given[name] ?? listenDefaults[name];
@@ -133,9 +147,17 @@ function checkListenOptions(options: unknown): CheckedListenOptions {
   const headersTimeoutMs = whole('headersTimeoutMs', 1, 3_600_000);
   const requestTimeoutMs = whole('requestTimeoutMs', 1, 3_600_000);
   const maxConnections = whole('maxConnections', 1, 1_000_000);
-  if (headersTimeoutMs > requestTimeoutMs) issues.push(`headersTimeoutMs (${headersTimeoutMs}) must not be more than requestTimeoutMs (${requestTimeoutMs})`);
+  if (headersTimeoutMs > requestTimeoutMs)
+    issues.push(`headersTimeoutMs (${headersTimeoutMs}) must not be more than requestTimeoutMs (${requestTimeoutMs})`);
   if (issues.length) throw new NimSandboxOptionsError(issues);
-  return { port: port as number, host: host as string, idleTimeoutMs, headersTimeoutMs, requestTimeoutMs, maxConnections };
+  return {
+    port: port as number,
+    host: host as string,
+    idleTimeoutMs,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxConnections,
+  };
 }
 
 /**

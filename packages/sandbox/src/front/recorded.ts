@@ -14,7 +14,10 @@ function scrub(text: string, secret: string): string {
  * recordedQuery(new URLSearchParams('account_id=alice&x=1&x=2'), secret); // { account_id: 'alice', x: ['1', '2'] }
  * ```
  */
-export function recordedQuery(query: URLSearchParams, secret: string): Readonly<Record<string, string | readonly string[]>> {
+export function recordedQuery(
+  query: URLSearchParams,
+  secret: string,
+): Readonly<Record<string, string | readonly string[]>> {
   if (query.size === 0) return noQuery;
   const out = new Map<string, string | string[]>();
   for (const [rawName, rawValue] of query) {
@@ -62,7 +65,12 @@ export function recordedBody(value: unknown, secret: string): unknown {
       for (const key of Object.keys(source)) {
         const child = copy((source as Record<string, unknown>)[key]);
         // defineProperty: a key `__proto__` stays an own field, as JSON.parse made it.
-        Object.defineProperty(target, scrub(key, secret), { value: child, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(target, scrub(key, secret), {
+          value: child,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         if (typeof child === 'object' && child !== null) stack.push([(source as Record<string, unknown>)[key], child]);
       }
     }

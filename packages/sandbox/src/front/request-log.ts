@@ -99,7 +99,8 @@ export function createRequestLog(capacity: number, onRecord?: (record: SandboxRe
         sizes.set(record, bodyBytes);
         keptBytes += bodyBytes;
       }
-      if (records.length > 2 * capacity) for (const dropped of records.splice(0, records.length - capacity)) forget(dropped);
+      if (records.length > 2 * capacity)
+        for (const dropped of records.splice(0, records.length - capacity)) forget(dropped);
       // Past the budget the oldest records lose their bodies (the records stay) until half of it is used.
       if (keptBytes > keptBodiesMaxBytes) {
         for (let i = 0; i < records.length && keptBytes > keptBodiesMaxBytes / 2; i += 1) {

@@ -10,7 +10,12 @@ import { messageOf } from '../spec/spec.js';
  * ```
  */
 export type Outcome =
-  | { readonly kind: 'response'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+    }
   | { readonly kind: 'reset' }
   | { readonly kind: 'hang' };
 

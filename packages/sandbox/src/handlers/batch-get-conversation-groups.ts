@@ -26,5 +26,8 @@ export const batchGetConversationGroups: Handler = (context) => {
   if (context.settings.unconfirmed.batchGetFailures === 'fail_list') {
     return ok({ success_list, fail_list: missing.map((group_id) => ({ group_id, code: 116404, msg })) });
   }
-  return ok({ success_list, failed_list: missing.map((group_id) => ({ group_id, error_code: 116404, error_msg: msg })) });
+  return ok({
+    success_list,
+    failed_list: missing.map((group_id) => ({ group_id, error_code: 116404, error_msg: msg })),
+  });
 };

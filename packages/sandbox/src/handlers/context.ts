@@ -62,7 +62,8 @@ export const ok = (data: unknown): HandlerResult => ({ code: 200, data });
  * return fail(116404);
  * ```
  */
-export const fail = (code: number, detail?: string): HandlerResult => (detail === undefined ? { code } : { code, detail });
+export const fail = (code: number, detail?: string): HandlerResult =>
+  detail === undefined ? { code } : { code, detail };
 
 /**
  * The account of the request (`account_id`, lower-cased as the server does), created on first use when

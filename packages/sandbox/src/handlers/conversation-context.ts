@@ -11,7 +11,11 @@ import { accountOf, type HandlerContext } from './context.js';
  * return ok(conversationJson(account, conversation, context.settings));
  * ```
  */
-export function conversationJson(account: AccountRecord, conversation: ConversationRecord, settings: SandboxSettings): Record<string, unknown> {
+export function conversationJson(
+  account: AccountRecord,
+  conversation: ConversationRecord,
+  settings: SandboxSettings,
+): Record<string, unknown> {
   const time = settings.unconfirmed.timestampUnit === 's' ? (ms: number) => Math.floor(ms / 1000) : (ms: number) => ms;
   return {
     conversation_id: conversation.id,

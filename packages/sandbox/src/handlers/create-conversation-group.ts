@@ -23,8 +23,10 @@ export const createConversationGroup: Handler = (context) => {
   if (atGroupCap(account, settings)) return fail(116435);
   const plan = planAdd(account, undefined, (body.conversation_ids as string[] | undefined) ?? [], settings);
   if (exceedsConversationCap(undefined, plan, settings)) return fail(116437);
-  if (groupCapReached(app.tally, settings)) return fail(500, stateCapDetail('limits.maxGroups', settings.limits.maxGroups));
-  if (conversationCapExceeded(app.tally, settings, plan.apply.length)) return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
+  if (groupCapReached(app.tally, settings))
+    return fail(500, stateCapDetail('limits.maxGroups', settings.limits.maxGroups));
+  if (conversationCapExceeded(app.tally, settings, plan.apply.length))
+    return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
   const id = app.nextGroupId;
   if (id === undefined) return fail(500, 'the sandbox has run out of group ids (int64)');
 

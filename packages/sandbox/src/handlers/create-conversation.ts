@@ -18,7 +18,8 @@ export const createConversation: Handler = (context) => {
   let conversation = account.conversations.get(id);
   if (!conversation) {
     const { settings } = context;
-    if (recordCapReached(account.tally, settings)) return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
+    if (recordCapReached(account.tally, settings))
+      return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
     account.conversations.set(id, (conversation = createConversationRecord(id, context.now)));
     account.tally.records += 1;
   }

@@ -40,7 +40,8 @@ export const listConversations: Handler = (context) => {
     });
   }
   const position = app.pages.read(token);
-  if (!position || position.snapshot.accountId !== account.id || position.snapshot.groupIdText !== accountList) return fail(414);
+  if (!position || position.snapshot.accountId !== account.id || position.snapshot.groupIdText !== accountList)
+    return fail(414);
   const { ids } = position.snapshot;
   const end = position.offset + limit;
   const has_more = ids.length > end;

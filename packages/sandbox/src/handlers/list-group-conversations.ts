@@ -30,7 +30,8 @@ export const listGroupConversations: Handler = (context) => {
     });
   }
   const position = app.pages.read(token);
-  if (!position || position.snapshot.accountId !== account.id || position.snapshot.groupIdText !== group.idText) return fail(414);
+  if (!position || position.snapshot.accountId !== account.id || position.snapshot.groupIdText !== group.idText)
+    return fail(414);
   const { ids } = position.snapshot;
   const end = position.offset + limit;
   const has_more = ids.length > end;

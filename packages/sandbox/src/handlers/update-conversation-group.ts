@@ -27,7 +27,8 @@ export const updateConversationGroup: Handler = (context) => {
     plan = planAdd(account, group, change.conversation_ids, settings);
     if (exceedsConversationCap(group, plan, settings)) return fail(116437);
     const added = plan.apply.filter((id) => !group.conversations.has(id)).length;
-    if (conversationCapExceeded(account.tally, settings, added)) return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
+    if (conversationCapExceeded(account.tally, settings, added))
+      return fail(500, stateCapDetail('limits.maxConversations', settings.limits.maxConversations));
     for (const id of plan.apply) fileConversation(account, group, id);
   } else if (change?.type === 2) {
     plan = planRemove(account, group, change.conversation_ids, settings);

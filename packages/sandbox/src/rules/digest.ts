@@ -39,7 +39,8 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   let h3 = 0x10325476;
   let h4 = 0xc3d2e1f0;
   for (let block = 0; block < end; block += 64) {
-    for (let t = 0, i = block; t < 16; t += 1, i += 4) w[t] = (padded[i]! << 24) | (padded[i + 1]! << 16) | (padded[i + 2]! << 8) | padded[i + 3]!;
+    for (let t = 0, i = block; t < 16; t += 1, i += 4)
+      w[t] = (padded[i]! << 24) | (padded[i + 1]! << 16) | (padded[i + 2]! << 8) | padded[i + 3]!;
     for (let t = 16; t < 80; t += 1) {
       const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!;
       w[t] = (x << 1) | (x >>> 31);
@@ -50,7 +51,14 @@ export function sha1(bytes: Uint8Array): Uint8Array {
     let d = h3;
     let e = h4;
     for (let t = 0; t < 80; t += 1) {
-      const f = t < 20 ? ((b & c) | (~b & d)) + 0x5a827999 : t < 40 ? (b ^ c ^ d) + 0x6ed9eba1 : t < 60 ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc : (b ^ c ^ d) + 0xca62c1d6;
+      const f =
+        t < 20
+          ? ((b & c) | (~b & d)) + 0x5a827999
+          : t < 40
+            ? (b ^ c ^ d) + 0x6ed9eba1
+            : t < 60
+              ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
+              : (b ^ c ^ d) + 0xca62c1d6;
       const next = (((a << 5) | (a >>> 27)) + f + e + w[t]!) | 0;
       e = d;
       d = c;

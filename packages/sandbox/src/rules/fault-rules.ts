@@ -29,10 +29,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function integer(issues: string[], value: unknown, where: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  issues: string[],
+  value: unknown,
+  where: string,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.push(`${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`);
+    issues.push(
+      `${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`,
+    );
     return fallback;
   }
   return value;
@@ -41,13 +50,17 @@ function integer(issues: string[], value: unknown, where: string, fallback: numb
 /** `{ code, msg? }`: any business code but 200 (a success is no fault), answered in an envelope with HTTP 200. */
 function businessCode(issues: string[], value: Record<string, unknown>, where: string): BusinessCodeFault | undefined {
   const before = issues.length;
-  for (const key of Object.keys(value)) if (key !== 'code' && key !== 'msg') issues.push(`${where}.${key} is not a field of a business-code fault (code, msg)`);
+  for (const key of Object.keys(value))
+    if (key !== 'code' && key !== 'msg')
+      issues.push(`${where}.${key} is not a field of a business-code fault (code, msg)`);
   const { code, msg } = value;
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 1 || code > 2 ** 31 - 1 || code === 200) {
     issues.push(`${where}.code must be an integer from 1 to 2147483647 other than 200, got ${quote(code)}`);
   }
   if (msg !== undefined && (typeof msg !== 'string' || msg.length > maxMessageLength || !isWellFormed(msg))) {
-    issues.push(`${where}.msg must be a well-formed string of at most ${maxMessageLength} characters, got ${quote(msg)}`);
+    issues.push(
+      `${where}.msg must be a well-formed string of at most ${maxMessageLength} characters, got ${quote(msg)}`,
+    );
   }
   if (issues.length > before) return undefined;
   return Object.freeze(msg === undefined ? { code: code as number } : { code: code as number, msg: msg as string });
@@ -73,18 +86,23 @@ export function resolveFaultRule(issues: string[], value: unknown, where: string
     if (!ruleFields.includes(key)) issues.push(`${where}.${key} is not an option`);
     else f[key] = value[key];
   }
-  if (typeof f.operation !== 'string' || !operations.has(f.operation)) issues.push(`${where}.operation must be an operationId, 'health', 'allocate' or '*', got ${quote(f.operation)}`);
+  if (typeof f.operation !== 'string' || !operations.has(f.operation))
+    issues.push(`${where}.operation must be an operationId, 'health', 'allocate' or '*', got ${quote(f.operation)}`);
   let kind: FaultKind | undefined;
   if (namedKinds.has(f.kind)) kind = f.kind as FaultKind;
   else if (isRecord(f.kind)) kind = businessCode(issues, f.kind, `${where}.kind`);
   else issues.push(`${where}.kind must be ${kindList}, got ${quote(f.kind)}`);
   let probability: number | undefined;
   if (f.probability !== undefined) {
-    if (typeof f.probability !== 'number' || !(f.probability > 0 && f.probability <= 1)) issues.push(`${where}.probability must be a number in (0, 1], got ${quote(f.probability)}`);
+    if (typeof f.probability !== 'number' || !(f.probability > 0 && f.probability <= 1))
+      issues.push(`${where}.probability must be a number in (0, 1], got ${quote(f.probability)}`);
     else probability = f.probability;
   }
   // `ms` is the wait of a latency fault; on another kind it would do nothing, so it is a mistake.
-  if (f.ms !== undefined && kind !== undefined && kind !== 'latency') issues.push(`${where}.ms only applies to kind 'latency', got kind ${typeof kind === 'object' ? 'a business code' : quote(kind)}`);
+  if (f.ms !== undefined && kind !== undefined && kind !== 'latency')
+    issues.push(
+      `${where}.ms only applies to kind 'latency', got kind ${typeof kind === 'object' ? 'a business code' : quote(kind)}`,
+    );
   let times = probability === undefined ? 1 : Infinity;
   if (f.times !== undefined) {
     if (f.times === Infinity) times = Infinity;
@@ -150,8 +168,10 @@ export function parseFaultText(text: string): Record<string, unknown> {
   const [operation, kindText = '', ...pairs] = head.split(':');
   // No prototype: a key named `__proto__` is an own field (refused by the check), not a prototype.
   const rule: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, { operation });
-  const number = (value: string) => (/^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value === 'Infinity' ? Infinity : value);
-  if (kindText.startsWith('code=')) rule.kind = { code: number(kindText.slice(5)), ...(msg !== undefined ? { msg } : {}) };
+  const number = (value: string) =>
+    /^(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(value) ? Number(value) : value === 'Infinity' ? Infinity : value;
+  if (kindText.startsWith('code='))
+    rule.kind = { code: number(kindText.slice(5)), ...(msg !== undefined ? { msg } : {}) };
   else {
     rule.kind = /^[0-9]+$/.test(kindText) ? Number(kindText) : kindText;
     if (msg !== undefined) rule.msg = msg; // refused by the check: msg only goes with code=N

@@ -93,7 +93,9 @@ export function createFaultPlan(rules: readonly ResolvedFault[], random: Random)
         chosen.push({ kind: rule.kind, ms: rule.ms });
       }
       // Latency first, whatever the rule order: a 503 rule listed before a latency rule still answers late.
-      return terminal && chosen.length > 1 ? [...chosen.filter((f) => f.kind === 'latency'), ...chosen.filter((f) => f.kind !== 'latency')] : chosen;
+      return terminal && chosen.length > 1
+        ? [...chosen.filter((f) => f.kind === 'latency'), ...chosen.filter((f) => f.kind !== 'latency')]
+        : chosen;
     },
     inject(rule) {
       const entry: Entry = { id: nextId++, rule, injected: true, matched: 0, hits: 0 };

@@ -30,7 +30,11 @@ export interface ConversationPlan {
   readonly failed: ConversationFailure[];
 }
 
-const failure = (conversation_id: string, error_code: number, error_msg = messageOf(error_code)): ConversationFailure => ({
+const failure = (
+  conversation_id: string,
+  error_code: number,
+  error_msg = messageOf(error_code),
+): ConversationFailure => ({
   conversation_id,
   error_code,
   error_msg,
@@ -39,7 +43,9 @@ const failure = (conversation_id: string, error_code: number, error_msg = messag
 // The spec's 110304 message names its limit ("… belongs to 5 groups"): with another limit it names that one.
 const specInTooManyGroups = messageOf(110304);
 const inTooManyGroups = (limit: number) =>
-  limit === specLimits.groupsPerConversation ? specInTooManyGroups : specInTooManyGroups.replace(String(specLimits.groupsPerConversation), String(limit));
+  limit === specLimits.groupsPerConversation
+    ? specInTooManyGroups
+    : specInTooManyGroups.replace(String(specLimits.groupsPerConversation), String(limit));
 
 const ownerOf = (conversationId: string) => conversationId.slice(0, conversationId.indexOf('|'));
 
@@ -52,7 +58,12 @@ const ownerOf = (conversationId: string) => conversationId.slice(0, conversation
  * const { apply, failed } = planAdd(account, group, ['alice|1|bob'], settings);
  * ```
  */
-export function planAdd(account: AccountRecord, group: GroupRecord | undefined, ids: readonly string[], settings: SandboxSettings): ConversationPlan {
+export function planAdd(
+  account: AccountRecord,
+  group: GroupRecord | undefined,
+  ids: readonly string[],
+  settings: SandboxSettings,
+): ConversationPlan {
   const plan: ConversationPlan = { apply: [], failed: [] };
   const seen = new Set<string>();
   for (const raw of ids) {
@@ -61,7 +72,8 @@ export function planAdd(account: AccountRecord, group: GroupRecord | undefined, 
     seen.add(id);
     if (settings.unconfirmed.ownerMustMatchAccount && ownerOf(id) !== account.id) plan.failed.push(failure(id, 110302));
     else if (group?.conversations.has(id)) plan.apply.push(id);
-    else if ((account.memberships.get(id) ?? 0) >= settings.limits.groupsPerConversation) plan.failed.push(failure(id, 110304, inTooManyGroups(settings.limits.groupsPerConversation)));
+    else if ((account.memberships.get(id) ?? 0) >= settings.limits.groupsPerConversation)
+      plan.failed.push(failure(id, 110304, inTooManyGroups(settings.limits.groupsPerConversation)));
     else plan.apply.push(id);
   }
   return plan;
@@ -75,7 +87,12 @@ export function planAdd(account: AccountRecord, group: GroupRecord | undefined, 
  * const { apply, failed } = planRemove(account, group, ['alice|1|bob'], settings);
  * ```
  */
-export function planRemove(account: AccountRecord, group: GroupRecord, ids: readonly string[], settings: SandboxSettings): ConversationPlan {
+export function planRemove(
+  account: AccountRecord,
+  group: GroupRecord,
+  ids: readonly string[],
+  settings: SandboxSettings,
+): ConversationPlan {
   const plan: ConversationPlan = { apply: [], failed: [] };
   const seen = new Set<string>();
   for (const raw of ids) {
@@ -97,7 +114,11 @@ export function planRemove(account: AccountRecord, group: GroupRecord, ids: read
  * if (exceedsConversationCap(group, plan, settings)) return fail(116437);
  * ```
  */
-export function exceedsConversationCap(group: GroupRecord | undefined, plan: ConversationPlan, settings: SandboxSettings): boolean {
+export function exceedsConversationCap(
+  group: GroupRecord | undefined,
+  plan: ConversationPlan,
+  settings: SandboxSettings,
+): boolean {
   const added = group ? plan.apply.filter((id) => !group.conversations.has(id)).length : plan.apply.length;
   return (group?.conversations.size ?? 0) + added > settings.limits.conversationsPerGroup;
 }

@@ -26,7 +26,11 @@ export interface RequestParts {
  * ```
  */
 export type Validation =
-  | { readonly ok: true; readonly params: Readonly<Record<string, unknown>>; readonly body: Readonly<Record<string, unknown>> | undefined }
+  | {
+      readonly ok: true;
+      readonly params: Readonly<Record<string, unknown>>;
+      readonly body: Readonly<Record<string, unknown>> | undefined;
+    }
   | { readonly ok: false; readonly problem: string };
 
 /** A problem as ajv reports it (the fields read here). */
@@ -84,7 +88,8 @@ function coerce(schema: JsonSchema, text: string): { check: unknown; value: unkn
     }
     return { check: Number(exact), value: Number(exact) };
   }
-  if (target.type === 'boolean' && (text === 'true' || text === 'false')) return { check: text === 'true', value: text === 'true' };
+  if (target.type === 'boolean' && (text === 'true' || text === 'false'))
+    return { check: text === 'true', value: text === 'true' };
   return { check: text, value: text };
 }
 
@@ -166,7 +171,9 @@ export function validateRequest(operation: SpecOperation, parts: RequestParts): 
 
   if (!operation.requestBody) return { ok: true, params, body: undefined };
   if (parts.body === undefined) {
-    return operation.requestBody.required ? { ok: false, problem: 'the request body is missing' } : { ok: true, params, body: undefined };
+    return operation.requestBody.required
+      ? { ok: false, problem: 'the request body is missing' }
+      : { ok: true, params, body: undefined };
   }
   if (!compiled.body!(parts.body)) return { ok: false, problem: describe(compiled.body!.errors?.[0], '') };
   // Only the fields the spec names go on, copied: never the parsed object itself.

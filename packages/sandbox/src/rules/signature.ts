@@ -14,7 +14,8 @@ import { sha1Hex } from './digest.js';
  */
 export type SignatureVerdict = 'valid' | 'missing' | 'unknown-app-key' | 'bad-checksum' | 'expired' | 'unchecked';
 
-const [appKeyHeader = 'AppKey', nonceHeader = 'Nonce', curTimeHeader = 'CurTime', checkSumHeader = 'CheckSum'] = securityHeaders;
+const [appKeyHeader = 'AppKey', nonceHeader = 'Nonce', curTimeHeader = 'CurTime', checkSumHeader = 'CheckSum'] =
+  securityHeaders;
 const validityMs = specLimits.checkSumValiditySeconds * 1000;
 // Any decimal integer, signed: a rightly signed `-5` or a milliseconds value is `expired`, not `bad-checksum`.
 const curTimeShape = /^-?[0-9]{1,20}$/;
@@ -45,7 +46,11 @@ export type SecretLookup = (appKey: string) => string | undefined;
  * if (verdict !== 'valid') return envelope(403);
  * ```
  */
-export function checkSignature(header: (name: string) => string | undefined, secretOf: SecretLookup, now: number): { verdict: SignatureVerdict; appKey: string | undefined } {
+export function checkSignature(
+  header: (name: string) => string | undefined,
+  secretOf: SecretLookup,
+  now: number,
+): { verdict: SignatureVerdict; appKey: string | undefined } {
   const appKey = header(appKeyHeader);
   const nonce = header(nonceHeader);
   const curTime = header(curTimeHeader);
@@ -53,7 +58,8 @@ export function checkSignature(header: (name: string) => string | undefined, sec
   if (!appKey || !nonce || !curTime || !checkSum) return { verdict: 'missing', appKey };
   const secret = secretOf(appKey);
   if (secret === undefined) return { verdict: 'unknown-app-key', appKey };
-  if (nonce.length > 128 || !curTimeShape.test(curTime) || !checkSumShape.test(checkSum)) return { verdict: 'bad-checksum', appKey };
+  if (nonce.length > 128 || !curTimeShape.test(curTime) || !checkSumShape.test(checkSum))
+    return { verdict: 'bad-checksum', appKey };
   if (!sameHex(sha1Hex(secret + nonce + curTime), checkSum.toLowerCase())) return { verdict: 'bad-checksum', appKey };
   if (Math.abs(now - Number(curTime) * 1000) > validityMs) return { verdict: 'expired', appKey };
   return { verdict: 'valid', appKey };

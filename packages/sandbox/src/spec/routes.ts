@@ -8,7 +8,11 @@ import { type SpecOperation, specOperations } from './spec.js';
  * ```
  */
 export type RouteMatch =
-  | { readonly kind: 'operation'; readonly operation: SpecOperation; readonly pathParams: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'operation';
+      readonly operation: SpecOperation;
+      readonly pathParams: Readonly<Record<string, string>>;
+    }
   | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
   | { readonly kind: 'not-found' };
 

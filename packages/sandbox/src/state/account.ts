@@ -41,7 +41,10 @@ export interface StateTally {
  * const alice = createAccountRecord('alice', app.tally);
  * ```
  */
-export function createAccountRecord(id: string, tally: StateTally = { groups: 0, conversations: 0, records: 0 }): AccountRecord {
+export function createAccountRecord(
+  id: string,
+  tally: StateTally = { groups: 0, conversations: 0, records: 0 },
+): AccountRecord {
   return { id, groups: new Map(), memberships: new Map(), conversations: new Map(), tally };
 }
 

@@ -53,7 +53,10 @@ export interface SandboxSnapshot {
   readonly appKey: string;
   /** The id the next created group gets; `null` once the int64 ids have run out. */
   readonly nextGroupId: string | null;
-  readonly accounts: Record<string, { readonly groups: SnapshotGroup[]; readonly conversations: SnapshotConversation[] }>;
+  readonly accounts: Record<
+    string,
+    { readonly groups: SnapshotGroup[]; readonly conversations: SnapshotConversation[] }
+  >;
 }
 
 /**
@@ -108,7 +111,8 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
   const issues: string[] = [];
   const { limits } = settings;
   const taken = new Set<bigint>();
-  for (const groups of settings.accounts.values()) for (const g of groups) if (g.groupId !== undefined) taken.add(g.groupId);
+  for (const groups of settings.accounts.values())
+    for (const g of groups) if (g.groupId !== undefined) taken.add(g.groupId);
   const seen = new Set<bigint>();
   let nextFree = settings.firstGroupId;
   let highest = settings.firstGroupId - 1n;
@@ -116,7 +120,10 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
   for (const [accountId, groups] of settings.accounts) {
     const account = createAccountRecord(accountId, app.tally);
     app.accounts.set(accountId, account);
-    if (groups.length > limits.groupsPerAccount) issues.push(`accounts.${accountId}: ${groups.length} groups, more than limits.groupsPerAccount (${limits.groupsPerAccount})`);
+    if (groups.length > limits.groupsPerAccount)
+      issues.push(
+        `accounts.${accountId}: ${groups.length} groups, more than limits.groupsPerAccount (${limits.groupsPerAccount})`,
+      );
     for (const seed of groups) {
       let id = seed.groupId;
       if (id === undefined) {
@@ -125,7 +132,9 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
         id = nextFree;
         nextFree += 1n;
         if (id > int64Max) {
-          issues.push(`accounts.${accountId}: no int64 group id is left for a group without group_id (firstGroupId ${settings.firstGroupId})`);
+          issues.push(
+            `accounts.${accountId}: no int64 group id is left for a group without group_id (firstGroupId ${settings.firstGroupId})`,
+          );
           continue;
         }
       }
@@ -143,13 +152,20 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
       });
       addGroup(account, group);
       const distinct = new Set(seed.conversationIds);
-      if (distinct.size > limits.conversationsPerGroup) issues.push(`accounts.${accountId}: group ${id} holds ${distinct.size} conversations, more than limits.conversationsPerGroup (${limits.conversationsPerGroup})`);
+      if (distinct.size > limits.conversationsPerGroup)
+        issues.push(
+          `accounts.${accountId}: group ${id} holds ${distinct.size} conversations, more than limits.conversationsPerGroup (${limits.conversationsPerGroup})`,
+        );
       for (const conversationId of distinct) {
         if (settings.unconfirmed.ownerMustMatchAccount && conversationId.split('|')[0] !== accountId) {
-          issues.push(`accounts.${accountId}: conversation ${conversationId} belongs to another account (unconfirmed.ownerMustMatchAccount)`);
+          issues.push(
+            `accounts.${accountId}: conversation ${conversationId} belongs to another account (unconfirmed.ownerMustMatchAccount)`,
+          );
         }
         if ((account.memberships.get(conversationId) ?? 0) >= limits.groupsPerConversation) {
-          issues.push(`accounts.${accountId}: conversation ${conversationId} is in more than limits.groupsPerConversation (${limits.groupsPerConversation}) groups`);
+          issues.push(
+            `accounts.${accountId}: conversation ${conversationId} is in more than limits.groupsPerConversation (${limits.groupsPerConversation}) groups`,
+          );
         }
         fileConversation(account, group, conversationId);
       }
@@ -159,14 +175,25 @@ export function createAppState(settings: SandboxSettings, random: Random, now: n
     const account = app.accounts.get(accountId)!;
     for (const seed of conversations) {
       const { serverExtension, stickTop, updateTime } = seed;
-      account.conversations.set(seed.conversationId, createConversationRecord(seed.conversationId, now, { serverExtension, stickTop, updateTime }));
+      account.conversations.set(
+        seed.conversationId,
+        createConversationRecord(seed.conversationId, now, { serverExtension, stickTop, updateTime }),
+      );
       app.tally.records += 1;
     }
   }
-  if (app.accounts.size > limits.maxAccounts) issues.push(`accounts: ${app.accounts.size} accounts, more than limits.maxAccounts (${limits.maxAccounts})`);
-  if (app.tally.groups > limits.maxGroups) issues.push(`accounts: ${app.tally.groups} groups, more than limits.maxGroups (${limits.maxGroups})`);
-  if (app.tally.records > limits.maxConversations) issues.push(`accounts: ${app.tally.records} seeded conversations, more than limits.maxConversations (${limits.maxConversations})`);
-  if (app.tally.conversations > limits.maxConversations) issues.push(`accounts: ${app.tally.conversations} filed conversations, more than limits.maxConversations (${limits.maxConversations})`);
+  if (app.accounts.size > limits.maxAccounts)
+    issues.push(`accounts: ${app.accounts.size} accounts, more than limits.maxAccounts (${limits.maxAccounts})`);
+  if (app.tally.groups > limits.maxGroups)
+    issues.push(`accounts: ${app.tally.groups} groups, more than limits.maxGroups (${limits.maxGroups})`);
+  if (app.tally.records > limits.maxConversations)
+    issues.push(
+      `accounts: ${app.tally.records} seeded conversations, more than limits.maxConversations (${limits.maxConversations})`,
+    );
+  if (app.tally.conversations > limits.maxConversations)
+    issues.push(
+      `accounts: ${app.tally.conversations} filed conversations, more than limits.maxConversations (${limits.maxConversations})`,
+    );
   if (issues.length) throw new NimSandboxOptionsError(issues);
   // The counter stops at int64's end instead of passing it.
   app.nextGroupId = highest < int64Max ? highest + 1n : undefined;
@@ -201,7 +228,10 @@ export function snapshotOf(app: AppState): SandboxSnapshot {
   const accounts: SandboxSnapshot['accounts'] = Object.fromEntries(
     Array.from(app.accounts.values(), (account) => [
       account.id,
-      { groups: [...account.groups.values()].map(snapshotGroup), conversations: [...account.conversations.values()].map(snapshotConversation) },
+      {
+        groups: [...account.groups.values()].map(snapshotGroup),
+        conversations: [...account.conversations.values()].map(snapshotConversation),
+      },
     ]),
   );
   return { appKey: app.appKey, nextGroupId: app.nextGroupId?.toString() ?? null, accounts };

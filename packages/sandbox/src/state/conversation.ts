@@ -51,7 +51,14 @@ export function createConversationRecord(
 ): ConversationRecord {
   const updateTime = fields.updateTime ?? now;
   const stickTop = fields.stickTop ?? false;
-  return { id, ...partsOf(id), serverExtension: fields.serverExtension ?? '', stickTop, sortOrder: stickTop ? updateTime : 0, updateTime };
+  return {
+    id,
+    ...partsOf(id),
+    serverExtension: fields.serverExtension ?? '',
+    stickTop,
+    sortOrder: stickTop ? updateTime : 0,
+    updateTime,
+  };
 }
 
 /**
@@ -103,6 +110,9 @@ export function removeConversation(account: AccountRecord, conversationId: strin
  */
 export function listOrder(account: AccountRecord): ConversationRecord[] {
   return [...account.conversations.values()].sort(
-    (a, b) => Number(b.stickTop) - Number(a.stickTop) || b.updateTime - a.updateTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      Number(b.stickTop) - Number(a.stickTop) ||
+      b.updateTime - a.updateTime ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

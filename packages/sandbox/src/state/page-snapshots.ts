@@ -72,7 +72,8 @@ export function createPageSnapshots(capacity: number, randomWord: () => string):
   // Not from the seeded stream: nobody who knows the seed can make a token. Drawn on first use, not at creation
   // (workerd refuses random numbers in a Worker's global scope).
   let secret: Uint8Array | undefined;
-  const macOf = (payload: string) => toBase64url(hmacSha1((secret ??= crypto.getRandomValues(new Uint8Array(32))), payload)).slice(0, macLength);
+  const macOf = (payload: string) =>
+    toBase64url(hmacSha1((secret ??= crypto.getRandomValues(new Uint8Array(32))), payload)).slice(0, macLength);
   const tokenOf = (walkId: string, offset: number) => {
     const payload = `${walkId}.${offset}`;
     return toBase64url(encoder.encode(`${payload}.${macOf(payload)}`));

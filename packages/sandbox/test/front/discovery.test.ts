@@ -3,12 +3,20 @@ import { createSandbox } from '../../src/index.js';
 import { served } from '../support/servers.js';
 
 describe('endpoint discovery and health', () => {
-  it("answers /srv-sdk/allocate with its own origin by default, then 304 for the same md5", async () => {
+  it('answers /srv-sdk/allocate with its own origin by default, then 304 for the same md5', async () => {
     const sandbox = createSandbox();
     const server = await served(sandbox);
     const url = `${server.url}/srv-sdk/allocate?k=${sandbox.appKey}&sv=1.0.0&biz=1&p=node`;
     const first = await (await fetch(url)).json();
-    expect(first).toEqual({ code: 200, data: { 'default.endpoint': server.url, 'backup.endpoints': [], ttl: 30, md5: expect.stringMatching(/^[0-9a-f]{32}$/) } });
+    expect(first).toEqual({
+      code: 200,
+      data: {
+        'default.endpoint': server.url,
+        'backup.endpoints': [],
+        ttl: 30,
+        md5: expect.stringMatching(/^[0-9a-f]{32}$/),
+      },
+    });
     expect(await (await fetch(`${url}&md5=${first.data.md5}`)).json()).toEqual({ code: 304 });
     expect(await (await fetch(`${url}&md5=stale`)).json()).toEqual(first);
   });
@@ -17,7 +25,9 @@ describe('endpoint discovery and health', () => {
     const sandbox = createSandbox();
     for (const answer of [
       await sandbox.fetch(`https://lbs.netease.im/srv-sdk/allocate?k=${sandbox.appKey}&biz=1`),
-      await fetch(`https://lbs.netease.im/srv-sdk/allocate?k=${sandbox.appKey}&biz=1`, { dispatcher: sandbox.dispatcher } as RequestInit),
+      await fetch(`https://lbs.netease.im/srv-sdk/allocate?k=${sandbox.appKey}&biz=1`, {
+        dispatcher: sandbox.dispatcher,
+      } as RequestInit),
     ]) {
       expect((await answer.json()).data['default.endpoint']).toBe('https://lbs.netease.im');
     }
@@ -30,7 +40,11 @@ describe('endpoint discovery and health', () => {
     const endpoints = ['http://127.0.0.1:1', 'http://127.0.0.1:2', 'http://127.0.0.1:3'];
     const sandbox = createSandbox({ appKey: 'app', discovery: { endpoints, ttl: 600 } });
     const ask = async (query: string) => (await sandbox.fetch(`http://lbs.test/srv-sdk/allocate?${query}`)).json();
-    expect((await ask('k=app&biz=1')).data).toMatchObject({ 'default.endpoint': endpoints[0], 'backup.endpoints': endpoints.slice(1), ttl: 600 });
+    expect((await ask('k=app&biz=1')).data).toMatchObject({
+      'default.endpoint': endpoints[0],
+      'backup.endpoints': endpoints.slice(1),
+      ttl: 600,
+    });
     expect(await ask('k=other')).toMatchObject({ code: 403 });
     expect(await ask('biz=1')).toMatchObject({ code: 414 });
     expect(sandbox.requests.map((r) => r.operation)).toEqual(['allocate', 'allocate', 'allocate']);

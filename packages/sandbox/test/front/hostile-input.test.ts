@@ -12,18 +12,40 @@ import { signedHeaders } from '../support/signed.js';
 const bodies = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.jsonValue().map((value) => JSON.stringify(value)),
-  fc.record({ account_id: fc.anything(), name: fc.anything(), conversation_ids: fc.anything(), conversations: fc.anything() }).map((v) => {
-    try {
-      return JSON.stringify(v) ?? 'null';
-    } catch {
-      return '{}';
-    }
-  }),
-  fc.constantFrom('{', '[[[[[[[[[[', '{"account_id":"alice","name":"x"', '\u0000\uffff', '{"__proto__":{"a":1},"account_id":"alice","name":"W"}', `${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+  fc
+    .record({
+      account_id: fc.anything(),
+      name: fc.anything(),
+      conversation_ids: fc.anything(),
+      conversations: fc.anything(),
+    })
+    .map((v) => {
+      try {
+        return JSON.stringify(v) ?? 'null';
+      } catch {
+        return '{}';
+      }
+    }),
+  fc.constantFrom(
+    '{',
+    '[[[[[[[[[[',
+    '{"account_id":"alice","name":"x"',
+    '\u0000\uffff',
+    '{"__proto__":{"a":1},"account_id":"alice","name":"W"}',
+    `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+  ),
 );
 const methods = fc.constantFrom('GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'OPTIONS', 'HEAD');
 const paths = fc.oneof(
-  fc.constantFrom('/im/v2/conversation_groups', '/im/v2/conversation_groups/1', '/im/v2/conversation_groups/1/conversations', '/im/v2/conversation_groups/actions/group_ids', '/', '/health/liveness.action', '/srv-sdk/allocate'),
+  fc.constantFrom(
+    '/im/v2/conversation_groups',
+    '/im/v2/conversation_groups/1',
+    '/im/v2/conversation_groups/1/conversations',
+    '/im/v2/conversation_groups/actions/group_ids',
+    '/',
+    '/health/liveness.action',
+    '/srv-sdk/allocate',
+  ),
   fc.string({ maxLength: 40 }).map((s) => `/im/v2/conversation_groups/${encodeURIComponent(s)}`),
   fc.webPath(),
 );
@@ -35,7 +57,10 @@ describe('hostile input', () => {
     const api = apiOf(over(server), sandbox);
     await fc.assert(
       fc.asyncProperty(methods, paths, bodies, fc.boolean(), async (method, path, body, signed) => {
-        const init: RequestInit = { method, headers: { ...(signed ? signedHeaders(sandbox) : {}), 'content-type': 'application/json' } };
+        const init: RequestInit = {
+          method,
+          headers: { ...(signed ? signedHeaders(sandbox) : {}), 'content-type': 'application/json' },
+        };
         if (!['GET', 'HEAD'].includes(method)) init.body = body;
         const response = await fetch(`${server.url}${path}`, init);
         const text = await response.text();
@@ -58,8 +83,14 @@ describe('hostile input', () => {
     const huge = JSON.stringify({ account_id: 'alice', name: 'x'.repeat(10 * 1024 * 1024) });
     const headers = { ...signedHeaders(sandbox), 'content-type': 'application/json' };
     const overHttp = await fetch(`${server.url}/im/v2/conversation_groups`, { method: 'POST', headers, body: huge });
-    expect(await overHttp.json()).toEqual({ code: 414, msg: 'parameter error: the body is larger than 1048576 bytes', data: {} });
-    const inProcess = await sandbox.fetch(new Request('http://x/im/v2/conversation_groups', { method: 'POST', headers, body: huge }));
+    expect(await overHttp.json()).toEqual({
+      code: 414,
+      msg: 'parameter error: the body is larger than 1048576 bytes',
+      data: {},
+    });
+    const inProcess = await sandbox.fetch(
+      new Request('http://x/im/v2/conversation_groups', { method: 'POST', headers, body: huge }),
+    );
     expect((await inProcess.json()).code).toBe(414);
     const api = apiOf(over(server), sandbox);
     expect((await api.create({ account_id: 'alice', name: 'after' })).json.code).toBe(200);
@@ -70,7 +101,13 @@ describe('hostile input', () => {
     const server = await served(sandbox);
     const { port } = new URL(server.url);
     await new Promise<void>((resolve) => {
-      const request = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/im/v2/conversation_groups', headers: { ...signedHeaders(sandbox), 'content-length': '1000' } });
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/im/v2/conversation_groups',
+        headers: { ...signedHeaders(sandbox), 'content-length': '1000' },
+      });
       request.on('error', () => resolve());
       request.write('{"account_id":');
       setTimeout(() => {

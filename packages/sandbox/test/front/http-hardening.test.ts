@@ -31,7 +31,11 @@ function open(port: number): Promise<{ socket: Socket; closed: Promise<number>; 
   });
 }
 
-const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms))]);
+const within = <T>(promise: Promise<T>, ms: number) =>
+  Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms)),
+  ]);
 
 describe('the hardened HTTP front', () => {
   it('closes a silent connection and one sending its headers too slowly after idleTimeoutMs', async () => {
@@ -53,7 +57,10 @@ describe('the hardened HTTP front', () => {
     expect(kept.received()).toMatch(/^HTTP\/1\.1 200/);
     const hung = await open(port);
     hung.socket.write('GET /health/liveness.action HTTP/1.1\r\nHost: x\r\n\r\n');
-    const still = await Promise.race([hung.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('open'), 900))]);
+    const still = await Promise.race([
+      hung.closed.then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('open'), 900)),
+    ]);
     expect(still).toBe('open');
   });
 
@@ -61,8 +68,12 @@ describe('the hardened HTTP front', () => {
     const sandbox = createSandbox();
     const { port } = await listen({ idleTimeoutMs: 5000, headersTimeoutMs: 200, requestTimeoutMs: 400 }, sandbox);
     const slow = await open(port);
-    const headers = Object.entries(signedHeaders(sandbox)).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-    slow.socket.write(`POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\n${headers}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"acc`);
+    const headers = Object.entries(signedHeaders(sandbox))
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    slow.socket.write(
+      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\n${headers}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"acc`,
+    );
     expect(await within(slow.closed, 5000)).toBeLessThan(3000);
     expect(slow.received()).toMatch(/^HTTP\/1\.1 408/);
   });
@@ -73,7 +84,9 @@ describe('the hardened HTTP front', () => {
     const first = await open(port);
     await open(port);
     // A third connection at the cap: the oldest idle connection is closed, the new request is answered.
-    const health = await fetch(`${server.url}/health/liveness.action`, { headers: { connection: 'close' } }).catch((error: unknown) => error);
+    const health = await fetch(`${server.url}/health/liveness.action`, { headers: { connection: 'close' } }).catch(
+      (error: unknown) => error,
+    );
     expect(health).toBeInstanceOf(Response);
     expect(await within(first.closed, 2000)).toBeGreaterThanOrEqual(0);
     for (const socket of sockets.splice(0)) socket.destroy();
@@ -91,7 +104,9 @@ describe('the hardened HTTP front', () => {
     const sandbox = createSandbox();
     const { port } = await listen({}, sandbox);
     const big = await open(port);
-    big.socket.write(`POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n`);
+    big.socket.write(
+      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n`,
+    );
     big.socket.write(Buffer.alloc(64 * 1024, 0x20));
     await within(big.closed, 3000);
     expect(big.received()).toMatch(/^HTTP\/1\.1 200[\s\S]*connection: close[\s\S]*"code":403/i);
@@ -104,9 +119,11 @@ describe('the hardened HTTP front', () => {
     const post = `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 30\r\n\r\n{"account_id":"a","name":"nn"}`;
     client.socket.write(post);
     const deadline = Date.now() + 3000;
-    while (!/"code":403/.test(client.received()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!/"code":403/.test(client.received()) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     client.socket.write(post);
-    while ((client.received().match(/"code":403/g) ?? []).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((client.received().match(/"code":403/g) ?? []).length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(client.received().match(/"code":403/g)).toHaveLength(2);
     expect(client.received()).not.toMatch(/connection: close/i);
   });
@@ -125,7 +142,11 @@ describe('the hardened HTTP front', () => {
     expect(warnings.map((w) => (w as { code?: string }).code)).toEqual(['NIM_SANDBOX_EXPOSED']);
     expect(warnings[0]!.message).toMatch(/listening on http:\/\/0\.0\.0\.0:\d+, not on a loopback address/);
     const sandbox = createSandbox();
-    await expect(sandbox.listen({ idleTimeoutMs: 0, maxConnections: 1.5, headersTimeoutMs: 5000, requestTimeoutMs: 10 })).rejects.toThrow(NimSandboxOptionsError);
-    await expect(sandbox.listen({ headersTimeoutMs: 5000, requestTimeoutMs: 10 })).rejects.toThrow(/headersTimeoutMs \(5000\) must not be more than requestTimeoutMs \(10\)/);
+    await expect(
+      sandbox.listen({ idleTimeoutMs: 0, maxConnections: 1.5, headersTimeoutMs: 5000, requestTimeoutMs: 10 }),
+    ).rejects.toThrow(NimSandboxOptionsError);
+    await expect(sandbox.listen({ headersTimeoutMs: 5000, requestTimeoutMs: 10 })).rejects.toThrow(
+      /headersTimeoutMs \(5000\) must not be more than requestTimeoutMs \(10\)/,
+    );
   });
 });

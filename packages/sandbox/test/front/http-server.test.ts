@@ -11,13 +11,22 @@ describe('sandbox.listen()', () => {
     const server = await served(sandbox);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const api = apiOf(over(server), sandbox);
-    const created = await api.raw('POST', '/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'W' }, headers: { 'X-custom-traceid': 'trace-1' } });
+    const created = await api.raw('POST', '/im/v2/conversation_groups', {
+      body: { account_id: 'alice', name: 'W' },
+      headers: { 'X-custom-traceid': 'trace-1' },
+    });
     expect(created.status).toBe(200);
     expect(created.headers.get('x-custom-traceid')).toBe('trace-1');
     expect(created.headers.get('content-type')).toBe('application/json;charset=utf-8');
-    const viaFetch = await sandbox.fetch(buildRequest('http://x', sandbox, 'GET', '/im/v2/conversation_groups', { query: { account_id: 'alice' } }));
+    const viaFetch = await sandbox.fetch(
+      buildRequest('http://x', sandbox, 'GET', '/im/v2/conversation_groups', { query: { account_id: 'alice' } }),
+    );
     expect((await viaFetch.json()).data.conversation_groups).toHaveLength(1);
-    expect(sandbox.requests.at(0)).toMatchObject({ traceId: 'trace-1', account: 'alice', operation: 'createConversationGroup' });
+    expect(sandbox.requests.at(0)).toMatchObject({
+      traceId: 'trace-1',
+      account: 'alice',
+      operation: 'createConversationGroup',
+    });
   });
 
   it('answers an unknown path with HTTP 404 and a wrong method with 405 and Allow, as a gateway would', async () => {
@@ -32,13 +41,20 @@ describe('sandbox.listen()', () => {
   });
 
   it('destroys the socket for a reset fault and drops hung requests on close()', async () => {
-    const sandbox = createSandbox({ faults: [{ operation: 'health', kind: 'reset' }, { operation: 'listConversationGroups', kind: 'hang' }] });
+    const sandbox = createSandbox({
+      faults: [
+        { operation: 'health', kind: 'reset' },
+        { operation: 'listConversationGroups', kind: 'hang' },
+      ],
+    });
     const server = await sandbox.listen();
     try {
       const reset = await fetch(`${server.url}/health/liveness.action`).catch((error: Error) => error);
       expect(reset).toBeInstanceOf(TypeError);
       expect((await fetch(`${server.url}/health/liveness.action`)).status).toBe(200);
-      const hung = fetch(buildRequest(server.url, sandbox, 'GET', '/im/v2/conversation_groups', { query: { account_id: 'a' } })).catch((error: Error) => error);
+      const hung = fetch(
+        buildRequest(server.url, sandbox, 'GET', '/im/v2/conversation_groups', { query: { account_id: 'a' } }),
+      ).catch((error: Error) => error);
       await new Promise((resolve) => setTimeout(resolve, 100));
       await server.close();
       expect(await hung).toBeInstanceOf(TypeError);
@@ -58,7 +74,9 @@ describe('sandbox.listen()', () => {
     const server = await served(sandbox);
     const port = Number(new URL(server.url).port);
     const head = (framing: string) =>
-      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\n${Object.entries(signedHeaders(sandbox)).map(([k, v]) => `${k}: ${v}\r\n`).join('')}${framing}\r\n`;
+      `POST /im/v2/conversation_groups HTTP/1.1\r\nHost: x\r\n${Object.entries(signedHeaders(sandbox))
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')}${framing}\r\n`;
     // Sends the head, then body bytes until the server answers and closes (or 3 s pass); never ends the body.
     const exchange = (framing: string, chunk: string) =>
       new Promise<{ reply: string; closed: boolean; ms: number }>((resolve) => {

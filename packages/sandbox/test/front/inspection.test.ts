@@ -15,11 +15,19 @@ describe('request records for assertions', () => {
     await api.create({ account_id: 'alice', name: 'W', conversation_ids: ['alice|1|bob'] });
     await api.raw('GET', '/im/v2/conversation_groups/actions/group_ids?account_id=alice&group_ids=1,2&x=1&x=2');
     const server = await served(sandbox);
-    await call(over(server), sandbox, 'PATCH', '/im/v2/conversation_groups/1', { body: { account_id: 'alice', name: 'Home' } });
+    await call(over(server), sandbox, 'PATCH', '/im/v2/conversation_groups/1', {
+      body: { account_id: 'alice', name: 'Home' },
+    });
     const [created, batch, renamed] = sandbox.requests;
-    expect(created).toMatchObject({ query: {}, body: { account_id: 'alice', name: 'W', conversation_ids: ['alice|1|bob'] } });
+    expect(created).toMatchObject({
+      query: {},
+      body: { account_id: 'alice', name: 'W', conversation_ids: ['alice|1|bob'] },
+    });
     expect(batch).toMatchObject({ query: { account_id: 'alice', group_ids: '1,2', x: ['1', '2'] }, body: undefined });
-    expect(renamed).toMatchObject({ operation: 'updateConversationGroup', body: { account_id: 'alice', name: 'Home' } });
+    expect(renamed).toMatchObject({
+      operation: 'updateConversationGroup',
+      body: { account_id: 'alice', name: 'Home' },
+    });
     expect(Object.isFrozen(created!.body)).toBe(true);
     expect(Object.isFrozen((created!.body as { conversation_ids: string[] }).conversation_ids)).toBe(true);
     expect(Object.isFrozen(batch!.query)).toBe(true);
@@ -28,7 +36,12 @@ describe('request records for assertions', () => {
   it('never hold the AppSecret, wherever a caller put it; an unsigned body is not even read', async () => {
     const sandbox = createSandbox();
     const api = inProcess(sandbox);
-    await api.create({ account_id: 'alice', name: `x${sandbox.appSecret.slice(0, 20)}`, server_extension: `s=${sandbox.appSecret}`, [sandbox.appSecret]: 1 });
+    await api.create({
+      account_id: 'alice',
+      name: `x${sandbox.appSecret.slice(0, 20)}`,
+      server_extension: `s=${sandbox.appSecret}`,
+      [sandbox.appSecret]: 1,
+    });
     await api.raw('GET', `/im/v2/conversation_groups?account_id=alice&leak=${sandbox.appSecret}`);
     await api.raw('POST', '/im/v2/conversation_groups', { body: { account_id: 'alice', name: 'W' }, unsigned: true });
     const text = JSON.stringify(sandbox.requests);
@@ -48,9 +61,14 @@ describe('request records for assertions', () => {
     const next = sandbox.waitForRequest((r) => r.operation === 'listConversationGroups');
     void api.list('alice');
     expect(await next).toMatchObject({ operation: 'listConversationGroups', account: 'alice' });
-    await expect(sandbox.waitForRequest('deleteConversationGroup', { timeoutMs: 20 })).rejects.toThrow(/no deleteConversationGroup request within 20 ms \(2 requests logged\)/);
+    await expect(sandbox.waitForRequest('deleteConversationGroup', { timeoutMs: 20 })).rejects.toThrow(
+      /no deleteConversationGroup request within 20 ms \(2 requests logged\)/,
+    );
     const controller = new AbortController();
-    const aborted = sandbox.waitForRequest('deleteConversationGroup', { signal: controller.signal, timeoutMs: Infinity });
+    const aborted = sandbox.waitForRequest('deleteConversationGroup', {
+      signal: controller.signal,
+      timeoutMs: Infinity,
+    });
     controller.abort(new Error('test over'));
     await expect(aborted).rejects.toThrow('test over');
   });

@@ -22,7 +22,9 @@ const record = (fields: Partial<SandboxRequestRecord>): SandboxRequestRecord => 
 
 describe('the request log line', () => {
   it('prints plain values as they are', () => {
-    expect(requestLine(record({}))).toBe('1970-01-01T00:00:00.000Z GET    listConversationGroups      account=alice signature=valid code=200 http=200 trace=trace-1');
+    expect(requestLine(record({}))).toBe(
+      '1970-01-01T00:00:00.000Z GET    listConversationGroups      account=alice signature=valid code=200 http=200 trace=trace-1',
+    );
   });
 
   it('quotes a value that could end the line, forge a field or drive the terminal', () => {

@@ -22,22 +22,34 @@ describe('batchGetConversationGroups', () => {
     const api = inProcess(createSandbox());
     await api.create({ account_id: 'alice', name: 'A' });
     await api.create({ account_id: 'alice', name: 'B' });
-    const repeated = await api.raw('GET', '/im/v2/conversation_groups/actions/group_ids?account_id=alice&group_ids=1&group_ids=2');
+    const repeated = await api.raw(
+      'GET',
+      '/im/v2/conversation_groups/actions/group_ids?account_id=alice&group_ids=1&group_ids=2',
+    );
     expect(repeated.json.data.success_list).toHaveLength(2);
-    const encoded = await api.raw('GET', '/im/v2/conversation_groups/actions/group_ids?account_id=alice&group_ids=1%2C2');
+    const encoded = await api.raw(
+      'GET',
+      '/im/v2/conversation_groups/actions/group_ids?account_id=alice&group_ids=1%2C2',
+    );
     expect(encoded.json.data.success_list).toHaveLength(2);
   });
 
   it("answers in the Java SDK's spelling with unconfirmed.batchGetFailures 'fail_list'", async () => {
     const api = inProcess(createSandbox({ unconfirmed: { batchGetFailures: 'fail_list' } }));
     const reply = await api.batchGet('alice', ['5']);
-    expect(reply.json.data).toEqual({ success_list: [], fail_list: [{ group_id: '5', code: 116404, msg: 'conversation group not found' }] });
+    expect(reply.json.data).toEqual({
+      success_list: [],
+      fail_list: [{ group_id: '5', code: 116404, msg: 'conversation group not found' }],
+    });
   });
 
   it('refuses an empty or malformed id list with 414', async () => {
     const api = inProcess(createSandbox());
     for (const query of ['group_ids=', 'group_ids=1,,2', 'group_ids=a', '']) {
-      expect((await api.raw('GET', `/im/v2/conversation_groups/actions/group_ids?account_id=alice&${query}`)).json.code, query).toBe(414);
+      expect(
+        (await api.raw('GET', `/im/v2/conversation_groups/actions/group_ids?account_id=alice&${query}`)).json.code,
+        query,
+      ).toBe(414);
     }
   });
 });

@@ -14,14 +14,23 @@ function setup(options: SandboxOptions = {}) {
   const api = inProcess(sandbox);
   const conversations = {
     create: (conversation_id: string) => api.raw('POST', v21, { body: { conversation_id } }),
-    update: (id: string, server_extension: string) => api.raw('PATCH', `${v2}/${path(id)}`, { body: { server_extension } }),
+    update: (id: string, server_extension: string) =>
+      api.raw('PATCH', `${v2}/${path(id)}`, { body: { server_extension } }),
     remove: (id: string, clear_message?: boolean) =>
-      api.raw('DELETE', `${v2}/${path(id)}`, clear_message === undefined ? {} : { query: { clear_message: String(clear_message) } }),
-    batchDelete: (ids: readonly string[]) => api.raw('DELETE', `${v2}/actions/conversation_ids`, { query: { conversation_ids: ids } }),
+      api.raw(
+        'DELETE',
+        `${v2}/${path(id)}`,
+        clear_message === undefined ? {} : { query: { clear_message: String(clear_message) } },
+      ),
+    batchDelete: (ids: readonly string[]) =>
+      api.raw('DELETE', `${v2}/actions/conversation_ids`, { query: { conversation_ids: ids } }),
     get: (id: string) => api.raw('GET', `${v21}/${path(id)}`),
-    batchGet: (conversation_ids: readonly string[]) => api.raw('POST', `${v21}/actions/conversation_ids`, { body: { conversation_ids } }),
-    list: (account_id: string, query: { limit?: number; page_token?: string } = {}) => api.raw('GET', v21, { query: { account_id, ...query } }),
-    stickTop: (id: string, top_type: number) => api.raw('POST', `${v2}/${path(id)}/actions/stick_top_conversation`, { body: { top_type } }),
+    batchGet: (conversation_ids: readonly string[]) =>
+      api.raw('POST', `${v21}/actions/conversation_ids`, { body: { conversation_ids } }),
+    list: (account_id: string, query: { limit?: number; page_token?: string } = {}) =>
+      api.raw('GET', v21, { query: { account_id, ...query } }),
+    stickTop: (id: string, top_type: number) =>
+      api.raw('POST', `${v2}/${path(id)}/actions/stick_top_conversation`, { body: { top_type } }),
   };
   const group = async (name: string, conversation_ids: string[]) =>
     (await api.create({ account_id: 'alice', name, conversation_ids })).json.data.conversation_group.group_id as string;
@@ -129,9 +138,12 @@ describe('the conversation operations', () => {
     const { conversations } = setup();
     await conversations.create('alice|1|bob');
     await conversations.create('bob|1|alice');
-    const got = (await conversations.batchGet(['alice|1|bob', 'alice|1|nobody', 'bob|1|alice', 'alice|1|bob'])).json.data;
+    const got = (await conversations.batchGet(['alice|1|bob', 'alice|1|nobody', 'bob|1|alice', 'alice|1|bob'])).json
+      .data;
     expect(got.success_list.map((c: any) => c.conversation_id)).toEqual(['alice|1|bob', 'bob|1|alice']);
-    expect(got.failed_list).toEqual([{ conversation_id: 'alice|1|nobody', error_code: 110404, error_msg: 'conversation not found' }]);
+    expect(got.failed_list).toEqual([
+      { conversation_id: 'alice|1|nobody', error_code: 110404, error_msg: 'conversation not found' },
+    ]);
     const deleted = await conversations.batchDelete(['alice|1|bob', 'alice|1|nobody']);
     expect(deleted.json.data).toEqual({
       success_list: ['alice|1|bob'],
@@ -236,7 +248,9 @@ describe('listConversations', () => {
     for (const id of ['alice|1|a', 'alice|1|b', 'alice|1|c', 'bob|1|a']) await conversations.create(id);
     const token = (await conversations.list('alice', { limit: 1 })).json.data.next_token as string;
     expect((await conversations.list('alice', { page_token: 'made-up' })).json.code).toBe(414);
-    const edited = Buffer.from(Buffer.from(token, 'base64url').toString('latin1').replace(/\.1\./, '.2.')).toString('base64url');
+    const edited = Buffer.from(Buffer.from(token, 'base64url').toString('latin1').replace(/\.1\./, '.2.')).toString(
+      'base64url',
+    );
     expect((await conversations.list('alice', { page_token: edited })).json.code).toBe(414);
     expect((await conversations.list('bob', { page_token: token })).json.code).toBe(414);
     const work = await group('Work', ['alice|1|a', 'alice|1|b']);
@@ -256,7 +270,10 @@ describe('listConversations', () => {
 
 describe('rules that apply to every operation', () => {
   it('faults and the rate limit hit the conversation operations too', async () => {
-    const { conversations } = setup({ faults: [{ operation: 'getConversation', kind: 503, times: 1 }], rateLimit: { perSecond: 2 } });
+    const { conversations } = setup({
+      faults: [{ operation: 'getConversation', kind: 503, times: 1 }],
+      rateLimit: { perSecond: 2 },
+    });
     await conversations.create('alice|1|bob');
     expect((await conversations.get('alice|1|bob')).status).toBe(503);
     expect((await conversations.get('alice|1|bob')).json.code).toBe(200);
@@ -284,17 +301,27 @@ describe('seeding and snapshots', () => {
     };
     const { sandbox, conversations } = setup({ accounts });
     const bob = (await conversations.get('alice|1|bob')).json.data;
-    expect(bob).toMatchObject({ stick_top: true, group_ids: ['9007199254740993'], update_time: 1764115200000, sort_order: 1764115200000 });
+    expect(bob).toMatchObject({
+      stick_top: true,
+      group_ids: ['9007199254740993'],
+      update_time: 1764115200000,
+      sort_order: 1764115200000,
+    });
     const snapshot = sandbox.snapshot();
     expect(snapshot.accounts.alice!.conversations).toEqual([
       { conversation_id: 'alice|1|bob', server_extension: '', stick_top: true, update_time: 1764115200000 },
-      { conversation_id: 'alice|2|6001', server_extension: '{"x":1}', stick_top: false, update_time: expect.any(Number) },
+      {
+        conversation_id: 'alice|2|6001',
+        server_extension: '{"x":1}',
+        stick_top: false,
+        update_time: expect.any(Number),
+      },
     ]);
     const copy = createSandbox({ accounts: snapshot.accounts });
     expect(copy.snapshot().accounts).toEqual(snapshot.accounts);
   });
 
-  it("refuses a seed conversation of another owner, one given twice and a bad id, listing every problem", () => {
+  it('refuses a seed conversation of another owner, one given twice and a bad id, listing every problem', () => {
     expect(() =>
       createSandbox({
         accounts: {
@@ -309,7 +336,9 @@ describe('seeding and snapshots', () => {
           },
         },
       }),
-    ).toThrow(/conversations\[0\]\.conversation_id "bob\|1\|alice" belongs to another account[\s\S]*conversations\[2\][\s\S]*given twice[\s\S]*conversations\[3\]\.conversation_id[\s\S]*conversations\[4\]\.stick_top must be a boolean/);
+    ).toThrow(
+      /conversations\[0\]\.conversation_id "bob\|1\|alice" belongs to another account[\s\S]*conversations\[2\][\s\S]*given twice[\s\S]*conversations\[3\]\.conversation_id[\s\S]*conversations\[4\]\.stick_top must be a boolean/,
+    );
   });
 });
 
@@ -320,14 +349,22 @@ describe('a property: whatever happens to groups and conversations, group_ids ma
     fc.record({ kind: fc.constant('create' as const), id: fc.constantFrom(...pool) }),
     fc.record({ kind: fc.constant('delete' as const), id: fc.constantFrom(...pool) }),
     fc.record({ kind: fc.constant('newGroup' as const), ids: fc.subarray(pool) }),
-    fc.record({ kind: fc.constant('file' as const), group: fc.nat(), type: fc.constantFrom(1, 2), ids: fc.subarray(pool) }),
+    fc.record({
+      kind: fc.constant('file' as const),
+      group: fc.nat(),
+      type: fc.constantFrom(1, 2),
+      ids: fc.subarray(pool),
+    }),
     fc.record({ kind: fc.constant('dropGroup' as const), group: fc.nat() }),
   );
 
   it('holds over random steps', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 25 }), fc.boolean(), async (steps, leaveGroups) => {
-        const { api, conversations } = setup({ unconfirmed: { deleteConversationLeavesGroups: leaveGroups }, firstGroupId: 9007199254740990n });
+        const { api, conversations } = setup({
+          unconfirmed: { deleteConversationLeavesGroups: leaveGroups },
+          firstGroupId: 9007199254740990n,
+        });
         const groups: string[] = [];
         // Ids deleted as conversations and not filed in a group since (groups may hold ids never created).
         const deleted = new Set<string>();
@@ -337,10 +374,16 @@ describe('a property: whatever happens to groups and conversations, group_ids ma
           else if (s.kind === 'delete') {
             if ((await conversations.remove(s.id)).json.code === 200) deleted.add(s.id);
           } else if (s.kind === 'newGroup') {
-            groups.push((await api.create({ account_id: 'alice', name: 'G', conversation_ids: s.ids })).json.data.conversation_group.group_id);
+            groups.push(
+              (await api.create({ account_id: 'alice', name: 'G', conversation_ids: s.ids })).json.data
+                .conversation_group.group_id,
+            );
             filed(s.ids);
           } else if (groups.length && s.kind === 'file') {
-            await api.update(groups[s.group % groups.length]!, { account_id: 'alice', conversations: { type: s.type, conversation_ids: s.ids } });
+            await api.update(groups[s.group % groups.length]!, {
+              account_id: 'alice',
+              conversations: { type: s.type, conversation_ids: s.ids },
+            });
             if (s.type === 1) filed(s.ids);
           } else if (groups.length && s.kind === 'dropGroup') {
             await api.remove(groups.splice(s.group % groups.length, 1)[0]!, 'alice');
@@ -355,8 +398,10 @@ describe('a property: whatever happens to groups and conversations, group_ids ma
         const existing = (await walk(conversations, 'alice', 2)).map((c) => c.conversation_id).sort();
         const got = (await conversations.batchGet(pool)).json.data;
         expect(got.success_list.map((c: any) => c.conversation_id).sort()).toEqual(existing);
-        for (const c of got.success_list) expect(c.group_ids, c.conversation_id).toEqual(held.get(c.conversation_id) ?? []);
-        if (leaveGroups) for (const id of deleted) expect(held.has(id), `${id} was deleted but a group still holds it`).toBe(false);
+        for (const c of got.success_list)
+          expect(c.group_ids, c.conversation_id).toEqual(held.get(c.conversation_id) ?? []);
+        if (leaveGroups)
+          for (const id of deleted) expect(held.has(id), `${id} was deleted but a group still holds it`).toBe(false);
       }),
       { seed, numRuns: 60 },
     );

@@ -7,9 +7,15 @@ describe('deleteConversationGroup', () => {
     const api = inProcess(createSandbox());
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) {
-      ids.push((await api.create({ account_id: 'alice', name: `g${i}`, conversation_ids: ['alice|1|bob'] })).json.data.conversation_group.group_id);
+      ids.push(
+        (await api.create({ account_id: 'alice', name: `g${i}`, conversation_ids: ['alice|1|bob'] })).json.data
+          .conversation_group.group_id,
+      );
     }
-    expect((await api.create({ account_id: 'alice', name: 'full', conversation_ids: ['alice|1|bob'] })).json.data.failed_list).toHaveLength(1);
+    expect(
+      (await api.create({ account_id: 'alice', name: 'full', conversation_ids: ['alice|1|bob'] })).json.data
+        .failed_list,
+    ).toHaveLength(1);
     const deleted = await api.remove(ids[0]!, 'alice');
     expect(deleted.json).toEqual({ code: 200, msg: 'success', data: {} });
     expect((await api.get(ids[0]!, 'alice')).json.code).toBe(116404);

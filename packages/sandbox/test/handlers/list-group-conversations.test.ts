@@ -8,9 +8,13 @@ async function groupOf(count: number) {
   const sandbox = createSandbox({ seed: 3 });
   const api = inProcess(sandbox);
   const ids = Array.from({ length: count }, (_, i) => `alice|1|user${String(i).padStart(3, '0')}`);
-  const groupId = (await api.create({ account_id: 'alice', name: 'Big', conversation_ids: ids.slice(0, 100) })).json.data.conversation_group.group_id;
+  const groupId = (await api.create({ account_id: 'alice', name: 'Big', conversation_ids: ids.slice(0, 100) })).json
+    .data.conversation_group.group_id;
   for (let start = 100; start < count; start += 100) {
-    await api.update(groupId, { account_id: 'alice', conversations: { type: 1, conversation_ids: ids.slice(start, start + 100) } });
+    await api.update(groupId, {
+      account_id: 'alice',
+      conversations: { type: 1, conversation_ids: ids.slice(start, start + 100) },
+    });
   }
   return { sandbox, api, groupId, ids };
 }
@@ -23,22 +27,33 @@ describe('listGroupConversations', () => {
     expect(first.json.data.next_token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(first.json.data.items).toHaveLength(100);
     const second = await api.page(groupId, 'alice', { limit: 100, page_token: first.json.data.next_token });
-    expect(second.json.data).toEqual({ has_more: false, next_token: '', items: ids.slice(100).map((conversation_id) => ({ conversation_id })) });
+    expect(second.json.data).toEqual({
+      has_more: false,
+      next_token: '',
+      items: ids.slice(100).map((conversation_id) => ({ conversation_id })),
+    });
     expect(await walk(api, groupId, 'alice', 7)).toEqual(ids);
   });
 
   it('takes 20 per page without a limit (unconfirmed.defaultPageLimit) and refuses limits outside 1–100', async () => {
     const { api, groupId } = await groupOf(30);
     expect((await api.page(groupId, 'alice')).json.data.items).toHaveLength(20);
-    for (const limit of [0, 101, -1]) expect((await api.page(groupId, 'alice', { limit })).json.code, String(limit)).toBe(414);
-    expect((await api.raw('GET', `/im/v2/conversation_groups/${groupId}/conversations?account_id=alice&limit=2.5`)).json.code).toBe(414);
+    for (const limit of [0, 101, -1])
+      expect((await api.page(groupId, 'alice', { limit })).json.code, String(limit)).toBe(414);
+    expect(
+      (await api.raw('GET', `/im/v2/conversation_groups/${groupId}/conversations?account_id=alice&limit=2.5`)).json
+        .code,
+    ).toBe(414);
   });
 
   it('keeps a walk stable when the group changes between pages: no conversation skipped or repeated', async () => {
     const { api, groupId, ids } = await groupOf(10);
     const first = await api.page(groupId, 'alice', { limit: 4 });
     // Remove two that are still to come and one already seen, add a new one.
-    await api.update(groupId, { account_id: 'alice', conversations: { type: 2, conversation_ids: [ids[0]!, ids[5]!, ids[6]!] } });
+    await api.update(groupId, {
+      account_id: 'alice',
+      conversations: { type: 2, conversation_ids: [ids[0]!, ids[5]!, ids[6]!] },
+    });
     await api.update(groupId, { account_id: 'alice', conversations: { type: 1, conversation_ids: ['alice|1|late'] } });
     const rest: string[] = [];
     let token = first.json.data.next_token;
@@ -49,12 +64,17 @@ describe('listGroupConversations', () => {
     }
     expect([...first.json.data.items.map((i: { conversation_id: string }) => i.conversation_id), ...rest]).toEqual(ids);
     // A new walk sees the group as it is now.
-    expect(await walk(api, groupId, 'alice', 4)).toEqual([...ids.filter((_, i) => ![0, 5, 6].includes(i)), 'alice|1|late']);
+    expect(await walk(api, groupId, 'alice', 4)).toEqual([
+      ...ids.filter((_, i) => ![0, 5, 6].includes(i)),
+      'alice|1|late',
+    ]);
   });
 
   it("refuses a made-up token, another group's token (414), and a token of a deleted group (116404)", async () => {
     const { api, groupId } = await groupOf(5);
-    const other = (await api.create({ account_id: 'alice', name: 'Other', conversation_ids: ['alice|1|a', 'alice|1|b'] })).json.data.conversation_group.group_id;
+    const other = (
+      await api.create({ account_id: 'alice', name: 'Other', conversation_ids: ['alice|1|a', 'alice|1|b'] })
+    ).json.data.conversation_group.group_id;
     const token = (await api.page(groupId, 'alice', { limit: 2 })).json.data.next_token;
     expect((await api.page(groupId, 'alice', { page_token: 'made-up' })).json.code).toBe(414);
     expect((await api.page(other, 'alice', { page_token: token })).json.code).toBe(414);
@@ -70,12 +90,17 @@ describe('listGroupConversations', () => {
     expect(offset).toBe('10');
     const forged = fc.oneof(
       fc.nat({ max: 10_000 }).map((n) => `${walkId}.${n}`),
-      fc.tuple(fc.nat({ max: 100 }), fc.stringMatching(/^[0-9A-Za-z_-]{16}$/)).map(([n, mac]) => `${walkId}.${n}.${mac}`),
+      fc
+        .tuple(fc.nat({ max: 100 }), fc.stringMatching(/^[0-9A-Za-z_-]{16}$/))
+        .map(([n, mac]) => `${walkId}.${n}.${mac}`),
       fc.string({ minLength: 1, maxLength: 40 }), // '' is the first page, not a token
     );
     await fc.assert(
       fc.asyncProperty(forged, async (text) => {
-        const reply = await api.page(groupId, 'alice', { limit: 10, page_token: Buffer.from(text).toString('base64url') });
+        const reply = await api.page(groupId, 'alice', {
+          limit: 10,
+          page_token: Buffer.from(text).toString('base64url'),
+        });
         expect(reply.json.code).toBe(414);
       }),
       fcParams(8, 150),
@@ -91,7 +116,11 @@ describe('listGroupConversations', () => {
     expect((await twin.api.page(twin.groupId, 'alice', { limit: 10, page_token: token })).json.code).toBe(414);
     expect((await api.page(groupId, 'alice', { limit: 10, page_token: token })).json.data.items).toHaveLength(10);
     sandbox.reset();
-    const again = await api.create({ account_id: 'alice', name: 'Big', conversation_ids: Array.from({ length: 25 }, (_, i) => `alice|1|user${i}`) });
+    const again = await api.create({
+      account_id: 'alice',
+      name: 'Big',
+      conversation_ids: Array.from({ length: 25 }, (_, i) => `alice|1|user${i}`),
+    });
     expect(again.json.data.conversation_group.group_id).toBe(groupId);
     await api.page(groupId, 'alice', { limit: 10 }); // a new walk, with the id the old one had
     expect((await api.page(groupId, 'alice', { limit: 10, page_token: token })).json.code).toBe(414);

@@ -3,7 +3,9 @@ import { createSandbox, type FaultRule } from '../../src/index.js';
 import { buildRequest } from '../support/signed.js';
 
 const listRequest = (sandbox: { appKey: string; appSecret: string }, signal?: AbortSignal) => {
-  const request = buildRequest('http://sandbox.test', sandbox, 'GET', '/im/v2/conversation_groups', { query: { account_id: 'alice' } });
+  const request = buildRequest('http://sandbox.test', sandbox, 'GET', '/im/v2/conversation_groups', {
+    query: { account_id: 'alice' },
+  });
   return signal ? new Request(request, { signal }) : request;
 };
 
@@ -56,7 +58,10 @@ describe('scripted faults', () => {
     const controller = new AbortController();
     const pending = sandbox.fetch(listRequest(sandbox, controller.signal));
     let settled = false;
-    void pending.then(() => (settled = true), () => (settled = true));
+    void pending.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(settled).toBe(false);
     controller.abort();
@@ -65,7 +70,12 @@ describe('scripted faults', () => {
 
   it('keep the event loop alive while a hang or a latency is pending, as a socket would, and let go after', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
-    const sandbox = createSandbox({ faults: [{ operation: 'listConversationGroups', kind: 'hang' }, { operation: 'health', kind: 'latency', ms: 50 }] });
+    const sandbox = createSandbox({
+      faults: [
+        { operation: 'listConversationGroups', kind: 'hang' },
+        { operation: 'health', kind: 'latency', ms: 50 },
+      ],
+    });
     const controller = new AbortController();
     const pending = sandbox.fetch(listRequest(sandbox, controller.signal)).catch((error: unknown) => error);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -31,7 +31,11 @@ describe('sandbox.inject()', () => {
     }
     expect(third.json.code).toBe(200);
     expect(fault.hits).toBe(2);
-    expect(sandbox.requests.map((r) => [r.code, r.fault])).toEqual([[416, 416], [416, 416], [200, undefined]]);
+    expect(sandbox.requests.map((r) => [r.code, r.fault])).toEqual([
+      [416, 416],
+      [416, 416],
+      [200, undefined],
+    ]);
   });
 
   it('answers any business code in its envelope with HTTP 200, the spec message or the given one', async () => {
@@ -44,7 +48,11 @@ describe('sandbox.inject()', () => {
     expect((await create(sandbox)).json).toEqual({ code: 500, msg: 'busy, try later', data: {} });
     sandbox.inject({ operation: '*', kind: { code: 987654 } });
     expect((await create(sandbox)).json).toMatchObject({ code: 987654, msg: 'error' });
-    expect(sandbox.requests.map((r) => r.fault)).toEqual([{ code: 116435 }, { code: 500, msg: 'busy, try later' }, { code: 987654 }]);
+    expect(sandbox.requests.map((r) => r.fault)).toEqual([
+      { code: 116435 },
+      { code: 500, msg: 'busy, try later' },
+      { code: 987654 },
+    ]);
     expect(sandbox.snapshot().accounts).toEqual({}); // nothing reached the handler
   });
 
@@ -84,15 +92,28 @@ describe('sandbox.inject()', () => {
       }
       return [];
     };
-    expect(problems({ operation: '*', kind: { code: 200 } })).toEqual(['rule.kind.code must be an integer from 1 to 2147483647 other than 200, got 200']);
-    expect(problems({ operation: '*', kind: { code: 403, msg: 'x'.repeat(2000) } })[0]).toMatch(/^rule\.kind\.msg must be a well-formed string/);
-    expect(problems({ operation: '*', kind: { code: 403, extra: 1 } })).toEqual(['rule.kind.extra is not a field of a business-code fault (code, msg)']);
+    expect(problems({ operation: '*', kind: { code: 200 } })).toEqual([
+      'rule.kind.code must be an integer from 1 to 2147483647 other than 200, got 200',
+    ]);
+    expect(problems({ operation: '*', kind: { code: 403, msg: 'x'.repeat(2000) } })[0]).toMatch(
+      /^rule\.kind\.msg must be a well-formed string/,
+    );
+    expect(problems({ operation: '*', kind: { code: 403, extra: 1 } })).toEqual([
+      'rule.kind.extra is not a field of a business-code fault (code, msg)',
+    ]);
     expect(problems({ operation: 'nope', kind: 416, ms: 5 })).toEqual([
       "rule.operation must be an operationId, 'health', 'allocate' or '*', got \"nope\"",
       "rule.ms only applies to kind 'latency', got kind 416",
     ]);
     expect(problems(null)).toEqual(['rule must be an object, got null']);
-    const throwing = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
+    const throwing = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(problems(throwing)[0]).toMatch(/the fault rule could not be read.*boom/);
   });
 });
@@ -101,7 +122,10 @@ describe('the new kinds on every front', () => {
   it('416, a business code and HTTP 500 answer the same in process (fetch, dispatcher) and over HTTP', async () => {
     const sandbox = createSandbox();
     const server = await served(sandbox);
-    const viaDispatcher = { fetch: (request: Request) => fetch(request, { dispatcher: sandbox.dispatcher } as RequestInit), base: 'http://sandbox.test' };
+    const viaDispatcher = {
+      fetch: (request: Request) => fetch(request, { dispatcher: sandbox.dispatcher } as RequestInit),
+      base: 'http://sandbox.test',
+    };
     for (const target of [{ fetch: sandbox.fetch }, viaDispatcher, over(server)]) {
       const api = apiOf(target, sandbox);
       sandbox.inject({ operation: 'listConversationGroups', kind: 500 });
@@ -112,7 +136,12 @@ describe('the new kinds on every front', () => {
         const reply = await api.list('alice');
         answers.push([reply.status, reply.json?.code ?? reply.text.slice(0, 40)]);
       }
-      expect(answers).toEqual([[200, 416], [200, 403], [500, expect.stringContaining('<html>')], [200, 200]]);
+      expect(answers).toEqual([
+        [200, 416],
+        [200, 403],
+        [500, expect.stringContaining('<html>')],
+        [200, 200],
+      ]);
     }
   });
 });
@@ -122,11 +151,31 @@ describe('the control path over HTTP (/_sandbox/…)', () => {
     const sandbox = createSandbox({ seed: 3 });
     const server = await served(sandbox);
     const target = over(server);
-    const control = (method: string, path: string, body?: unknown, credentials: { appKey: string; appSecret: string } = sandbox) => call(target, credentials, method, path, body === undefined ? {} : { body });
+    const control = (
+      method: string,
+      path: string,
+      body?: unknown,
+      credentials: { appKey: string; appSecret: string } = sandbox,
+    ) => call(target, credentials, method, path, body === undefined ? {} : { body });
 
-    expect((await call(target, sandbox, 'POST', '/_sandbox/faults', { body: { operation: '*', kind: 503 }, unsigned: true })).json).toMatchObject({ code: 403 });
-    expect((await control('POST', '/_sandbox/faults', { operation: '*', kind: 503 }, { appKey: sandbox.appKey, appSecret: 'wrong' })).json.code).toBe(403);
-    expect((await control('POST', '/_sandbox/faults', { operation: '*', kind: { code: 200 } })).json).toMatchObject({ code: 414, msg: expect.stringMatching(/rule\.kind\.code must be/) });
+    expect(
+      (await call(target, sandbox, 'POST', '/_sandbox/faults', { body: { operation: '*', kind: 503 }, unsigned: true }))
+        .json,
+    ).toMatchObject({ code: 403 });
+    expect(
+      (
+        await control(
+          'POST',
+          '/_sandbox/faults',
+          { operation: '*', kind: 503 },
+          { appKey: sandbox.appKey, appSecret: 'wrong' },
+        )
+      ).json.code,
+    ).toBe(403);
+    expect((await control('POST', '/_sandbox/faults', { operation: '*', kind: { code: 200 } })).json).toMatchObject({
+      code: 414,
+      msg: expect.stringMatching(/rule\.kind\.code must be/),
+    });
 
     const added = await control('POST', '/_sandbox/faults', [
       { operation: 'createConversationGroup', kind: 503, times: 2 },
@@ -138,22 +187,48 @@ describe('the control path over HTTP (/_sandbox/…)', () => {
     expect((await api.list('alice')).json).toEqual({ code: 102404, msg: 'gone', data: {} });
     const listed = await control('GET', '/_sandbox/faults');
     expect(listed.json.data.faults).toEqual([
-      { id: 2, label: 'code=102404', rule: { operation: 'listConversationGroups', kind: { code: 102404, msg: 'gone' }, times: 1, after: 0, probability: null, ms: 100 }, hits: 1 },
-      { id: 1, label: '503', rule: { operation: 'createConversationGroup', kind: 503, times: 2, after: 0, probability: null, ms: 100 }, hits: 1 },
+      {
+        id: 2,
+        label: 'code=102404',
+        rule: {
+          operation: 'listConversationGroups',
+          kind: { code: 102404, msg: 'gone' },
+          times: 1,
+          after: 0,
+          probability: null,
+          ms: 100,
+        },
+        hits: 1,
+      },
+      {
+        id: 1,
+        label: '503',
+        rule: { operation: 'createConversationGroup', kind: 503, times: 2, after: 0, probability: null, ms: 100 },
+        hits: 1,
+      },
     ]);
     expect((await control('DELETE', '/_sandbox/faults/1')).json.code).toBe(200);
     expect((await control('DELETE', '/_sandbox/faults/1')).json.code).toBe(404);
     expect((await api.create({ account_id: 'alice', name: 'W' })).json.code).toBe(200);
     expect((await control('DELETE', '/_sandbox/faults')).json.data).toEqual({ removed: 1 });
-    expect((await control('POST', '/_sandbox/faults', { operation: 'health', kind: 503, times: null })).json.data).toEqual({ ids: [3] });
+    expect(
+      (await control('POST', '/_sandbox/faults', { operation: 'health', kind: 503, times: null })).json.data,
+    ).toEqual({ ids: [3] });
     expect((await control('GET', '/_sandbox/faults')).json.data.faults[0].rule.times).toBeNull();
     expect((await control('DELETE', '/_sandbox/faults/3')).json.code).toBe(200);
 
     const requests = await control('GET', '/_sandbox/requests?operation=createConversationGroup');
-    expect(requests.json.data.requests.map((r: { status: number; fault?: string }) => [r.status, r.fault])).toEqual([[503, '503'], [200, undefined]]);
+    expect(requests.json.data.requests.map((r: { status: number; fault?: string }) => [r.status, r.fault])).toEqual([
+      [503, '503'],
+      [200, undefined],
+    ]);
     expect(requests.json.data.requests[1].body).toEqual({ account_id: 'alice', name: 'W' });
     // Control calls are not requests of the API: not logged.
-    expect(sandbox.requests.map((r) => r.operation)).toEqual(['createConversationGroup', 'listConversationGroups', 'createConversationGroup']);
+    expect(sandbox.requests.map((r) => r.operation)).toEqual([
+      'createConversationGroup',
+      'listConversationGroups',
+      'createConversationGroup',
+    ]);
     expect((await control('POST', '/_sandbox/reset')).json.code).toBe(200);
     expect(sandbox.requests).toEqual([]);
     expect(sandbox.snapshot().accounts).toEqual({});
@@ -163,10 +238,27 @@ describe('the control path over HTTP (/_sandbox/…)', () => {
 
 describe('the CLI short form of a rule', () => {
   it('parses operation:kind[:key=value…] into the shape the check takes', () => {
-    expect(parseFaultText('createConversationGroup:503:times=2')).toEqual({ operation: 'createConversationGroup', kind: 503, times: 2 });
-    expect(parseFaultText('*:416:probability=0.25:after=1')).toEqual({ operation: '*', kind: 416, probability: 0.25, after: 1 });
-    expect(parseFaultText('getConversationGroup:code=116404:msg=a: b')).toEqual({ operation: 'getConversationGroup', kind: { code: 116404, msg: 'a: b' } });
-    expect(parseFaultText('*:latency:ms=50:times=Infinity')).toEqual({ operation: '*', kind: 'latency', ms: 50, times: Infinity });
+    expect(parseFaultText('createConversationGroup:503:times=2')).toEqual({
+      operation: 'createConversationGroup',
+      kind: 503,
+      times: 2,
+    });
+    expect(parseFaultText('*:416:probability=0.25:after=1')).toEqual({
+      operation: '*',
+      kind: 416,
+      probability: 0.25,
+      after: 1,
+    });
+    expect(parseFaultText('getConversationGroup:code=116404:msg=a: b')).toEqual({
+      operation: 'getConversationGroup',
+      kind: { code: 116404, msg: 'a: b' },
+    });
+    expect(parseFaultText('*:latency:ms=50:times=Infinity')).toEqual({
+      operation: '*',
+      kind: 'latency',
+      ms: 50,
+      times: Infinity,
+    });
     expect(Object.keys(parseFaultText('*:503:__proto__=1'))).toContain('__proto__');
   });
 
@@ -174,13 +266,18 @@ describe('the CLI short form of a rule', () => {
     const file = join(tmpdir(), `nim-sandbox-faults-${process.pid}.json`);
     writeFileSync(file, JSON.stringify([{ operation: 'listConversationGroups', kind: { code: 116435 } }]));
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-    const child = spawn(process.execPath, [cli, '--app-key', 'k', '--quiet', '--fault', 'createConversationGroup:503:times=2', '--faults', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, '--app-key', 'k', '--quiet', '--fault', 'createConversationGroup:503:times=2', '--faults', file],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     try {
       const deadline = Date.now() + 15_000;
-      while (!/AppSecret\s+\S+/.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!/AppSecret\s+\S+/.test(output) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       const appSecret = /AppSecret\s+([0-9a-f]{32})/.exec(output)?.[1];
       expect(output).toMatch(/faults: 2 rules/);
@@ -196,7 +293,9 @@ describe('the CLI short form of a rule', () => {
 
   it('refuses a rule that does not check, with the problem named (exit 2)', async () => {
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-    const child = spawn(process.execPath, [cli, '--fault', 'createConversationGroup:418'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--fault', 'createConversationGroup:418'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise((resolve) => child.on('exit', resolve));

@@ -5,7 +5,12 @@ import { schemaProblem, validateRequest } from '../../src/rules/schema-validatio
 import { specOperations, specSchemas } from '../../src/spec/spec.js';
 
 const operation = (id: string) => specOperations.find((o) => o.operationId === id)!;
-const parts = (query: string, pathParams: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}) => ({
+const parts = (
+  query: string,
+  pathParams: Record<string, string> = {},
+  body?: unknown,
+  headers: Record<string, string> = {},
+) => ({
   pathParams,
   query: new URLSearchParams(query),
   header: (name: string) => headers[name.toLowerCase()],
@@ -17,7 +22,10 @@ describe('validateRequest', () => {
   it('accepts exactly the account ids the spec pattern accepts (property)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_@.-]{1,32}$/), fc.string({ maxLength: 40 })), (accountId) => {
-        const checked = validateRequest(operation('listConversationGroups'), parts(new URLSearchParams({ account_id: accountId }).toString()));
+        const checked = validateRequest(
+          operation('listConversationGroups'),
+          parts(new URLSearchParams({ account_id: accountId }).toString()),
+        );
         expect(checked.ok).toBe(accountPattern.test(accountId));
       }),
       fcParams(21, 300),
@@ -32,7 +40,10 @@ describe('validateRequest', () => {
     for (const id of ['9223372036854775808', '0', '-3', '1e3', '0x10', ' 1', '']) {
       expect(validateRequest(get, parts('account_id=alice', { group_id: id })), id).toMatchObject({ ok: false });
     }
-    const batch = validateRequest(operation('batchGetConversationGroups'), parts('account_id=alice&group_ids=1,9007199254740993&group_ids=007'));
+    const batch = validateRequest(
+      operation('batchGetConversationGroups'),
+      parts('account_id=alice&group_ids=1,9007199254740993&group_ids=007'),
+    );
     expect(batch).toMatchObject({ ok: true, params: { group_ids: ['1', '9007199254740993', '7'] } });
   });
 
@@ -45,20 +56,40 @@ describe('validateRequest', () => {
 
   it('reads limit as an integer within the bounds of the spec', () => {
     const page = operation('listGroupConversations');
-    expect(validateRequest(page, parts('account_id=a&limit=100', { group_id: '1' }))).toMatchObject({ ok: true, params: { limit: 100 } });
-    expect(validateRequest(page, parts('account_id=a&limit=101', { group_id: '1' }))).toEqual({ ok: false, problem: 'limit must be <= 100' });
-    expect(validateRequest(page, parts('account_id=a&limit=x', { group_id: '1' }))).toEqual({ ok: false, problem: 'limit must be integer' });
+    expect(validateRequest(page, parts('account_id=a&limit=100', { group_id: '1' }))).toMatchObject({
+      ok: true,
+      params: { limit: 100 },
+    });
+    expect(validateRequest(page, parts('account_id=a&limit=101', { group_id: '1' }))).toEqual({
+      ok: false,
+      problem: 'limit must be <= 100',
+    });
+    expect(validateRequest(page, parts('account_id=a&limit=x', { group_id: '1' }))).toEqual({
+      ok: false,
+      problem: 'limit must be integer',
+    });
   });
 
   it('checks the trace-id header length and names where a body is wrong', () => {
     const create = operation('createConversationGroup');
     const body = { account_id: 'alice', name: 'W', conversation_ids: ['alice|1|bob', 'nope'] };
-    expect(validateRequest(create, parts('', {}, body))).toEqual({ ok: false, problem: expect.stringMatching(/^conversation_ids\[1\] must match pattern/) });
-    expect(validateRequest(create, parts('', {}, { account_id: 'alice', name: 'W' }, { 'x-custom-traceid': 'x'.repeat(129) }))).toEqual({
+    expect(validateRequest(create, parts('', {}, body))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^conversation_ids\[1\] must match pattern/),
+    });
+    expect(
+      validateRequest(
+        create,
+        parts('', {}, { account_id: 'alice', name: 'W' }, { 'x-custom-traceid': 'x'.repeat(129) }),
+      ),
+    ).toEqual({
       ok: false,
       problem: 'X-custom-traceid must NOT have more than 128 characters',
     });
-    expect(validateRequest(create, parts('', {}, undefined))).toEqual({ ok: false, problem: 'the request body is missing' });
+    expect(validateRequest(create, parts('', {}, undefined))).toEqual({
+      ok: false,
+      problem: 'the request body is missing',
+    });
   });
 
   it('copies only the fields the spec names out of the body', () => {
@@ -70,10 +101,16 @@ describe('validateRequest', () => {
 
   it('gives a result, never throws, whatever the query and body (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...specOperations), fc.string({ maxLength: 60 }), fc.jsonValue(), fc.string({ maxLength: 30 }), (op, query, body, groupId) => {
-        const checked = validateRequest(op, parts(query, { group_id: groupId }, body));
-        expect(typeof checked.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.constantFrom(...specOperations),
+        fc.string({ maxLength: 60 }),
+        fc.jsonValue(),
+        fc.string({ maxLength: 30 }),
+        (op, query, body, groupId) => {
+          const checked = validateRequest(op, parts(query, { group_id: groupId }, body));
+          expect(typeof checked.ok).toBe('boolean');
+        },
+      ),
       fcParams(22, 300),
     );
   });

@@ -11,9 +11,17 @@ const headersOf = (h: Record<string, string>) => (name: string) => h[name];
 
 describe('checkSignature', () => {
   it('accepts the known-answer vector of the spec', () => {
-    const headers = { AppKey: 'app', Nonce: '4tgggergigwow323t23t', CurTime: '1443592222', CheckSum: '2a5be7297876a281b888aead8752a54e1f9ab04a' };
+    const headers = {
+      AppKey: 'app',
+      Nonce: '4tgggergigwow323t23t',
+      CurTime: '1443592222',
+      CheckSum: '2a5be7297876a281b888aead8752a54e1f9ab04a',
+    };
     expect(checkSignature(headersOf(headers), lookup, 1443592222_000).verdict).toBe('valid');
-    expect(checkSignature(headersOf({ ...headers, CheckSum: headers.CheckSum.toUpperCase() }), lookup, 1443592222_000).verdict).toBe('valid');
+    expect(
+      checkSignature(headersOf({ ...headers, CheckSum: headers.CheckSum.toUpperCase() }), lookup, 1443592222_000)
+        .verdict,
+    ).toBe('valid');
   });
 
   it('says why a signature is refused: missing header, unknown AppKey, bad CheckSum, CurTime outside 5 minutes', () => {
@@ -49,13 +57,19 @@ describe('checkSignature', () => {
 
   it('is valid exactly for sha1(secret + nonce + curtime), whatever the nonce and time (property)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 128, unit: 'grapheme-ascii' }), fc.integer({ min: 1, max: 4_000_000_000 }), fc.stringMatching(/^[0-9a-f]{40}$/), (nonce, seconds, other) => {
-        const curTime = String(seconds);
-        const right = checkSum(secret, nonce, curTime);
-        const header = (sum: string) => headersOf({ AppKey: 'app', Nonce: nonce, CurTime: curTime, CheckSum: sum });
-        expect(checkSignature(header(right), lookup, seconds * 1000).verdict).toBe('valid');
-        if (other.toLowerCase() !== right) expect(checkSignature(header(other), lookup, seconds * 1000).verdict).toBe('bad-checksum');
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 128, unit: 'grapheme-ascii' }),
+        fc.integer({ min: 1, max: 4_000_000_000 }),
+        fc.stringMatching(/^[0-9a-f]{40}$/),
+        (nonce, seconds, other) => {
+          const curTime = String(seconds);
+          const right = checkSum(secret, nonce, curTime);
+          const header = (sum: string) => headersOf({ AppKey: 'app', Nonce: nonce, CurTime: curTime, CheckSum: sum });
+          expect(checkSignature(header(right), lookup, seconds * 1000).verdict).toBe('valid');
+          if (other.toLowerCase() !== right)
+            expect(checkSignature(header(other), lookup, seconds * 1000).verdict).toBe('bad-checksum');
+        },
+      ),
       fcParams(12, 200),
     );
   });
@@ -73,10 +87,17 @@ describe('signatures through the sandbox', () => {
     ];
     for (const [headers, verdict] of cases) {
       // A malformed account too: the signature is checked first.
-      const response = await sandbox.fetch(new Request('http://sandbox.test/im/v2/conversation_groups?account_id=bad%20id', { headers }));
+      const response = await sandbox.fetch(
+        new Request('http://sandbox.test/im/v2/conversation_groups?account_id=bad%20id', { headers }),
+      );
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ code: 403, msg: 'authentication failed', data: {} });
-      expect(sandbox.requests.at(-1)).toMatchObject({ operation: 'listConversationGroups', signature: verdict, code: 403, status: 200 });
+      expect(sandbox.requests.at(-1)).toMatchObject({
+        operation: 'listConversationGroups',
+        signature: verdict,
+        code: 403,
+        status: 200,
+      });
     }
     expect(JSON.stringify(sandbox.requests)).not.toContain(secret);
   });

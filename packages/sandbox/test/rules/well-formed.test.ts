@@ -11,9 +11,16 @@ describe('text the real API refuses', () => {
   it('a lone surrogate in a body (a JSON escape) is 414, nothing stored; a surrogate pair is fine', async () => {
     const sandbox = createSandbox();
     const api = inProcess(sandbox);
-    const refused = await api.raw('POST', '/im/v2/conversation_groups', { rawBody: '{"account_id":"alice","name":"a\\ud800b"}' });
-    expect(refused.json).toMatchObject({ code: 414, msg: 'parameter error: name holds a lone surrogate (not Unicode text)' });
-    const extension = await api.raw('POST', '/im/v2/conversation_groups', { rawBody: '{"account_id":"alice","name":"ok","server_extension":"\\udc00"}' });
+    const refused = await api.raw('POST', '/im/v2/conversation_groups', {
+      rawBody: '{"account_id":"alice","name":"a\\ud800b"}',
+    });
+    expect(refused.json).toMatchObject({
+      code: 414,
+      msg: 'parameter error: name holds a lone surrogate (not Unicode text)',
+    });
+    const extension = await api.raw('POST', '/im/v2/conversation_groups', {
+      rawBody: '{"account_id":"alice","name":"ok","server_extension":"\\udc00"}',
+    });
     expect(extension.json.code).toBe(414);
     expect(sandbox.snapshot().accounts).toEqual({});
     expect((await api.create({ account_id: 'alice', name: 'smile 😀' })).json.code).toBe(200);
@@ -23,10 +30,20 @@ describe('text the real API refuses', () => {
     const sandbox = createSandbox();
     const server = await served(sandbox);
     for (const target of [{ fetch: sandbox.fetch, base: 'http://sandbox.test' }, over(server)]) {
-      const bytes = new Uint8Array([...new TextEncoder().encode('{"account_id":"alice","name":"'), 0xed, 0xa0, 0x80, 0x22, 0x7d]);
+      const bytes = new Uint8Array([
+        ...new TextEncoder().encode('{"account_id":"alice","name":"'),
+        0xed,
+        0xa0,
+        0x80,
+        0x22,
+        0x7d,
+      ]);
       const request = buildRequest(target.base, sandbox, 'POST', '/im/v2/conversation_groups', { rawBody: 'x' });
       const response = await target.fetch(new Request(request, { body: bytes }));
-      expect(parseExact(await response.text())).toMatchObject({ code: 414, msg: 'parameter error: the body is not UTF-8' });
+      expect(parseExact(await response.text())).toMatchObject({
+        code: 414,
+        msg: 'parameter error: the body is not UTF-8',
+      });
       const query = await call(target, sandbox, 'GET', '/im/v2/conversation_groups?account_id=%ED%A0%80');
       expect(query.json).toMatchObject({ code: 414, msg: 'parameter error: the query is not UTF-8' });
       const path = await call(target, sandbox, 'GET', '/im/v2/conversation_groups/%FF?account_id=alice');
@@ -41,7 +58,9 @@ describe('text the real API refuses', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 20 }), async (name) => {
         sandbox.reset();
-        const created = await api.raw('POST', '/im/v2/conversation_groups', { rawBody: JSON.stringify({ account_id: 'alice', name }) });
+        const created = await api.raw('POST', '/im/v2/conversation_groups', {
+          rawBody: JSON.stringify({ account_id: 'alice', name }),
+        });
         expect([200, 414]).toContain(created.json.code);
         const listed = await api.list('alice');
         for (const group of listed.json.data.conversation_groups) expect(isWellFormed(group.name as string)).toBe(true);

@@ -26,7 +26,8 @@ describe('the bundled spec', () => {
     const fresh: string = await renderValidators();
     expect(committed === fresh, 'src/generated/validators.ts is stale: run `pnpm generate` and commit').toBe(true);
     expect(committed).not.toMatch(/\brequire\(|new Function|\beval\(/);
-    for (const operation of specOperations) expect(committed).toContain(`export const params_${operation.operationId} =`);
+    for (const operation of specOperations)
+      expect(committed).toContain(`export const params_${operation.operationId} =`);
   });
 
   it('has its handler registry (src/handlers/index.ts) identical to a fresh generation (the drift gate)', async () => {
@@ -49,16 +50,25 @@ describe('the bundled spec', () => {
       const path = operation.path.replace('{group_id}', '9007199254740993');
       const match = route(operation.method, path);
       expect(match.kind === 'operation' && match.operation.operationId).toBe(operation.operationId);
-      if (match.kind === 'operation' && operation.path.includes('{group_id}')) expect(match.pathParams.group_id).toBe('9007199254740993');
+      if (match.kind === 'operation' && operation.path.includes('{group_id}'))
+        expect(match.pathParams.group_id).toBe('9007199254740993');
     }
-    expect(route('GET', '/im/v2/conversation_groups/actions/group_ids')).toMatchObject({ kind: 'operation', operation: { operationId: 'batchGetConversationGroups' } });
-    expect(route('PUT', '/im/v2/conversation_groups')).toEqual({ kind: 'method-not-allowed', allowed: ['GET', 'POST'] });
+    expect(route('GET', '/im/v2/conversation_groups/actions/group_ids')).toMatchObject({
+      kind: 'operation',
+      operation: { operationId: 'batchGetConversationGroups' },
+    });
+    expect(route('PUT', '/im/v2/conversation_groups')).toEqual({
+      kind: 'method-not-allowed',
+      allowed: ['GET', 'POST'],
+    });
     expect(route('GET', '/im/v2/conversation_groups/')).toEqual({ kind: 'not-found' });
     expect(route('GET', '/im/v2/other')).toEqual({ kind: 'not-found' });
   });
 
   it("answers with the messages of the spec's own examples", () => {
-    const examples = Object.values(yaml.components.examples as Record<string, { value: { code: number; msg: string } }>);
+    const examples = Object.values(
+      yaml.components.examples as Record<string, { value: { code: number; msg: string } }>,
+    );
     expect(examples.length).toBeGreaterThan(5);
     for (const { value } of examples) expect(messageOf(value.code)).toBe(value.msg);
     expect(messageOf(200)).toBe('success');

@@ -13,7 +13,10 @@ export interface Api {
   raw(method: string, path: string, init?: CallInit): Promise<Reply>;
 }
 
-export function apiOf(target: { fetch: (request: Request) => Promise<Response>; base?: string }, credentials: Credentials): Api {
+export function apiOf(
+  target: { fetch: (request: Request) => Promise<Response>; base?: string },
+  credentials: Credentials,
+): Api {
   const raw = (method: string, path: string, init?: CallInit) => call(target, credentials, method, path, init);
   const groups = '/im/v2/conversation_groups';
   return {
@@ -22,11 +25,16 @@ export function apiOf(target: { fetch: (request: Request) => Promise<Response>; 
     update: (groupId, body) => raw('PATCH', `${groups}/${groupId}`, { body }),
     remove: (groupId, account_id) => raw('DELETE', `${groups}/${groupId}`, { query: { account_id } }),
     get: (groupId, account_id) => raw('GET', `${groups}/${groupId}`, { query: { account_id } }),
-    batchGet: (account_id, group_ids) => raw('GET', `${groups}/actions/group_ids`, { query: { account_id, group_ids } }),
+    batchGet: (account_id, group_ids) =>
+      raw('GET', `${groups}/actions/group_ids`, { query: { account_id, group_ids } }),
     list: (account_id) => raw('GET', groups, { query: { account_id } }),
     page: (groupId, account_id, query = {}) =>
       raw('GET', `${groups}/${groupId}/conversations`, {
-        query: { account_id, ...(query.limit !== undefined ? { limit: query.limit } : {}), ...(query.page_token !== undefined ? { page_token: query.page_token } : {}) },
+        query: {
+          account_id,
+          ...(query.limit !== undefined ? { limit: query.limit } : {}),
+          ...(query.page_token !== undefined ? { page_token: query.page_token } : {}),
+        },
       }),
   };
 }

@@ -67,7 +67,8 @@ export class ReferenceModel {
     const outcome = this.plan(account, group, ids, type === 2);
     if (type === 1) {
       const added = outcome.success.filter((c) => !group.conversations.includes(c));
-      if (group.conversations.length + added.length > this.limits.conversationsPerGroup) return { code: 116437, success: [], failed: [] };
+      if (group.conversations.length + added.length > this.limits.conversationsPerGroup)
+        return { code: 116437, success: [], failed: [] };
       group.conversations.push(...added);
     } else {
       group.conversations = group.conversations.filter((c) => !outcome.success.includes(c));

@@ -7,7 +7,9 @@ export interface Credentials {
 }
 
 export function checkSum(appSecret: string, nonce: string, curTime: string): string {
-  return createHash('sha1').update(appSecret + nonce + curTime).digest('hex');
+  return createHash('sha1')
+    .update(appSecret + nonce + curTime)
+    .digest('hex');
 }
 
 export function signedHeaders({ appKey, appSecret }: Credentials, nowMs = Date.now()): Record<string, string> {
@@ -37,16 +39,27 @@ export interface Reply {
 export function parseExact(text: string): any {
   try {
     return JSON.parse(
-      text
-        .replace(/"group_id":(\d+)/g, '"group_id":"$1"')
-        .replace(/"group_ids":\[([\d,]+)\]/g, (_, list: string) => `"group_ids":[${list.split(',').map((id) => `"${id}"`).join(',')}]`),
+      text.replace(/"group_id":(\d+)/g, '"group_id":"$1"').replace(
+        /"group_ids":\[([\d,]+)\]/g,
+        (_, list: string) =>
+          `"group_ids":[${list
+            .split(',')
+            .map((id) => `"${id}"`)
+            .join(',')}]`,
+      ),
     );
   } catch {
     return undefined;
   }
 }
 
-export function buildRequest(base: string, credentials: Credentials, method: string, path: string, init: CallInit = {}): Request {
+export function buildRequest(
+  base: string,
+  credentials: Credentials,
+  method: string,
+  path: string,
+  init: CallInit = {},
+): Request {
   const url = new URL(path, base);
   for (const [name, value] of Object.entries(init.query ?? {})) {
     url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value));
@@ -65,7 +78,9 @@ export async function call(
   path: string,
   init: CallInit = {},
 ): Promise<Reply> {
-  const response = await target.fetch(buildRequest(target.base ?? 'http://sandbox.test', credentials, method, path, init));
+  const response = await target.fetch(
+    buildRequest(target.base ?? 'http://sandbox.test', credentials, method, path, init),
+  );
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: parseExact(text) };
 }

@@ -104,7 +104,10 @@ export async function checkAnswers(
   const call = validInputCase(method);
   const slots = answers.slots ?? call.slots;
   const maxRequests = (settings.maxRetries + 1) * slots.length;
-  const { nim, observed } = clientFor(answers.responder, maxRequests, { maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs });
+  const { nim, observed } = clientFor(answers.responder, maxRequests, {
+    maxRetries: settings.maxRetries,
+    timeoutMs: settings.timeoutMs,
+  });
   const { expected } = answers;
   await checkCall(() => invoke(nim, method, call.args()), observed, {
     input: 'valid',

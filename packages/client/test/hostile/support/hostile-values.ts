@@ -10,7 +10,11 @@ export interface Gen<T = unknown> {
   readonly verdict?: Validity;
 }
 
-export const gen = <T>(desc: string, make: () => T, verdict?: Validity): Gen<T> => ({ desc, make, ...(verdict && { verdict }) });
+export const gen = <T>(desc: string, make: () => T, verdict?: Validity): Gen<T> => ({
+  desc,
+  make,
+  ...(verdict && { verdict }),
+});
 export const constant = <T>(desc: string, value: T): Gen<T> => gen(desc, () => value);
 
 export const megabyte = 'a'.repeat(1 << 20);
@@ -30,7 +34,10 @@ export function show(value: unknown, depth = 0): string {
   if (typeof value === 'function') return 'function';
   if (Array.isArray(value)) {
     if (depth > 2) return '[…]';
-    const items = value.slice(0, 3).map((item) => show(item, depth + 1)).join(', ');
+    const items = value
+      .slice(0, 3)
+      .map((item) => show(item, depth + 1))
+      .join(', ');
     return `[${items}${value.length > 3 ? `, …${value.length} items` : ''}]`;
   }
   return Object.prototype.toString.call(value);
@@ -42,8 +49,16 @@ export function throwingProxy<T extends object>(target: T): T {
     throw new Error('hostile proxy trap');
   };
   return new Proxy(target, {
-    get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap,
-    set: trap, defineProperty: trap, deleteProperty: trap, apply: trap, construct: trap,
+    get: trap,
+    has: trap,
+    ownKeys: trap,
+    getOwnPropertyDescriptor: trap,
+    getPrototypeOf: trap,
+    set: trap,
+    defineProperty: trap,
+    deleteProperty: trap,
+    apply: trap,
+    construct: trap,
   });
 }
 
@@ -55,16 +70,42 @@ function circularObject() {
 
 /** Values of the wrong type or range for (nearly) every field; the rules judge each per field. */
 export const hostileValues: readonly Gen[] = [
-  constant('undefined', undefined), constant('null', null), constant('true', true),
-  constant('0', 0), constant('-0', -0), constant('NaN', NaN), constant('Infinity', Infinity), constant('-Infinity', -Infinity),
-  constant('2**31', 2 ** 31), constant('2**53', 2 ** 53), constant('-1', -1), constant('1.5', 1.5), constant('MAX_VALUE', Number.MAX_VALUE),
-  constant('5n', 5n), constant('-5n', -5n), constant('2n**70n', 2n ** 70n), constant('Symbol', hostileSymbol),
-  constant('""', ''), constant('" "', ' '), constant('1 MB string', megabyte), constant('lone surrogate', '\ud800'),
+  constant('undefined', undefined),
+  constant('null', null),
+  constant('true', true),
+  constant('0', 0),
+  constant('-0', -0),
+  constant('NaN', NaN),
+  constant('Infinity', Infinity),
+  constant('-Infinity', -Infinity),
+  constant('2**31', 2 ** 31),
+  constant('2**53', 2 ** 53),
+  constant('-1', -1),
+  constant('1.5', 1.5),
+  constant('MAX_VALUE', Number.MAX_VALUE),
+  constant('5n', 5n),
+  constant('-5n', -5n),
+  constant('2n**70n', 2n ** 70n),
+  constant('Symbol', hostileSymbol),
+  constant('""', ''),
+  constant('" "', ' '),
+  constant('1 MB string', megabyte),
+  constant('lone surrogate', '\ud800'),
   constant('"a\\udc00b"', 'a\udc00b'),
-  gen('{}', () => ({})), gen('[]', () => []), gen('[1]', () => [1]),
+  gen('{}', () => ({})),
+  gen('[]', () => []),
+  gen('[1]', () => [1]),
   gen('circular object', circularObject),
-  gen('circular array', () => { const array: unknown[] = []; array.push(array); return array; }),
-  gen('object with a throwing getter', () => ({ get value() { throw new Error('hostile getter'); } })),
+  gen('circular array', () => {
+    const array: unknown[] = [];
+    array.push(array);
+    return array;
+  }),
+  gen('object with a throwing getter', () => ({
+    get value() {
+      throw new Error('hostile getter');
+    },
+  })),
   gen('throwing Proxy', () => throwingProxy({}), 'invalid'),
   gen('throwing array Proxy', () => throwingProxy([] as unknown[]), 'invalid'),
   gen('Object.create(null)', () => Object.create(null) as object),
@@ -75,7 +116,12 @@ export const hostileValues: readonly Gen[] = [
   gen('Date', () => new Date(0)),
   gen('Map', () => new Map([['account_id', 'alice']])),
   gen('Promise', () => Promise.resolve('alice')),
-  gen('fake AbortSignal', () => ({ aborted: false, reason: undefined, addEventListener() {}, removeEventListener() {} })),
+  gen('fake AbortSignal', () => ({
+    aborted: false,
+    reason: undefined,
+    addEventListener() {},
+    removeEventListener() {},
+  })),
   gen('EventTarget', () => new EventTarget()),
 ];
 
@@ -83,8 +129,22 @@ export const hostileValue: fc.Arbitrary<Gen> = fc.constantFrom(...hostileValues)
 
 /** Ways to hand over a list of `item` that are never a valid list: a hole, sparse, array-likes, a Proxy. */
 export const brokenListMakers: ReadonlyArray<{ readonly desc: string; make(item: unknown): unknown }> = [
-  { desc: 'array with a hole', make: (item) => { const list = [item, item]; delete list[0]; return list; } },
-  { desc: 'sparse array', make: (item) => { const list: unknown[] = []; list[3] = item; return list; } },
+  {
+    desc: 'array with a hole',
+    make: (item) => {
+      const list = [item, item];
+      delete list[0];
+      return list;
+    },
+  },
+  {
+    desc: 'sparse array',
+    make: (item) => {
+      const list: unknown[] = [];
+      list[3] = item;
+      return list;
+    },
+  },
   { desc: 'array-like object', make: (item) => ({ length: 1, 0: item }) },
   { desc: 'Set', make: (item) => new Set([item]) },
   { desc: 'throwing array Proxy', make: (item) => throwingProxy([item]) },
@@ -102,12 +162,32 @@ export const listDress = fc.constantFrom('plain', 'toJSON', 'extra', 'frozen' as
 
 /** How the fields are handed over. */
 export type ContainerKind =
-  | 'plain' | 'frozen' | 'extra fields' | 'toJSON' | 'getters' | 'flip-flop getter'
-  | 'inherited' | 'null prototype' | 'class instance' | 'throwing Proxy';
+  | 'plain'
+  | 'frozen'
+  | 'extra fields'
+  | 'toJSON'
+  | 'getters'
+  | 'flip-flop getter'
+  | 'inherited'
+  | 'null prototype'
+  | 'class instance'
+  | 'throwing Proxy';
 export const containerKind: fc.Arbitrary<ContainerKind> = fc.oneof(
   { weight: 6, arbitrary: fc.constant('plain' as const) },
-  { weight: 6, arbitrary: fc.constantFrom<ContainerKind>('frozen', 'extra fields', 'toJSON', 'getters', 'flip-flop getter',
-    'inherited', 'null prototype', 'class instance', 'throwing Proxy') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom<ContainerKind>(
+      'frozen',
+      'extra fields',
+      'toJSON',
+      'getters',
+      'flip-flop getter',
+      'inherited',
+      'null prototype',
+      'class instance',
+      'throwing Proxy',
+    ),
+  },
 );
 
 /** What the container kind adds to the verdict: inherited fields are left open, an unreadable object is refused. */
@@ -122,16 +202,27 @@ class CallerInput {}
 export function container(kind: ContainerKind, fields: Record<string, unknown>): object {
   const entries = Object.entries(fields);
   switch (kind) {
-    case 'plain': return { ...fields };
-    case 'frozen': return Object.freeze({ ...fields });
-    case 'extra fields': return { ...fields, extra: 'not sent', group_id: '1' };
-    case 'toJSON': return { ...fields, toJSON: () => ({ account_id: 'mallory', name: 'not what was validated' }) };
-    case 'null prototype': return Object.assign(Object.create(null) as object, fields);
-    case 'class instance': return Object.assign(new CallerInput(), fields);
-    case 'inherited': return Object.create({ ...fields }) as object;
-    case 'throwing Proxy': return throwingProxy({ ...fields });
+    case 'plain':
+      return { ...fields };
+    case 'frozen':
+      return Object.freeze({ ...fields });
+    case 'extra fields':
+      return { ...fields, extra: 'not sent', group_id: '1' };
+    case 'toJSON':
+      return { ...fields, toJSON: () => ({ account_id: 'mallory', name: 'not what was validated' }) };
+    case 'null prototype':
+      return Object.assign(Object.create(null) as object, fields);
+    case 'class instance':
+      return Object.assign(new CallerInput(), fields);
+    case 'inherited':
+      return Object.create({ ...fields }) as object;
+    case 'throwing Proxy':
+      return throwingProxy({ ...fields });
     case 'getters':
-      return Object.defineProperties({}, Object.fromEntries(entries.map(([key, value]) => [key, { get: () => value, enumerable: true }])));
+      return Object.defineProperties(
+        {},
+        Object.fromEntries(entries.map(([key, value]) => [key, { get: () => value, enumerable: true }])),
+      );
     case 'flip-flop getter': {
       // The first field answers its value once, then something refused: the client must use what it validated.
       const [[flipKey, flipValue] = ['account_id', undefined], ...rest] = entries;

@@ -2,8 +2,28 @@
 // the rules, and the requests a correct client sends for it (the plain copy of the validated fields).
 import { constraints } from '@nim-api/types';
 import fc from 'fast-check';
-import { type ContainerKind, comparable, container, containerKind, containerVerdict, type Gen, hostileValue, megabyte } from './hostile-values.js';
-import { absent, absentGen, accountIdGen, groupIdGen, groupIdListGen, type IdListTemplate, idListTemplate, limitGen, nameGen, optionalTextGen } from './input-fields.js';
+import {
+  type ContainerKind,
+  comparable,
+  container,
+  containerKind,
+  containerVerdict,
+  type Gen,
+  hostileValue,
+  megabyte,
+} from './hostile-values.js';
+import {
+  absent,
+  absentGen,
+  accountIdGen,
+  groupIdGen,
+  groupIdListGen,
+  type IdListTemplate,
+  idListTemplate,
+  limitGen,
+  nameGen,
+  optionalTextGen,
+} from './input-fields.js';
 import type { ExpectedRequest } from './outcome.js';
 import { described } from './property.js';
 import { lightRequestOptions, noOptions, type OptionsCase } from './request-options.js';
@@ -38,8 +58,16 @@ function changeModel(type: 1 | 2): MethodModel {
     verdict: (v) => worst(rules.accountId(v.account_id), idsVerdict(v, 1)),
     slots: (v, groupId) => {
       const ids = copy(v.conversation_ids);
-      const chunks = Array.from({ length: Math.ceil(ids.length / perCall) }, (_, i) => ids.slice(i * perCall, (i + 1) * perCall));
-      return chunks.map((chunk) => [{ method: 'PATCH', path: groupPath(groupId), body: { account_id: v.account_id, conversations: { type, conversation_ids: chunk } } }]);
+      const chunks = Array.from({ length: Math.ceil(ids.length / perCall) }, (_, i) =>
+        ids.slice(i * perCall, (i + 1) * perCall),
+      );
+      return chunks.map((chunk) => [
+        {
+          method: 'PATCH',
+          path: groupPath(groupId),
+          body: { account_id: v.account_id, conversations: { type, conversation_ids: chunk } },
+        },
+      ]);
     },
   };
 }
@@ -59,28 +87,54 @@ const pageQuery = (v: Values, pageToken?: string) => ({
   page_token: pageToken,
 });
 
-const defined = (object: Values) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+const defined = (object: Values) =>
+  Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
 
 export const models: Record<MethodName, MethodModel> = {
   create: {
     groupId: false,
-    fields: { account_id: accountIdGen, name: nameGen, server_extension: optionalTextGen, conversation_ids: maybe(optionalIds) },
-    verdict: (v) => worst(rules.accountId(v.account_id), rules.name(v.name), rules.serverExtension(v.server_extension),
-      v.conversation_ids === undefined ? 'valid' : idsVerdict(v, 0, perCall)),
+    fields: {
+      account_id: accountIdGen,
+      name: nameGen,
+      server_extension: optionalTextGen,
+      conversation_ids: maybe(optionalIds),
+    },
+    verdict: (v) =>
+      worst(
+        rules.accountId(v.account_id),
+        rules.name(v.name),
+        rules.serverExtension(v.server_extension),
+        v.conversation_ids === undefined ? 'valid' : idsVerdict(v, 0, perCall),
+      ),
     slots: (v) => {
       const body = defined({ account_id: v.account_id, name: v.name, server_extension: v.server_extension });
       if (v.conversation_ids === undefined) return one({ method: 'POST', path: groupsPath, body });
       const ids = copy(v.conversation_ids);
       // An empty list may be sent as it is or left out.
-      return [[{ method: 'POST', path: groupsPath, body: { ...body, conversation_ids: ids } }, ...(ids.length ? [] : [{ method: 'POST', path: groupsPath, body }])]];
+      return [
+        [
+          { method: 'POST', path: groupsPath, body: { ...body, conversation_ids: ids } },
+          ...(ids.length ? [] : [{ method: 'POST', path: groupsPath, body }]),
+        ],
+      ];
     },
   },
   update: {
     groupId: true,
     fields: { account_id: accountIdGen, name: maybe(nameGen), server_extension: optionalTextGen },
-    verdict: (v) => worst(rules.accountId(v.account_id), v.name === undefined ? 'valid' : rules.name(v.name), rules.serverExtension(v.server_extension),
-      v.name === undefined && v.server_extension === undefined ? 'invalid' : 'valid'),
-    slots: (v, id) => one({ method: 'PATCH', path: groupPath(id), body: defined({ account_id: v.account_id, name: v.name, server_extension: v.server_extension }) }),
+    verdict: (v) =>
+      worst(
+        rules.accountId(v.account_id),
+        v.name === undefined ? 'valid' : rules.name(v.name),
+        rules.serverExtension(v.server_extension),
+        v.name === undefined && v.server_extension === undefined ? 'invalid' : 'valid',
+      ),
+    slots: (v, id) =>
+      one({
+        method: 'PATCH',
+        path: groupPath(id),
+        body: defined({ account_id: v.account_id, name: v.name, server_extension: v.server_extension }),
+      }),
   },
   addConversations: changeModel(1),
   removeConversations: changeModel(2),
@@ -91,8 +145,12 @@ export const models: Record<MethodName, MethodModel> = {
     groupId: false,
     fields: { account_id: accountIdGen, group_ids: groupIdListGen },
     verdict: (v) => worst(rules.accountId(v.account_id), listValidity(v.group_ids, rules.groupId, 1)),
-    slots: (v) => one({ method: 'GET', path: `${groupsPath}/actions/group_ids`,
-      query: { account_id: v.account_id as string, group_ids: copy(v.group_ids).map(groupIdWire).join(',') } }),
+    slots: (v) =>
+      one({
+        method: 'GET',
+        path: `${groupsPath}/actions/group_ids`,
+        query: { account_id: v.account_id as string, group_ids: copy(v.group_ids).map(groupIdWire).join(',') },
+      }),
   },
   listConversations: {
     groupId: true,
@@ -110,7 +168,14 @@ export const models: Record<MethodName, MethodModel> = {
     groupId: true,
     fields: { account_id: accountIdGen, limit: limitGen },
     verdict: (v) => worst(rules.accountId(v.account_id), rules.limit(v.limit)),
-    slots: (v, id) => [1, 2].map((page) => [{ method: 'GET', path: `${groupPath(id)}/conversations`, query: pageQuery(v, page === 2 ? 'page-2' : undefined) }]),
+    slots: (v, id) =>
+      [1, 2].map((page) => [
+        {
+          method: 'GET',
+          path: `${groupPath(id)}/conversations`,
+          query: pageQuery(v, page === 2 ? 'page-2' : undefined),
+        },
+      ]),
   },
 };
 
@@ -143,7 +208,13 @@ function makeValues(gens: Record<string, FieldGen>): Values {
   return values;
 }
 
-function assemble(method: MethodName, groupId: Gen | undefined, holder: Holder, gens: Record<string, FieldGen>, options: OptionsCase): InputCase {
+function assemble(
+  method: MethodName,
+  groupId: Gen | undefined,
+  holder: Holder,
+  gens: Record<string, FieldGen>,
+  options: OptionsCase,
+): InputCase {
   const model = models[method];
   const values = makeValues(gens);
   const overridden = Object.values(gens).some((field) => field.verdict === 'invalid') || groupId?.verdict === 'invalid';
@@ -151,8 +222,11 @@ function assemble(method: MethodName, groupId: Gen | undefined, holder: Holder, 
   const groupIdVerdict = groupId ? rules.groupId(groupIdValue) : 'valid';
   const holderVerdict = holder.kind === 'not an object' ? 'invalid' : containerVerdict(holder.kind);
   const verdict = overridden ? 'invalid' : worst(groupIdVerdict, holderVerdict, model.verdict(values), options.verdict);
-  const input = () => (holder.kind === 'not an object' ? holder.value.make() : container(holder.kind, makeValues(gens)));
-  const fieldsDesc = Object.entries(gens).map(([key, field]) => `${key}: ${field.desc}`).join(', ');
+  const input = () =>
+    holder.kind === 'not an object' ? holder.value.make() : container(holder.kind, makeValues(gens));
+  const fieldsDesc = Object.entries(gens)
+    .map(([key, field]) => `${key}: ${field.desc}`)
+    .join(', ');
   const desc = `${method}(${groupId ? `${groupId.desc}, ` : ''}${holder.kind === 'not an object' ? holder.value.desc : `${holder.kind} {${fieldsDesc}}`}, ${options.desc}) → ${verdict}`;
   const testCase: InputCase = {
     method,
@@ -166,14 +240,20 @@ function assemble(method: MethodName, groupId: Gen | undefined, holder: Holder, 
 }
 
 /** Calls of `method` with hostile input, with light options. */
-export function inputCases(method: MethodName, options: fc.Arbitrary<OptionsCase> = lightRequestOptions): fc.Arbitrary<InputCase> {
+export function inputCases(
+  method: MethodName,
+  options: fc.Arbitrary<OptionsCase> = lightRequestOptions,
+): fc.Arbitrary<InputCase> {
   const model = models[method];
   return fc
     .tuple(model.groupId ? groupIdGen : fc.constant(undefined), holderGen, fc.record(model.fields), options)
     .map(([groupId, holder, gens, opts]) => assemble(method, groupId, holder, gens, opts));
 }
 
-const fixed = (value: unknown): Gen => ({ desc: JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)), make: () => structuredClone(value) });
+const fixed = (value: unknown): Gen => ({
+  desc: JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
+  make: () => structuredClone(value),
+});
 /** A valid input per method, for properties about the options or the responses. */
 export const validFields: Record<MethodName, Values> = {
   create: { account_id: 'alice', name: 'Work', conversation_ids: ['alice|1|bob'] },
@@ -206,7 +286,10 @@ export function megabyteAccountCase(method: 'create' | 'addConversations'): Inpu
   const gens: Record<string, FieldGen> = {
     account_id: { desc: '1 MB string', make: () => megabyte },
     ...(method === 'create' && { name: fixed('Work') }),
-    conversation_ids: { desc: '600 ids of alice', make: () => Array.from({ length: 600 }, (_, i) => `alice|1|peer${i}`) },
+    conversation_ids: {
+      desc: '600 ids of alice',
+      make: () => Array.from({ length: 600 }, (_, i) => `alice|1|peer${i}`),
+    },
   };
   return assemble(method, method === 'create' ? undefined : fixed('1001'), { kind: 'plain' }, gens, noOptions);
 }

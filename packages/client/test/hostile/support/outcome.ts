@@ -58,7 +58,11 @@ export interface Observed {
   readonly nim?: NimClient;
 }
 
-type Outcome = { kind: 'resolved'; value: unknown } | { kind: 'rejected'; error: unknown } | { kind: 'hung' } | { kind: 'runaway' };
+type Outcome =
+  | { kind: 'resolved'; value: unknown }
+  | { kind: 'rejected'; error: unknown }
+  | { kind: 'hung' }
+  | { kind: 'runaway' };
 
 function fail(kind: string, detail: string): never {
   throw new Error(`[${kind}] ${detail.slice(0, 600)}`);
@@ -88,7 +92,10 @@ export function visibleText(error: unknown): string[] {
   const e = error as { message?: unknown; stack?: unknown; bodyExcerpt?: unknown; msg?: unknown; issues?: unknown };
   const issues = Array.isArray(e.issues) ? (e.issues as Array<{ path?: unknown; message?: unknown }>) : [];
   return [
-    String(e.message), String(e.stack), String(e.bodyExcerpt ?? ''), String(e.msg ?? ''),
+    String(e.message),
+    String(e.stack),
+    String(e.bodyExcerpt ?? ''),
+    String(e.msg ?? ''),
     ...issues.map((issue) => `${String(issue.path)} ${String(issue.message)}`),
     printed(error),
   ];
@@ -105,9 +112,15 @@ function printed(error: object): string {
   }
 }
 
-export function checkSecrets(texts: readonly string[], secret: string, checkSums: readonly string[], where: string): void {
+export function checkSecrets(
+  texts: readonly string[],
+  secret: string,
+  checkSums: readonly string[],
+  where: string,
+): void {
   for (const text of texts) {
-    if (secret.length >= 6 && text.includes(secret)) fail('secret leaked', `${where} contains the AppSecret: ${show(text)}`);
+    if (secret.length >= 6 && text.includes(secret))
+      fail('secret leaked', `${where} contains the AppSecret: ${show(text)}`);
     const echoed = checkSums.find((sum) => text.includes(sum));
     if (echoed) fail('checksum printed', `${where} contains a sent CheckSum`);
   }
@@ -117,9 +130,11 @@ function checkBounded(error: object): void {
   const { message, issues } = error as { message: string; issues?: ReadonlyArray<{ message: string }> };
   const count = Array.isArray(issues) ? issues.length : 0;
   for (const issue of issues ?? []) {
-    if (issue.message.length > maxIssueMessage) fail('unbounded message', `an issue message of ${issue.message.length} chars: ${show(issue.message)}`);
+    if (issue.message.length > maxIssueMessage)
+      fail('unbounded message', `an issue message of ${issue.message.length} chars: ${show(issue.message)}`);
   }
-  if (message.length > maxMessage + count * (maxIssueMessage + 40)) fail('unbounded message', `a message of ${message.length} chars: ${show(message)}`);
+  if (message.length > maxMessage + count * (maxIssueMessage + 40))
+    fail('unbounded message', `a message of ${message.length} chars: ${show(message)}`);
 }
 
 const normal = (request: SentRequest | ExpectedRequest) => ({
@@ -133,26 +148,32 @@ const describe = (request: SentRequest | ExpectedRequest) => {
   return `${method} ${show(path)} ${show(JSON.stringify(query))} ${show(JSON.stringify(body) ?? '')}`;
 };
 const matches = (sent: SentRequest, expected: ExpectedRequest) =>
-  (expected.origin === undefined || expected.origin === sent.url.origin) && isDeepStrictEqual(normal(sent), normal(expected));
+  (expected.origin === undefined || expected.origin === sent.url.origin) &&
+  isDeepStrictEqual(normal(sent), normal(expected));
 
 function checkSigned(sent: readonly SentRequest[], observed: Observed, expectation: Expectation): void {
   const traceIds = new Set(sent.map((request) => request.headers['x-custom-traceid']));
   if (traceIds.size !== 1) fail('trace id', `one call sent trace ids ${show([...traceIds])}`);
-  if (expectation.traceId !== undefined && !traceIds.has(expectation.traceId)) fail('trace id', `the caller's trace id was not sent`);
+  if (expectation.traceId !== undefined && !traceIds.has(expectation.traceId))
+    fail('trace id', `the caller's trace id was not sent`);
   for (const request of sent) {
     const { appkey, nonce = '', curtime = '', checksum } = request.headers;
     if (appkey !== observed.appKey || checksum !== sha1(observed.appSecret + nonce + curtime)) {
       fail('bad signature', `${describe(request)} carries AppKey ${show(appkey)} and a CheckSum that does not verify`);
     }
     const wire = `${request.url.href}\n${JSON.stringify(request.headers)}\n${request.bodyText}`;
-    if (observed.appSecret.length >= 6 && wire.includes(observed.appSecret)) fail('secret leaked', 'the AppSecret went over the wire');
+    if (observed.appSecret.length >= 6 && wire.includes(observed.appSecret))
+      fail('secret leaked', 'the AppSecret went over the wire');
   }
 }
 
 function checkRequests(sent: readonly SentRequest[], expectation: Expectation): void {
   const slots = expectation.slots ?? [];
   if (expectation.exact && sent.length !== slots.length) {
-    fail('request differs', `${sent.length} request(s) sent, ${slots.length} expected: ${sent.map(describe).join(' | ')}`);
+    fail(
+      'request differs',
+      `${sent.length} request(s) sent, ${slots.length} expected: ${sent.map(describe).join(' | ')}`,
+    );
   }
   sent.forEach((request, index) => {
     const allowed = expectation.exact ? slots[index]! : slots.flat();
@@ -164,7 +185,10 @@ function checkRequests(sent: readonly SentRequest[], expectation: Expectation): 
 
 function checkResolved(value: unknown, sent: readonly SentRequest[], expectation: Expectation): void {
   if (expectation.input === 'invalid') {
-    fail(sent.length ? 'invalid input sent' : 'invalid input not refused', `resolved with ${show(value)}${sent.length ? ` after sending ${describe(sent[0]!)}` : ''}`);
+    fail(
+      sent.length ? 'invalid input sent' : 'invalid input not refused',
+      `resolved with ${show(value)}${sent.length ? ` after sending ${describe(sent[0]!)}` : ''}`,
+    );
   }
   if (sent.length === 0 && !expectation.offline) fail('resolved without a request', show(value));
   const problem = expectation.method && resultProblem(expectation.method, value);
@@ -180,13 +204,18 @@ function checkResolved(value: unknown, sent: readonly SentRequest[], expectation
 function checkRejected(error: unknown, sent: readonly SentRequest[], expectation: Expectation): void {
   const refused = isNimError(error, 'NimValidationError');
   const name = (error as Error).name;
-  if (refused && sent.length > 0) fail('validation after sending', `${name} after ${sent.length} request(s): ${show((error as Error).message)}`);
+  if (refused && sent.length > 0)
+    fail('validation after sending', `${name} after ${sent.length} request(s): ${show((error as Error).message)}`);
   if (expectation.input === 'invalid' && !refused) {
-    fail(sent.length ? 'invalid input sent' : 'invalid input not refused', `${name} after sending ${sent.map(describe).join(' | ') || 'nothing'}`);
+    fail(
+      sent.length ? 'invalid input sent' : 'invalid input not refused',
+      `${name} after sending ${sent.map(describe).join(' | ') || 'nothing'}`,
+    );
   }
   if (expectation.input === 'valid' && refused) fail('valid input refused', show((error as Error).message));
   if (!refused && expectation.mustResolve) fail('must resolve', `${name}: ${show((error as Error).message)}`);
-  if (!refused && expectation.errorNames && !expectation.errorNames.includes(name)) fail(`expected ${expectation.errorNames.join('/')}`, `got ${name}: ${show((error as Error).message)}`);
+  if (!refused && expectation.errorNames && !expectation.errorNames.includes(name))
+    fail(`expected ${expectation.errorNames.join('/')}`, `got ${name}: ${show((error as Error).message)}`);
 }
 
 /** Runs one call and checks every invariant; throws `[kind] detail` for the first one broken. */
@@ -196,7 +225,10 @@ export async function checkCall(call: () => unknown, observed: Observed, expecta
   const outcome = await settle(call, expectation.guardMs, recorder.overCapReached);
   const elapsed = performance.now() - started;
   if (expectation.withinMs !== undefined && elapsed > expectation.withinMs) {
-    fail('blocked', `the outcome took ${Math.round(elapsed)} ms, more than the call's deadline of ${expectation.withinMs} ms`);
+    fail(
+      'blocked',
+      `the outcome took ${Math.round(elapsed)} ms, more than the call's deadline of ${expectation.withinMs} ms`,
+    );
   }
   if (outcome.kind === 'runaway') {
     recorder.kill();
@@ -204,7 +236,10 @@ export async function checkCall(call: () => unknown, observed: Observed, expecta
   }
   if (outcome.kind === 'hung') {
     recorder.kill();
-    fail('hung', `no outcome within ${expectation.guardMs} ms (timeout × attempts + back-off + slack), ${recorder.count} request(s) sent`);
+    fail(
+      'hung',
+      `no outcome within ${expectation.guardMs} ms (timeout × attempts + back-off + slack), ${recorder.count} request(s) sent`,
+    );
   }
   const sent = await recorder.requests();
   const checkSums = sent.map((request) => request.headers.checksum ?? '').filter(Boolean);
@@ -220,7 +255,12 @@ export async function checkCall(call: () => unknown, observed: Observed, expecta
   checkSecrets(observed.logLines, observed.appSecret, checkSums, 'a log line');
   if (observed.nim) {
     const metrics = observed.nim.metrics();
-    const snapshots = [JSON.stringify(metrics), metrics.toPrometheus(), inspect(observed.nim, { depth: 4 }), JSON.stringify(observed.nim) ?? ''];
+    const snapshots = [
+      JSON.stringify(metrics),
+      metrics.toPrometheus(),
+      inspect(observed.nim, { depth: 4 }),
+      JSON.stringify(observed.nim) ?? '',
+    ];
     checkSecrets(snapshots, observed.appSecret, checkSums, 'a snapshot');
   }
   if (sent.length && expectation.input !== 'invalid') {
@@ -229,6 +269,7 @@ export async function checkCall(call: () => unknown, observed: Observed, expecta
   }
   if (outcome.kind === 'resolved') checkResolved(outcome.value, sent, expectation);
   else checkRejected(outcome.error, sent, expectation);
-  if (recorder.overCap || sent.length > expectation.maxRequests) fail('too many attempts', `${recorder.count} requests, at most ${expectation.maxRequests} allowed`);
+  if (recorder.overCap || sent.length > expectation.maxRequests)
+    fail('too many attempts', `${recorder.count} requests, at most ${expectation.maxRequests} allowed`);
   if (expectation.unchanged && !expectation.unchanged()) fail('input mutated', 'the caller’s object changed');
 }

@@ -44,13 +44,23 @@ export async function runProperty<T>(
       } catch (error) {
         failed += 1;
         const kind = kindOf(error);
-        const entry = kinds.get(kind) ?? { count: 0, example: fc.stringify(testCase).slice(0, 300), detail: String(error).slice(0, 300) };
+        const entry = kinds.get(kind) ?? {
+          count: 0,
+          example: fc.stringify(testCase).slice(0, 300),
+          detail: String(error).slice(0, 300),
+        };
         entry.count += 1;
         kinds.set(kind, entry);
       }
     }),
     { seed, numRuns },
   );
-  appendFileSync(censusFile, `${JSON.stringify({ name, numRuns, failed, verdicts, kinds: Object.fromEntries(kinds) })}\n`);
-  if (failed) throw new Error(`${failed}/${numRuns} cases broke an invariant: ${[...kinds].map(([k, v]) => `${k} ×${v.count}`).join(', ')}`);
+  appendFileSync(
+    censusFile,
+    `${JSON.stringify({ name, numRuns, failed, verdicts, kinds: Object.fromEntries(kinds) })}\n`,
+  );
+  if (failed)
+    throw new Error(
+      `${failed}/${numRuns} cases broke an invariant: ${[...kinds].map(([k, v]) => `${k} ×${v.count}`).join(', ')}`,
+    );
 }

@@ -2,7 +2,17 @@
 // the object (absent, null, not an object, any container kind) and each field (valid, near misses, hostile).
 import fc from 'fast-check';
 import { absent, absentGen } from './input-fields.js';
-import { type ContainerKind, container, containerKind, containerVerdict, constant, type Gen, gen, hostileValue, show } from './hostile-values.js';
+import {
+  type ContainerKind,
+  container,
+  containerKind,
+  containerVerdict,
+  constant,
+  type Gen,
+  gen,
+  hostileValue,
+  show,
+} from './hostile-values.js';
 import { maxTimerMs, rules, type Validity, worst } from './validity.js';
 
 const valueGen = (value: unknown): Gen => constant(show(value), value);
@@ -11,7 +21,10 @@ const fieldGens = {
   signal: fc.oneof(
     { weight: 4, arbitrary: fc.constant(absentGen) },
     { weight: 3, arbitrary: fc.constant(gen('AbortSignal', () => new AbortController().signal)) },
-    { weight: 1, arbitrary: fc.constant(gen('aborted AbortSignal', () => AbortSignal.abort(new Error('caller gave up')))) },
+    {
+      weight: 1,
+      arbitrary: fc.constant(gen('aborted AbortSignal', () => AbortSignal.abort(new Error('caller gave up')))),
+    },
     { weight: 1, arbitrary: fc.constant(constant('null', null)) },
     { weight: 2, arbitrary: hostileValue },
   ),
@@ -60,23 +73,37 @@ type Holder = { kind: 'left out' } | { kind: 'null' } | { kind: 'not an object';
 
 function assemble(holder: Holder, fields: Record<FieldName, Gen>): OptionsCase {
   const makeFields = () =>
-    Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field.make()]).filter(([, value]) => value !== absent));
+    Object.fromEntries(
+      Object.entries(fields)
+        .map(([key, field]) => [key, field.make()])
+        .filter(([, value]) => value !== absent),
+    );
   const values = makeFields() as Partial<Record<FieldName, unknown>>;
-  const shown = Object.entries(fields).filter(([, field]) => field !== absentGen).map(([key, field]) => `${key}: ${field.desc}`);
+  const shown = Object.entries(fields)
+    .filter(([, field]) => field !== absentGen)
+    .map(([key, field]) => `${key}: ${field.desc}`);
   const base = { aborted: false, desc: `${holder.kind} {${shown.join(', ')}}` };
   switch (holder.kind) {
-    case 'left out': return { ...base, desc: 'no options', make: () => undefined, verdict: 'valid' };
-    case 'null': return { ...base, desc: 'options null', make: () => null, verdict: 'either' };
+    case 'left out':
+      return { ...base, desc: 'no options', make: () => undefined, verdict: 'valid' };
+    case 'null':
+      return { ...base, desc: 'options null', make: () => null, verdict: 'either' };
     case 'not an object': {
       // An object or function without option fields acts as `{}`; a primitive is the wrong type.
       const value = holder.value.make();
       const objectLike = (typeof value === 'object' && value !== null) || typeof value === 'function';
-      return { ...base, desc: `options ${holder.value.desc}`, make: () => holder.value.make(), verdict: holder.value.verdict ?? (objectLike ? 'either' : 'invalid') };
+      return {
+        ...base,
+        desc: `options ${holder.value.desc}`,
+        make: () => holder.value.make(),
+        verdict: holder.value.verdict ?? (objectLike ? 'either' : 'invalid'),
+      };
     }
   }
   const verdicts = (Object.keys(fields) as FieldName[]).map((key) => fields[key].verdict ?? rules[key](values[key]));
   const verdict = worst(containerVerdict(holder.kind), ...verdicts);
-  const validField = <T>(key: FieldName) => (!fields[key].verdict && rules[key](values[key]) === 'valid' ? (values[key] as T) : undefined);
+  const validField = <T>(key: FieldName) =>
+    !fields[key].verdict && rules[key](values[key]) === 'valid' ? (values[key] as T) : undefined;
   const signal = validField<AbortSignal>('signal');
   return {
     ...base,
@@ -92,7 +119,12 @@ function assemble(holder: Holder, fields: Record<FieldName, Gen>): OptionsCase {
 const holder: fc.Arbitrary<Holder> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'left out' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'null' as const }) },
-  { weight: 1, arbitrary: hostileValue.filter((value) => value.desc !== 'undefined' && value.desc !== 'null').map((value) => ({ kind: 'not an object' as const, value })) },
+  {
+    weight: 1,
+    arbitrary: hostileValue
+      .filter((value) => value.desc !== 'undefined' && value.desc !== 'null')
+      .map((value) => ({ kind: 'not an object' as const, value })),
+  },
   { weight: 8, arbitrary: containerKind.map((kind) => ({ kind })) },
 );
 
@@ -102,7 +134,10 @@ export const requestOptions: fc.Arbitrary<OptionsCase> = fc
   .map(([h, fields]) => assemble(h, fields));
 
 /** No last argument. */
-export const noOptions = assemble({ kind: 'left out' }, { signal: absentGen, traceId: absentGen, timeoutMs: absentGen, maxRetries: absentGen, retryUnsafe: absentGen });
+export const noOptions = assemble(
+  { kind: 'left out' },
+  { signal: absentGen, traceId: absentGen, timeoutMs: absentGen, maxRetries: absentGen, retryUnsafe: absentGen },
+);
 
 /** Options for properties about something else: mostly none, sometimes anything. */
 export const lightRequestOptions: fc.Arbitrary<OptionsCase> = fc.oneof(

@@ -13,35 +13,53 @@ export interface DataCase {
 }
 
 const account = fc.stringMatching(/^[A-Za-z0-9_@.-]{1,32}$/);
-const conversationIdOf = (owner: string) => fc.tuple(fc.constantFrom(1, 2, 3), account).map(([type, target]) => `${owner}|${type}|${target}`);
+const conversationIdOf = (owner: string) =>
+  fc.tuple(fc.constantFrom(1, 2, 3), account).map(([type, target]) => `${owner}|${type}|${target}`);
 const conversationIdArb = conversationIdOf('alice');
-const extra = fc.option(fc.constantFrom({ unread_count: 3 }, { extra: { nested: [1, 'two'] } }, { note: '' }), { nil: undefined });
+const extra = fc.option(fc.constantFrom({ unread_count: 3 }, { extra: { nested: [1, 'two'] } }, { note: '' }), {
+  nil: undefined,
+});
 
-export const wireGroupArb = fc.record(
-  {
-    group_id: fc.oneof(fc.bigInt({ min: 1n, max: int64Max }), fc.constantFrom(1n, 9007199254740993n, int64Max)),
-    name: fc.string({ minLength: 1, maxLength: 12 }),
-    server_extension: fc.string({ maxLength: 12 }),
-    create_time: fc.integer({ min: 0, max: 2 ** 52 }),
-    update_time: fc.integer({ min: 0, max: 2 ** 52 }),
-    account_id: account,
-    conversation_ids: fc.array(conversationIdArb, { maxLength: 3 }),
-  },
-  { requiredKeys: ['group_id', 'name', 'create_time', 'update_time'] },
-).chain((group) => extra.map((more) => ({ ...group, ...more })));
-const failedConversation = fc.record({ conversation_id: conversationIdArb, error_code: fc.integer(), error_msg: fc.string({ maxLength: 10 }) }, { requiredKeys: ['conversation_id', 'error_code'] });
+export const wireGroupArb = fc
+  .record(
+    {
+      group_id: fc.oneof(fc.bigInt({ min: 1n, max: int64Max }), fc.constantFrom(1n, 9007199254740993n, int64Max)),
+      name: fc.string({ minLength: 1, maxLength: 12 }),
+      server_extension: fc.string({ maxLength: 12 }),
+      create_time: fc.integer({ min: 0, max: 2 ** 52 }),
+      update_time: fc.integer({ min: 0, max: 2 ** 52 }),
+      account_id: account,
+      conversation_ids: fc.array(conversationIdArb, { maxLength: 3 }),
+    },
+    { requiredKeys: ['group_id', 'name', 'create_time', 'update_time'] },
+  )
+  .chain((group) => extra.map((more) => ({ ...group, ...more })));
+const failedConversation = fc.record(
+  { conversation_id: conversationIdArb, error_code: fc.integer(), error_msg: fc.string({ maxLength: 10 }) },
+  { requiredKeys: ['conversation_id', 'error_code'] },
+);
 const failedGroup = fc.oneof(
-  fc.record({ group_id: fc.bigInt({ min: 1n, max: int64Max }), error_code: fc.integer(), error_msg: fc.string({ maxLength: 10 }) }),
+  fc.record({
+    group_id: fc.bigInt({ min: 1n, max: int64Max }),
+    error_code: fc.integer(),
+    error_msg: fc.string({ maxLength: 10 }),
+  }),
   fc.record({ group_id: fc.bigInt({ min: 1n, max: int64Max }), code: fc.integer(), msg: fc.string({ maxLength: 10 }) }),
 );
-const groupConversation = fc.tuple(conversationIdArb, extra).map(([conversation_id, more]) => ({ conversation_id, ...more }));
+const groupConversation = fc
+  .tuple(conversationIdArb, extra)
+  .map(([conversation_id, more]) => ({ conversation_id, ...more }));
 
 /** The wire value with int64 ids as the exact strings the client promises. */
 export const exact = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? String(item) : item)));
 
 type Normalise = (data: Record<string, unknown>) => unknown;
-const change: Normalise = ({ success_list = [], failed_list = [], ...rest }) => ({ ...rest, success_list, failed_list });
+const change: Normalise = ({ success_list = [], failed_list = [], ...rest }) => ({
+  ...rest,
+  success_list,
+  failed_list,
+});
 const batch: Normalise = ({ success_list = [], failed_list = [], fail_list = [] }) => ({
   success_list,
   failed_list: [...(failed_list as object[]), ...(fail_list as object[])].map((item) => {
@@ -52,7 +70,11 @@ const batch: Normalise = ({ success_list = [], failed_list = [], fail_list = [] 
 const page: Normalise = ({ has_more, items = [], ...rest }) => ({ ...rest, has_more: has_more === true, items });
 
 const mutation = fc.record(
-  { conversation_group: wireGroupArb, success_list: fc.array(conversationIdArb, { maxLength: 3 }), failed_list: fc.array(failedConversation, { maxLength: 3 }) },
+  {
+    conversation_group: wireGroupArb,
+    success_list: fc.array(conversationIdArb, { maxLength: 3 }),
+    failed_list: fc.array(failedConversation, { maxLength: 3 }),
+  },
   { requiredKeys: ['conversation_group'] },
 );
 const valid: Record<MethodName, { data: fc.Arbitrary<Record<string, unknown>>; normalise: Normalise }> = {
@@ -63,16 +85,36 @@ const valid: Record<MethodName, { data: fc.Arbitrary<Record<string, unknown>>; n
   delete: { data: fc.constant({}), normalise: (data) => data },
   get: { data: wireGroupArb, normalise: (data) => data },
   batchGet: {
-    data: fc.record({ success_list: fc.array(wireGroupArb, { maxLength: 3 }), failed_list: fc.array(failedGroup, { maxLength: 3 }), fail_list: fc.array(failedGroup, { maxLength: 2 }) }, { requiredKeys: [] }),
+    data: fc.record(
+      {
+        success_list: fc.array(wireGroupArb, { maxLength: 3 }),
+        failed_list: fc.array(failedGroup, { maxLength: 3 }),
+        fail_list: fc.array(failedGroup, { maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
     normalise: batch,
   },
-  list: { data: fc.record({ conversation_groups: fc.array(wireGroupArb, { maxLength: 4 }) }), normalise: (data) => data },
+  list: {
+    data: fc.record({ conversation_groups: fc.array(wireGroupArb, { maxLength: 4 }) }),
+    normalise: (data) => data,
+  },
   listConversations: {
-    data: fc.record({ has_more: fc.boolean(), next_token: fc.string({ minLength: 1, maxLength: 10 }), items: fc.array(groupConversation, { maxLength: 4 }) }, { requiredKeys: ['has_more', 'items'] }),
+    data: fc.record(
+      {
+        has_more: fc.boolean(),
+        next_token: fc.string({ minLength: 1, maxLength: 10 }),
+        items: fc.array(groupConversation, { maxLength: 4 }),
+      },
+      { requiredKeys: ['has_more', 'items'] },
+    ),
     normalise: page,
   },
   // One last page here; chains of pages are generated by the iteration property.
-  iterateConversations: { data: fc.record({ has_more: fc.constant(false), items: fc.array(groupConversation, { maxLength: 4 }) }), normalise: (data) => data.items },
+  iterateConversations: {
+    data: fc.record({ has_more: fc.constant(false), items: fc.array(groupConversation, { maxLength: 4 }) }),
+    normalise: (data) => data.items,
+  },
 };
 
 export const deepArray = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
@@ -93,41 +135,73 @@ const badGroups = [
   { desc: 'group null', value: null },
 ];
 const generic = [
-  { desc: '"abc"', data: 'abc' }, { desc: '5', data: 5 }, { desc: 'true', data: true }, { desc: '[]', data: [] },
+  { desc: '"abc"', data: 'abc' },
+  { desc: '5', data: 5 },
+  { desc: 'true', data: true },
+  { desc: '[]', data: [] },
   { desc: '10,000 nested arrays', data: deepMarker },
 ];
 const changeBad = [
-  { desc: '{}', data: {} }, { desc: 'null', data: null }, { desc: 'conversation_group 5', data: { conversation_group: 5 } },
+  { desc: '{}', data: {} },
+  { desc: 'null', data: null },
+  { desc: 'conversation_group 5', data: { conversation_group: 5 } },
   ...badGroups.map(({ desc, value }) => ({ desc: `conversation_group: ${desc}`, data: { conversation_group: value } })),
   { desc: 'success_list: {}', data: { conversation_group: group, success_list: {} } },
   { desc: 'success_list: [5]', data: { conversation_group: group, success_list: [5] } },
   { desc: 'failed_list: [null]', data: { conversation_group: group, failed_list: [null] } },
-  { desc: 'failed_list: [{conversation_id: 5}]', data: { conversation_group: group, failed_list: [{ conversation_id: 5, error_code: 1 }] } },
+  {
+    desc: 'failed_list: [{conversation_id: 5}]',
+    data: { conversation_group: group, failed_list: [{ conversation_id: 5, error_code: 1 }] },
+  },
   { desc: 'failed_list: "x"', data: { conversation_group: group, failed_list: 'x' } },
 ];
 const bad: Record<MethodName, ReadonlyArray<{ desc: string; data: unknown }>> = {
-  create: changeBad, update: changeBad, addConversations: changeBad, removeConversations: changeBad,
+  create: changeBad,
+  update: changeBad,
+  addConversations: changeBad,
+  removeConversations: changeBad,
   delete: [],
-  get: [{ desc: '{}', data: {} }, { desc: 'null', data: null }, ...badGroups.map(({ desc, value }) => ({ desc, data: value }))],
+  get: [
+    { desc: '{}', data: {} },
+    { desc: 'null', data: null },
+    ...badGroups.map(({ desc, value }) => ({ desc, data: value })),
+  ],
   batchGet: [
-    { desc: 'success_list: {}', data: { success_list: {} } }, { desc: 'success_list: [5]', data: { success_list: [5] } },
-    ...badGroups.slice(0, 6).map(({ desc, value }) => ({ desc: `success_list: [${desc}]`, data: { success_list: [value] } })),
-    { desc: 'failed_list: [null]', data: { failed_list: [null] } }, { desc: 'fail_list: 5', data: { fail_list: 5 } },
-    { desc: 'failed_list: [{group_id: "x"}]', data: { failed_list: [{ group_id: 'x', error_code: 1, error_msg: '' }] } },
-    { desc: 'failed_list: [{error_code: "x"}]', data: { failed_list: [{ group_id: 1n, error_code: 'x', error_msg: '' }] } },
+    { desc: 'success_list: {}', data: { success_list: {} } },
+    { desc: 'success_list: [5]', data: { success_list: [5] } },
+    ...badGroups
+      .slice(0, 6)
+      .map(({ desc, value }) => ({ desc: `success_list: [${desc}]`, data: { success_list: [value] } })),
+    { desc: 'failed_list: [null]', data: { failed_list: [null] } },
+    { desc: 'fail_list: 5', data: { fail_list: 5 } },
+    {
+      desc: 'failed_list: [{group_id: "x"}]',
+      data: { failed_list: [{ group_id: 'x', error_code: 1, error_msg: '' }] },
+    },
+    {
+      desc: 'failed_list: [{error_code: "x"}]',
+      data: { failed_list: [{ group_id: 1n, error_code: 'x', error_msg: '' }] },
+    },
   ],
   list: [
-    { desc: 'conversation_groups: 5', data: { conversation_groups: 5 } }, { desc: 'conversation_groups: {}', data: { conversation_groups: {} } },
-    ...badGroups.map(({ desc, value }) => ({ desc: `conversation_groups: [${desc}]`, data: { conversation_groups: [value] } })),
+    { desc: 'conversation_groups: 5', data: { conversation_groups: 5 } },
+    { desc: 'conversation_groups: {}', data: { conversation_groups: {} } },
+    ...badGroups.map(({ desc, value }) => ({
+      desc: `conversation_groups: [${desc}]`,
+      data: { conversation_groups: [value] },
+    })),
   ],
   listConversations: [
-    { desc: 'items: 5', data: { has_more: false, items: 5 } }, { desc: 'items: [null]', data: { has_more: false, items: [null] } },
+    { desc: 'items: 5', data: { has_more: false, items: 5 } },
+    { desc: 'items: [null]', data: { has_more: false, items: [null] } },
     { desc: 'items: [{conversation_id: 5}]', data: { has_more: false, items: [{ conversation_id: 5 }] } },
     { desc: 'items: [{}]', data: { has_more: false, items: [{}] } },
-    { desc: 'has_more "yes"', data: { has_more: 'yes', items: [] } }, { desc: 'next_token 5', data: { has_more: false, next_token: 5, items: [] } },
+    { desc: 'has_more "yes"', data: { has_more: 'yes', items: [] } },
+    { desc: 'next_token 5', data: { has_more: false, next_token: 5, items: [] } },
   ],
   iterateConversations: [
-    { desc: 'items: 5', data: { has_more: false, items: 5 } }, { desc: 'items: [null]', data: { has_more: false, items: [null] } },
+    { desc: 'items: 5', data: { has_more: false, items: 5 } },
+    { desc: 'items: [null]', data: { has_more: false, items: [null] } },
     { desc: 'items: [{conversation_id: 5}]', data: { has_more: false, items: [{ conversation_id: 5 }] } },
     { desc: 'has_more true without next_token', data: { has_more: true, items: [] } },
     { desc: 'has_more true, next_token 5', data: { has_more: true, next_token: 5, items: [] } },
@@ -137,7 +211,9 @@ const bad: Record<MethodName, ReadonlyArray<{ desc: string; data: unknown }>> = 
 /** Valid data (weight 3) or a wrong shape (weight 2) for `method`. */
 export function dataCases(method: MethodName): fc.Arbitrary<DataCase> {
   const { data, normalise } = valid[method];
-  const validCase = data.map((value): DataCase => ({ desc: 'valid data', data: value, expected: exact(normalise(value)) }));
+  const validCase = data.map(
+    (value): DataCase => ({ desc: 'valid data', data: value, expected: exact(normalise(value)) }),
+  );
   const wrong = [...generic, ...bad[method]];
   return fc.oneof({ weight: 3, arbitrary: validCase }, { weight: 2, arbitrary: fc.constantFrom(...wrong) });
 }

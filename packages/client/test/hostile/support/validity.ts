@@ -22,7 +22,8 @@ export const maxRetriesLimit = 10;
 
 const isInteger = (value: unknown, min: number, max: number) =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-const optional = (value: unknown, rule: (v: unknown) => Validity): Validity => (value === undefined ? 'valid' : rule(value));
+const optional = (value: unknown, rule: (v: unknown) => Validity): Validity =>
+  value === undefined ? 'valid' : rule(value);
 // In a `u` regex, a paired surrogate is one code point, so `\p{Cs}` only finds lone ones.
 const loneSurrogate = /\p{Cs}/u;
 /** `value` with each lone surrogate replaced by U+FFFD, as UTF-8 encoding does. */
@@ -52,16 +53,20 @@ export const rules = {
   name: (v: unknown): Validity => (typeof v === 'string' && v !== '' ? wellFormed(v) : 'invalid'),
   serverExtension: (v: unknown): Validity => optional(v, (s) => (typeof s === 'string' ? wellFormed(s) : 'invalid')),
   limit: (v: unknown): Validity =>
-    optional(v, (n) => (isInteger(n, constraints.pageLimit.minimum, constraints.pageLimit.maximum) ? 'valid' : 'invalid')),
+    optional(v, (n) =>
+      isInteger(n, constraints.pageLimit.minimum, constraints.pageLimit.maximum) ? 'valid' : 'invalid',
+    ),
   /** An empty page token may be sent empty or left out. */
   pageToken: (v: unknown): Validity =>
     optional(v, (s) => (typeof s !== 'string' ? 'invalid' : s === '' ? 'either' : wellFormed(s))),
-  traceId: (v: unknown): Validity => optional(v, (s) => (typeof s === 'string' && traceIdPattern.test(s) ? 'valid' : 'invalid')),
+  traceId: (v: unknown): Validity =>
+    optional(v, (s) => (typeof s === 'string' && traceIdPattern.test(s) ? 'valid' : 'invalid')),
   timeoutMs: (v: unknown): Validity => optional(v, (n) => (isInteger(n, 1, maxTimerMs) ? 'valid' : 'invalid')),
   maxRetries: (v: unknown): Validity => optional(v, (n) => (isInteger(n, 0, maxRetriesLimit) ? 'valid' : 'invalid')),
   retryUnsafe: (v: unknown): Validity => optional(v, (b) => (typeof b === 'boolean' ? 'valid' : 'invalid')),
   /** `null` is what fetch's RequestInit allows, so it is left open. */
-  signal: (v: unknown): Validity => (v === undefined ? 'valid' : v === null ? 'either' : v instanceof AbortSignal ? 'valid' : 'invalid'),
+  signal: (v: unknown): Validity =>
+    v === undefined ? 'valid' : v === null ? 'either' : v instanceof AbortSignal ? 'valid' : 'invalid',
 };
 
 /** A list of items: an array without holes whose items pass `item`, within `min`…`max` items. */

@@ -18,14 +18,22 @@ export function operationOf(request: Pick<SentRequest, 'method' | 'path'>): Oper
 
 /** JSON text in which bigints become raw JSON numbers (how the server writes int64 group ids). */
 export function jsonText(value: unknown, indent = ''): string {
-  const marked = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `\u0000int64:${item}` : item), indent);
+  const marked = JSON.stringify(
+    value,
+    (_key, item: unknown) => (typeof item === 'bigint' ? `\u0000int64:${item}` : item),
+    indent,
+  );
   return marked.replace(/"\\u0000int64:(-?\d+)"/g, '$1');
 }
 
 export const envelopeText = (data: unknown, code = 200, msg = 'success') =>
   jsonText(data === undefined ? { code, msg } : { code, msg, data });
 
-export function textResponse(text: string, status = 200, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+export function textResponse(
+  text: string,
+  status = 200,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
   return new Response(text, { status, headers });
 }
 
@@ -69,7 +77,10 @@ const good = {
   deleteConversation: () => ({}),
   batchDeleteConversations: () => ({ success_list: ['alice|1|bob'], failed_list: [] }),
   getConversation: () => wireConversation(),
-  batchGetConversations: () => ({ success_list: [wireConversation()], failed_list: [{ conversation_id: 'alice|1|x', error_code: 110404 }] }),
+  batchGetConversations: () => ({
+    success_list: [wireConversation()],
+    failed_list: [{ conversation_id: 'alice|1|x', error_code: 110404 }],
+  }),
   listConversations: (request) =>
     request.query.page_token === 'page-2'
       ? { has_more: false, items: [wireConversation('alice|2|6001')] }
@@ -79,7 +90,8 @@ const good = {
 
 /** A correct `data` for each operation; the paginated ones serve two pages (token `page-2`). */
 export function goodData(operation: OperationId, request: SentRequest): unknown {
-  const account = request.query.account_id ?? (request.body as { account_id?: string } | undefined)?.account_id ?? 'alice';
+  const account =
+    request.query.account_id ?? (request.body as { account_id?: string } | undefined)?.account_id ?? 'alice';
   return (good as Record<OperationId, Good>)[operation](request, account);
 }
 
