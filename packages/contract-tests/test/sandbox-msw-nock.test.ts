@@ -11,12 +11,7 @@ describe('MSW 2', () => {
   // recipe:msw
   const sandbox = createSandbox({ accounts: ['alice'] });
   const server = setupServer(http.all(`${sandbox.baseUrl}/*`, ({ request }) => sandbox.fetch(request)));
-  const nim = createNimClient({
-    appKey: sandbox.appKey,
-    appSecret: sandbox.appSecret,
-    baseUrl: sandbox.baseUrl,
-    maxRetries: 0,
-  });
+  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, maxRetries: 0 });
 
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
@@ -28,21 +23,13 @@ describe('MSW 2', () => {
   it('answers from the sandbox', async () => {
     const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Support' });
     expect(sandbox.findRequests('createConversationGroup')[0]?.body).toEqual({ account_id: 'alice', name: 'Support' });
-    expect((await nim.conversationGroups.list({ account_id: 'alice' })).conversation_groups).toEqual([
-      conversation_group,
-    ]);
+    expect((await nim.conversationGroups.list({ account_id: 'alice' })).conversation_groups).toEqual([conversation_group]);
   });
 
   it('takes per-test overrides: a sandbox fault, or any answer of your own', async () => {
     sandbox.inject({ operation: 'createConversationGroup', kind: 416 });
-    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Support' })).rejects.toBeInstanceOf(
-      NimRateLimitError,
-    );
-    server.use(
-      http.get(`${sandbox.baseUrl}/im/v2/conversation_groups`, () =>
-        HttpResponse.json({ code: 200, msg: 'success', data: { conversation_groups: [] } }),
-      ),
-    );
+    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Support' })).rejects.toBeInstanceOf(NimRateLimitError);
+    server.use(http.get(`${sandbox.baseUrl}/im/v2/conversation_groups`, () => HttpResponse.json({ code: 200, msg: 'success', data: { conversation_groups: [] } })));
     expect((await nim.conversationGroups.list({ account_id: 'alice' })).conversation_groups).toEqual([]);
   });
   // recipe:msw end
@@ -58,32 +45,18 @@ describe('MSW 2', () => {
 describe('nock 14', () => {
   // recipe:nock
   const sandbox = createSandbox({ accounts: ['alice'] });
-  const nim = createNimClient({
-    appKey: sandbox.appKey,
-    appSecret: sandbox.appSecret,
-    baseUrl: sandbox.baseUrl,
-    maxRetries: 0,
-  });
+  const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, maxRetries: 0 });
 
   // Every method and path of the sandbox's origin, answered by the sandbox.
   function interceptSandbox() {
     const scope = nock(sandbox.baseUrl).persist();
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-      scope
-        .intercept(() => true, method)
-        .reply(async function (path, body) {
-          const text = typeof body === 'string' ? body : JSON.stringify(body);
-          const headers = Object.entries(this.req.headers).map(([name, value]): [string, string] => [
-            name,
-            String(value),
-          ]);
-          const response = await sandbox.fetch(`${sandbox.baseUrl}${path}`, {
-            method,
-            headers,
-            ...(text ? { body: text } : {}),
-          });
-          return [response.status, await response.text(), Object.fromEntries(response.headers)];
-        });
+      scope.intercept(() => true, method).reply(async function (path, body) {
+        const text = typeof body === 'string' ? body : JSON.stringify(body);
+        const headers = Object.entries(this.req.headers).map(([name, value]): [string, string] => [name, String(value)]);
+        const response = await sandbox.fetch(`${sandbox.baseUrl}${path}`, { method, headers, ...(text ? { body: text } : {}) });
+        return [response.status, await response.text(), Object.fromEntries(response.headers)];
+      });
     }
   }
 
@@ -97,22 +70,15 @@ describe('nock 14', () => {
   it('answers from the sandbox', async () => {
     interceptSandbox();
     const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Support' });
-    expect((await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' })).name).toBe(
-      'Support',
-    );
+    expect((await nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' })).name).toBe('Support');
   });
 
   it('takes per-test overrides: a sandbox fault, or an interceptor of your own first', async () => {
     sandbox.inject({ operation: '*', kind: { code: 500, msg: 'busy' } });
-    nock(sandbox.baseUrl)
-      .get('/im/v2/conversation_groups')
-      .query(true)
-      .reply(200, { code: 200, msg: 'success', data: { conversation_groups: [] } });
+    nock(sandbox.baseUrl).get('/im/v2/conversation_groups').query(true).reply(200, { code: 200, msg: 'success', data: { conversation_groups: [] } });
     interceptSandbox();
     expect((await nim.conversationGroups.list({ account_id: 'alice' })).conversation_groups).toEqual([]); // yours
-    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Support' })).rejects.toMatchObject({
-      code: 500,
-    }); // the sandbox's fault
+    await expect(nim.conversationGroups.create({ account_id: 'alice', name: 'Support' })).rejects.toMatchObject({ code: 500 }); // the sandbox's fault
   });
   // recipe:nock end
 });

@@ -1,36 +1,17 @@
 // groups.test.ts
-import {
-  conversationId,
-  createNimClient,
-  NimLimitExceededError,
-  NimNotFoundError,
-  NimRateLimitError,
-  type ConversationId,
-} from '@nim-api/client';
+import { conversationId, createNimClient, NimLimitExceededError, NimNotFoundError, NimRateLimitError, type ConversationId } from '@nim-api/client';
 import { createSandbox } from '@nim-api/sandbox';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 // The code under test: files every conversation of a customer in a "Support" group, page by page.
-async function fileSupportConversations(
-  nim: ReturnType<typeof createNimClient>,
-  account: string,
-  ids: ConversationId[],
-) {
+async function fileSupportConversations(nim: ReturnType<typeof createNimClient>, account: string, ids: ConversationId[]) {
   const { conversation_group } = await nim.conversationGroups.create({ account_id: account, name: 'Support' });
-  const { failed_list } = await nim.conversationGroups.addConversations(conversation_group.group_id, {
-    account_id: account,
-    conversation_ids: ids,
-  });
+  const { failed_list } = await nim.conversationGroups.addConversations(conversation_group.group_id, { account_id: account, conversation_ids: ids });
   return { groupId: conversation_group.group_id, refused: failed_list.map((f) => f.conversation_id) };
 }
 
 const sandbox = createSandbox({ accounts: ['alice'], seed: 1 });
-const nim = createNimClient({
-  appKey: sandbox.appKey,
-  appSecret: sandbox.appSecret,
-  baseUrl: sandbox.baseUrl,
-  fetch: sandbox.fetch,
-});
+const nim = createNimClient({ appKey: sandbox.appKey, appSecret: sandbox.appSecret, baseUrl: sandbox.baseUrl, fetch: sandbox.fetch });
 
 beforeEach(() => sandbox.reset()); // back to the seeded state, empty request log, no injected faults
 
@@ -40,10 +21,7 @@ describe('fileSupportConversations', () => {
     const { groupId, refused } = await fileSupportConversations(nim, 'alice', ids);
     expect(refused).toEqual([]);
     const seen: string[] = [];
-    for await (const item of nim.conversationGroups.iterateConversations(groupId, {
-      account_id: 'alice',
-      limit: 100,
-    })) {
+    for await (const item of nim.conversationGroups.iterateConversations(groupId, { account_id: 'alice', limit: 100 })) {
       seen.push(item.conversation_id);
     }
     expect(seen).toEqual(ids);
@@ -61,28 +39,16 @@ describe('fileSupportConversations', () => {
     await expect(nim.conversationGroups.list({ account_id: 'mallory' })).rejects.toBeInstanceOf(NimNotFoundError);
     const { conversation_group } = await nim.conversationGroups.create({ account_id: 'alice', name: 'Old' });
     await nim.conversationGroups.delete(conversation_group.group_id, { account_id: 'alice' });
-    await expect(
-      nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' }),
-    ).rejects.toMatchObject({ code: 116404 });
+    await expect(nim.conversationGroups.get(conversation_group.group_id, { account_id: 'alice' })).rejects.toMatchObject({ code: 116404 });
     expect(sandbox.requests.map((r) => r.code)).toEqual([102404, 200, 200, 116404]);
   });
 
   it('hits the group cap and the frequency control', async () => {
     const small = createSandbox({ limits: { groupsPerAccount: 1 }, rateLimit: { perSecond: 2, blockMs: 1000 } });
-    const client = createNimClient({
-      appKey: small.appKey,
-      appSecret: small.appSecret,
-      baseUrl: small.baseUrl,
-      fetch: small.fetch,
-      maxRetries: 0,
-    });
+    const client = createNimClient({ appKey: small.appKey, appSecret: small.appSecret, baseUrl: small.baseUrl, fetch: small.fetch, maxRetries: 0 });
     await client.conversationGroups.create({ account_id: 'alice', name: 'one' });
-    await expect(client.conversationGroups.create({ account_id: 'alice', name: 'two' })).rejects.toBeInstanceOf(
-      NimLimitExceededError,
-    );
-    await expect(client.conversationGroups.create({ account_id: 'alice', name: 'three' })).rejects.toBeInstanceOf(
-      NimRateLimitError,
-    );
+    await expect(client.conversationGroups.create({ account_id: 'alice', name: 'two' })).rejects.toBeInstanceOf(NimLimitExceededError);
+    await expect(client.conversationGroups.create({ account_id: 'alice', name: 'three' })).rejects.toBeInstanceOf(NimRateLimitError);
   });
 
   it('rides out a 416 of this test only: the client retries it', async () => {
@@ -91,9 +57,7 @@ describe('fileSupportConversations', () => {
     expect(refused).toEqual([]);
     expect(fault.hits).toBe(1);
     expect(sandbox.findRequests('createConversationGroup').map((r) => r.code)).toEqual([416, 200]);
-    expect(sandbox.findRequests('updateConversationGroup')[0]?.body).toMatchObject({
-      conversations: { type: 1, conversation_ids: ['alice|1|bob'] },
-    });
+    expect(sandbox.findRequests('updateConversationGroup')[0]?.body).toMatchObject({ conversations: { type: 1, conversation_ids: ['alice|1|bob'] } });
   });
 
   it('passes on a business error the API can answer (116437: the group is full)', async () => {
