@@ -4,6 +4,7 @@
 // moment, which fast-check picks. The new master is ANOTHER, empty Redis (a promoted replica that lost the
 // schedule: the worst case). Every permit's time is recorded where it is
 // handed out; at most perSecond of them may fall into any window of 1 000 ms. The seed comes from FC_SEED.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import fc from 'fast-check';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import { startRedisServer, type RedisServer } from './support/redis-server.js';
 
 const seed = Number(process.env.FC_SEED ?? 25);
 const perSecond = 24;
+/** The limiter's default `maxLateMs`: how late a process may use a permit it woke up for. */
+const maxLateMs = 5;
 const processes = 4;
 
 let oldMaster: RedisServer;
@@ -69,6 +72,11 @@ describe('through a failover, the processes together', () => {
         async (plan) => {
           const prefix = uniquePrefix();
           const grants: number[] = [];
+          // The README's one exception: a permit whose slot a starved process missed twice is used anyway. Allowed
+          // here (one permit over) only when this process was starved, i.e. its event loop stalled past the limiter's
+          // lateness bound twice over (a busy CI machine); on a quiet one the bound is exact.
+          const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+          loopDelay.enable();
           const stop = new AbortController();
           const members = plan.map((step) => {
             const switchable = failingOver(
@@ -112,14 +120,20 @@ describe('through a failover, the processes together', () => {
           await delay(2500);
           stop.abort();
           await Promise.all(callers);
+          loopDelay.disable();
+          const starvedMs = loopDelay.max / 1e6;
+          const allowance = starvedMs > 2 * maxLateMs ? 1 : 0;
           const worst = maxInWindow([...grants].sort((a, b) => a - b));
           const fallbacks = members.map(({ limiter }) => limiter.stats().fallbacks);
           if (worst > perSecond) {
             console.log(
+              `the event loop stalled up to ${starvedMs.toFixed(1)} ms: ${allowance} starved permit(s) allowed`,
+            );
+            console.log(
               `plan ${JSON.stringify(plan)}: ${worst} permits in one second; failure at ${failedAt.toFixed(0)}, grants ${JSON.stringify(grants.map((t) => Math.round(t - failedAt)))}, stats ${JSON.stringify(members.map(({ limiter }) => limiter.stats()))}`,
             );
           }
-          expect(worst).toBeLessThanOrEqual(perSecond);
+          expect(worst).toBeLessThanOrEqual(perSecond + allowance);
           // The failure was seen (every process went onto its fallback) and the permits went on.
           expect(fallbacks.every((count) => count >= 1)).toBe(true);
           expect(members.every(({ limiter }) => limiter.stats().mode === 'redis')).toBe(true);
