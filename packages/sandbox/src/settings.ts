@@ -1,4 +1,5 @@
 import { NimSandboxOptionsError, quote, readingOptions } from './errors.js';
+import { integer, isRecord } from './option-values.js';
 import { stateCapDefaults } from './rules/state-caps.js';
 import type { SandboxOptions, SeedAccount, SeedConversation, SeedGroup } from './options.js';
 import { type ResolvedFault, resolveFaultRules } from './rules/fault-rules.js';
@@ -98,10 +99,6 @@ type Issues = string[];
 const secretHex = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A copy of the own enumerable fields of a plain object (getters run once, here); unknown fields are issues. */
 function fieldsOf(issues: Issues, value: unknown, where: string, known: readonly string[]): Record<string, unknown> {
   if (value === undefined) return {};
@@ -115,24 +112,6 @@ function fieldsOf(issues: Issues, value: unknown, where: string, known: readonly
     else out[key] = value[key];
   }
   return out;
-}
-
-function integer(
-  issues: Issues,
-  value: unknown,
-  where: string,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.push(
-      `${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`,
-    );
-    return fallback;
-  }
-  return value;
 }
 
 function credential(issues: Issues, value: unknown, where: string, generated: () => string, secret: boolean): string {

@@ -1,4 +1,5 @@
 import { quote } from '../errors.js';
+import { integer, isRecord } from '../option-values.js';
 import type { BusinessCodeFault, FaultKind, FaultRule, SandboxOperation } from '../options.js';
 import { specOperations } from '../spec/spec.js';
 import { isWellFormed } from './well-formed.js';
@@ -24,28 +25,6 @@ const kindList = "'latency', 'hang', 'reset', 416, 500, 502, 503, 504, 'malforme
 const operations = new Set<string>([...specOperations.map((o) => o.operationId), 'health', 'allocate', '*']);
 const ruleFields = ['operation', 'kind', 'times', 'after', 'probability', 'ms'];
 const maxMessageLength = 1024;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function integer(
-  issues: string[],
-  value: unknown,
-  where: string,
-  fallback: number,
-  min: number,
-  max = Number.MAX_SAFE_INTEGER,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.push(
-      `${where} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : max}, got ${quote(value)}`,
-    );
-    return fallback;
-  }
-  return value;
-}
 
 /** `{ code, msg? }`: any business code but 200 (a success is no fault), answered in an envelope with HTTP 200. */
 function businessCode(issues: string[], value: Record<string, unknown>, where: string): BusinessCodeFault | undefined {
